@@ -1,0 +1,91 @@
+package cloud
+
+// Role names what a parameter means independent of the vendor. Presets are
+// written in roles and vocabulary terms, and mapped onto a vendor through
+// the catalog fields that carry the role.
+type Role string
+
+const (
+	RoleIKEVersion      Role = "ike.version"    // terms: ikev1, ikev2
+	RoleIKEMode         Role = "ike.mode"       // terms: main, aggressive
+	RoleIKEEncryption   Role = "ike.encryption" // terms: see Encryptions
+	RoleIKEIntegrity    Role = "ike.integrity"  // terms: see Integrities
+	RoleIKEDHGroup      Role = "ike.dh"         // terms: see DHGroups
+	RoleIKELifetime     Role = "ike.lifetime"   // seconds
+	RoleIPsecEncryption Role = "ipsec.encryption"
+	RoleIPsecIntegrity  Role = "ipsec.integrity"
+	RoleIPsecPFS        Role = "ipsec.pfs" // DH terms, or "none"
+	RoleIPsecLifetime   Role = "ipsec.lifetime"
+	RoleDPD             Role = "dpd.enable" // true/false
+	RoleNATTraversal    Role = "nat.traversal"
+	RolePSK             Role = "psk"
+	RoleName            Role = "name"
+)
+
+// Transform is one IKEv2 transform as IANA registers it ("Internet Key
+// Exchange Version 2 (IKEv2) Parameters", transform types 1, 3 and 4), so
+// a vendor token can be explained and compared across vendors.
+type Transform struct {
+	// Term is tunnelwiz's vendor-neutral name for it.
+	Term string
+	// Type is the IANA transform type: 1 ENCR, 3 INTEG, 4 DH ("KE").
+	Type int
+	// ID is the IANA transform id; 0 where IANA has none (SM4/SM3 are
+	// Chinese national algorithms without an IKEv2 registry entry in
+	// common use; they are labelled so).
+	ID int
+	// KeyBits is the key length attribute for variable-length ciphers.
+	KeyBits int
+	// IANA is the registry's name for it.
+	IANA string
+	// Note says anything a network engineer should know (strength).
+	Note string
+}
+
+// Vocabulary lists every term, by transform type then strength.
+var Vocabulary = []Transform{
+	{Term: "null", Type: 1, ID: 11, IANA: "ENCR_NULL", Note: "no encryption: integrity only"},
+	{Term: "des-cbc", Type: 1, ID: 2, KeyBits: 56, IANA: "ENCR_DES", Note: "broken; legacy peers only"},
+	{Term: "3des-cbc", Type: 1, ID: 3, KeyBits: 168, IANA: "ENCR_3DES", Note: "legacy"},
+	{Term: "aes-cbc-128", Type: 1, ID: 12, KeyBits: 128, IANA: "ENCR_AES_CBC"},
+	{Term: "aes-cbc-192", Type: 1, ID: 12, KeyBits: 192, IANA: "ENCR_AES_CBC"},
+	{Term: "aes-cbc-256", Type: 1, ID: 12, KeyBits: 256, IANA: "ENCR_AES_CBC"},
+	{Term: "aes-gcm16-128", Type: 1, ID: 20, KeyBits: 128, IANA: "ENCR_AES_GCM_16", Note: "AEAD: needs no separate integrity"},
+	{Term: "aes-gcm16-256", Type: 1, ID: 20, KeyBits: 256, IANA: "ENCR_AES_GCM_16", Note: "AEAD: needs no separate integrity"},
+	{Term: "sm4-cbc", Type: 1, KeyBits: 128, IANA: "SM4-CBC (GM/T 0002, no IKEv2 registry id)", Note: "Chinese national cipher"},
+
+	{Term: "md5", Type: 3, ID: 1, IANA: "AUTH_HMAC_MD5_96", Note: "weak"},
+	{Term: "sha1", Type: 3, ID: 2, IANA: "AUTH_HMAC_SHA1_96", Note: "legacy"},
+	{Term: "sha256", Type: 3, ID: 12, IANA: "AUTH_HMAC_SHA2_256_128 (PRF_HMAC_SHA2_256 in phase 1)"},
+	{Term: "sha384", Type: 3, ID: 13, IANA: "AUTH_HMAC_SHA2_384_192"},
+	{Term: "sha512", Type: 3, ID: 14, IANA: "AUTH_HMAC_SHA2_512_256"},
+	{Term: "sm3", Type: 3, IANA: "HMAC-SM3 (GM/T 0004, no IKEv2 registry id)", Note: "Chinese national hash"},
+
+	{Term: "none", Type: 4, ID: 0, IANA: "NONE", Note: "no PFS"},
+	{Term: "modp768", Type: 4, ID: 1, IANA: "768-bit MODP Group (group 1)", Note: "broken"},
+	{Term: "modp1024", Type: 4, ID: 2, IANA: "1024-bit MODP Group (group 2)", Note: "weak"},
+	{Term: "modp1536", Type: 4, ID: 5, IANA: "1536-bit MODP Group (group 5)", Note: "weak"},
+	{Term: "modp2048", Type: 4, ID: 14, IANA: "2048-bit MODP Group (group 14)"},
+	{Term: "modp3072", Type: 4, ID: 15, IANA: "3072-bit MODP Group (group 15)"},
+	{Term: "modp4096", Type: 4, ID: 16, IANA: "4096-bit MODP Group (group 16)"},
+	{Term: "modp2048s256", Type: 4, ID: 24, IANA: "2048-bit MODP Group with 256-bit Prime Order Subgroup (group 24)"},
+	{Term: "ecp256", Type: 4, ID: 19, IANA: "256-bit random ECP group (group 19)"},
+	{Term: "ecp384", Type: 4, ID: 20, IANA: "384-bit random ECP group (group 20)"},
+	{Term: "ecp521", Type: 4, ID: 21, IANA: "521-bit random ECP group (group 21)"},
+}
+
+// Term returns the vocabulary entry for a term.
+func Term(term string) (Transform, bool) {
+	for _, t := range Vocabulary {
+		if t.Term == term {
+			return t, true
+		}
+	}
+	return Transform{}, false
+}
+
+// ModeTerms are the non-transform terms roles may take.
+var ModeTerms = map[Role][]string{
+	RoleIKEVersion: {"ikev1", "ikev2"},
+	RoleIKEMode:    {"main", "aggressive"},
+}

@@ -1,0 +1,136 @@
+package cloud
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Check is one cross-field rule: it sees the whole (normalized) request and
+// the target, and reports issues against exact parameter paths.
+type Check struct {
+	// Name says what the rule checks, for the rules listing.
+	Name string
+	// Source is the evidence, as for Field.Source. A rule whose only
+	// evidence is a vendor error code reports warnings, never errors.
+	Source string
+	Run    func(p Params, t map[string]string) Issues
+}
+
+// Catalog is the complete rule set of one vendor API's create call.
+type Catalog struct {
+	// API is the spec file's vendor key (tencent, tencent-v2, ...).
+	API string
+	// Title names the API for people: "Tencent Cloud API 3.0 CreateVpnConnection".
+	Title string
+	// Target lists the top-level spec keys besides vendor and params
+	// (paths are plain names: region, project_id, endpoint, ...).
+	Target []Field
+	// Fields lists every request parameter.
+	Fields []Field
+	// Checks are the cross-field rules.
+	Checks []Check
+
+	once     sync.Once
+	byPath   map[string]*Field
+	children map[string][]string // parent path -> child names, in catalog order
+	target   map[string]*Field
+}
+
+func (c *Catalog) index() {
+	c.once.Do(func() {
+		c.byPath = make(map[string]*Field, len(c.Fields))
+		c.children = map[string][]string{}
+		for i := range c.Fields {
+			f := &c.Fields[i]
+			c.byPath[f.Path] = f
+			parent, name := splitPath(f.Path)
+			if name != "" {
+				c.children[parent] = append(c.children[parent], name)
+			}
+		}
+		c.target = map[string]*Field{}
+		for i := range c.Target {
+			c.target[c.Target[i].Path] = &c.Target[i]
+		}
+	})
+}
+
+// Field returns the rule for a catalog path, or nil.
+func (c *Catalog) Field(path string) *Field {
+	c.index()
+	return c.byPath[path]
+}
+
+// TargetField returns the rule for a top-level target key, or nil.
+func (c *Catalog) TargetField(name string) *Field {
+	c.index()
+	return c.target[name]
+}
+
+// Children lists the member names of an object path ("" for the top level).
+func (c *Catalog) Children(path string) []string {
+	c.index()
+	return c.children[path]
+}
+
+// Secrets returns the paths of the secret parameters.
+func (c *Catalog) Secrets() []string {
+	var out []string
+	for _, f := range c.Fields {
+		if f.Secret {
+			out = append(out, f.Path)
+		}
+	}
+	return out
+}
+
+// splitPath splits "a.b[].c" into ("a.b[]", "c") and "a[]" into ("a", "").
+// A list element ("x[]") has no name of its own: its rules are the
+// element's, looked up by the full path.
+func splitPath(p string) (parent, name string) {
+	if strings.HasSuffix(p, "[]") {
+		return p, ""
+	}
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[:i], p[i+1:]
+	}
+	return "", p
+}
+
+var (
+	registryMu sync.RWMutex
+	registry   = map[string]Driver{}
+)
+
+// Register makes a driver available under its catalog's API name. Vendor
+// packages call it from init; importing tunnelwiz/cloud/all registers all.
+func Register(d Driver) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	name := d.Catalog().API
+	if _, dup := registry[name]; dup {
+		panic("cloud: driver registered twice: " + name)
+	}
+	registry[name] = d
+}
+
+// Lookup returns the driver for a vendor key.
+func Lookup(vendor string) (Driver, bool) {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	d, ok := registry[vendor]
+	return d, ok
+}
+
+// Vendors lists the registered vendor keys, sorted.
+func Vendors() []string {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	out := make([]string, 0, len(registry))
+	for k := range registry {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

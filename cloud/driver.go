@@ -1,0 +1,43 @@
+package cloud
+
+import (
+	"context"
+	"net/url"
+)
+
+// Credentials are one account's API keys. They live in memory only:
+// tunnelwiz never writes them anywhere and never prints them.
+type Credentials struct {
+	ID     string
+	Secret string
+	// Token is a temporary security token, for vendors that take one.
+	Token string
+}
+
+// Created is what a vendor answered to a successful create.
+type Created struct {
+	// ID is the new connection's id (Tencent v2 answers a task id only;
+	// then ID is empty and TaskID is set).
+	ID        string
+	TaskID    string
+	RequestID string
+	State     string
+}
+
+// Driver is what one vendor API implements. It is small on purpose: the
+// rules live in the Catalog (data), and the driver only knows how to put a
+// validated request on the wire through the vendor's SDK.
+//
+// A driver must send exactly the same bytes for the same arguments
+// whatever base it is given: Plan relies on it by sending the request to a
+// loopback recorder, so the preview is what the SDK really sends.
+type Driver interface {
+	// Catalog is the vendor's rule table.
+	Catalog() *Catalog
+	// Endpoint is the vendor's real API base URL (scheme and host) for a
+	// target: the region's endpoint, or the target's endpoint override.
+	Endpoint(target map[string]string) (*url.URL, error)
+	// Create sends the create request for validated, normalized params to
+	// base (scheme://host[:port]) and returns the vendor's answer.
+	Create(ctx context.Context, base *url.URL, cred Credentials, target map[string]string, p Params) (*Created, error)
+}

@@ -1,0 +1,109 @@
+package cloud
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// Request is the exact request a driver sends, as the preview shows it.
+type Request struct {
+	Vendor string `json:"vendor"`
+	Method string `json:"method"`
+	// URL is the vendor's real endpoint and path, without the query.
+	URL string `json:"url"`
+	// Headers are the request's headers less the ones computed at send
+	// time (signature, date, nonce, content length, user agent).
+	Headers map[string]string `json:"headers"`
+	// Body is the request's content: the JSON object for JSON APIs, or the
+	// query / form parameters as strings for query-style APIs.
+	Body any `json:"body"`
+	// Query is the raw query string exactly as sent ("" when none).
+	Query string `json:"-"`
+	// Raw is the raw body exactly as sent.
+	Raw []byte `json:"-"`
+}
+
+// sendTimeHeaders are computed per send (time, nonce, signature), so they
+// cannot be previewed; each is named in the preview's footer instead.
+var sendTimeHeaders = map[string]bool{
+	"authorization": true, "user-agent": true, "content-length": true, "accept-encoding": true,
+	"x-tc-timestamp": true, "x-sdk-date": true, "x-acs-date": true, "x-acs-signature-nonce": true,
+	"x-acs-content-sha256": true, "date": true, "x-date": true, "x-tc-token": true,
+	"x-acs-security-token": true, "x-security-token": true, "x-sdk-content-sha256": true,
+}
+
+// sendTimeParams are the query-style equivalents: the signature protocol
+// puts them among the parameters.
+var sendTimeParams = map[string]bool{
+	"Signature": true, "SecretId": true, "Timestamp": true, "Nonce": true,
+	"SignatureNonce": true, "AccessKeyId": true, "SecurityToken": true, "Token": true,
+}
+
+// newRequest turns a recorded HTTP request into a preview addressed to the
+// real endpoint.
+func newRequest(vendor string, base *url.URL, r *http.Request, body []byte) *Request {
+	req := &Request{Vendor: vendor, Method: r.Method, Headers: map[string]string{}}
+	u := *base
+	u.Path = strings.TrimSuffix(base.Path, "/") + r.URL.Path
+	u.RawQuery = ""
+	req.URL = u.String()
+	for k, vs := range r.Header {
+		if !sendTimeHeaders[strings.ToLower(k)] {
+			req.Headers[k] = strings.Join(vs, ", ")
+		}
+	}
+	q := stripSendTime(r.URL.Query())
+	req.Query = q.Encode()
+	ct := r.Header.Get("Content-Type")
+	switch {
+	case strings.HasPrefix(ct, "application/x-www-form-urlencoded") && len(body) > 0:
+		f, _ := url.ParseQuery(string(body))
+		f = stripSendTime(f)
+		req.Raw = []byte(f.Encode())
+		req.Body = flatten(f)
+	case len(bytes.TrimSpace(body)) > 0:
+		req.Raw = body
+		var v any
+		d := json.NewDecoder(bytes.NewReader(body))
+		d.UseNumber()
+		if d.Decode(&v) == nil {
+			req.Body = v
+		} else {
+			req.Body = string(body)
+		}
+	default:
+		req.Body = flatten(q)
+	}
+	return req
+}
+
+func stripSendTime(v url.Values) url.Values {
+	for k := range v {
+		if sendTimeParams[k] {
+			delete(v, k)
+		}
+	}
+	return v
+}
+
+func flatten(v url.Values) map[string]string {
+	m := make(map[string]string, len(v))
+	for k, vs := range v {
+		m[k] = strings.Join(vs, ",")
+	}
+	return m
+}
+
+// HeaderNames returns the header names sorted, for stable printing.
+func (r *Request) HeaderNames() []string {
+	names := make([]string, 0, len(r.Headers))
+	for k := range r.Headers {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}

@@ -1,0 +1,206 @@
+package cloud
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Spec is one VPN connection for one vendor API, as read from a spec file.
+//
+//	vendor: tencent            # the API: see Vendors()
+//	region: ap-guangzhou       # target keys: region, and per vendor project_id, endpoint, ...
+//	params: {...}              # the request parameters, spelled as the vendor spells them
+type Spec struct {
+	Vendor string
+	// Target holds the top-level keys other than vendor and params: where
+	// the request goes (region, Huawei project_id, Apsara organization, an
+	// endpoint override). Each vendor's catalog lists the keys it accepts.
+	Target map[string]string
+	// Params is the vendor's request, objects kept as objects even where
+	// the wire wants a JSON string or indexed keys.
+	Params map[string]any
+}
+
+// Region is the target region (every vendor has one).
+func (s *Spec) Region() string { return s.Target["region"] }
+
+// FormatError means the input is not a spec file at all (not YAML/JSON, not
+// a mapping, no vendor): the command line maps it to exit status 2.
+type FormatError struct{ Msg string }
+
+func (e *FormatError) Error() string { return e.Msg }
+
+// LoadSpec reads and parses a spec file.
+func LoadSpec(path string) (*Spec, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &FormatError{Msg: err.Error()}
+	}
+	s, err := ParseSpec(data)
+	if err != nil {
+		return nil, &FormatError{Msg: path + ": " + err.Error()}
+	}
+	return s, nil
+}
+
+// ParseSpec parses YAML or JSON (JSON is read as YAML 1.2). It checks only
+// the file's structure; Validate checks the content.
+func ParseSpec(data []byte) (*Spec, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("not a YAML or JSON spec: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if doc.Kind == 0 {
+		return nil, errors.New("empty spec file")
+	}
+	v, err := fromNode(&doc, 0)
+	if err != nil {
+		return nil, err
+	}
+	top, ok := v.(map[string]any)
+	if !ok {
+		return nil, errors.New("a spec file must be a mapping with vendor, region and params")
+	}
+	s := &Spec{Target: map[string]string{}, Params: map[string]any{}}
+	for k, val := range top {
+		switch k {
+		case "vendor":
+			s.Vendor, _ = scalarString(val)
+		case "params":
+			if val == nil {
+				continue
+			}
+			m, ok := val.(map[string]any)
+			if !ok {
+				return nil, errors.New("params must be a mapping of the vendor's request parameters")
+			}
+			s.Params = m
+		default:
+			str, ok := scalarString(val)
+			if !ok {
+				return nil, fmt.Errorf("%s must be a single value", k)
+			}
+			s.Target[k] = str
+		}
+	}
+	if s.Vendor == "" {
+		return nil, fmt.Errorf("no vendor: set vendor to one of %s", quoteList(Vendors()))
+	}
+	return s, nil
+}
+
+// maxDepth bounds nesting so that a hostile file cannot exhaust the stack.
+const maxDepth = 64
+
+// fromNode converts a YAML node to plain Go values: map[string]any, []any,
+// string, int64, float64, bool, nil. Scalars keep YAML's resolution except
+// that timestamps and binaries stay the text the user wrote.
+func fromNode(n *yaml.Node, depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, errors.New("spec nested too deeply")
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return fromNode(n.Content[0], depth+1)
+	case yaml.AliasNode:
+		return fromNode(n.Alias, depth+1)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			kn := n.Content[i]
+			if kn.Kind != yaml.ScalarNode {
+				return nil, fmt.Errorf("line %d: a key must be a plain name", kn.Line)
+			}
+			if kn.Tag == "!!merge" {
+				return nil, fmt.Errorf("line %d: YAML merge keys are not supported", kn.Line)
+			}
+			if _, dup := m[kn.Value]; dup {
+				return nil, fmt.Errorf("line %d: key %q appears twice", kn.Line, kn.Value)
+			}
+			v, err := fromNode(n.Content[i+1], depth+1)
+			if err != nil {
+				return nil, err
+			}
+			m[kn.Value] = v
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		l := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			v, err := fromNode(c, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+		}
+		return l, nil
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return nil, nil
+		case "!!bool":
+			var b bool
+			if err := n.Decode(&b); err != nil {
+				return n.Value, nil
+			}
+			return b, nil
+		case "!!int":
+			if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
+				return i, nil
+			}
+			var f float64
+			if err := n.Decode(&f); err == nil {
+				return f, nil
+			}
+			return n.Value, nil
+		case "!!float":
+			var f float64
+			if err := n.Decode(&f); err != nil {
+				return n.Value, nil
+			}
+			return f, nil
+		}
+		return n.Value, nil
+	}
+	return nil, fmt.Errorf("line %d: unsupported YAML node", n.Line)
+}
+
+// scalarString renders a scalar the way the user most likely meant it.
+func scalarString(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(x), true
+	case nil:
+		return "", true
+	}
+	return "", false
+}
+
+// Marshal renders the spec back as YAML with stable key order, for "save".
+func (s *Spec) Marshal() ([]byte, error) {
+	top := map[string]any{"vendor": s.Vendor, "params": s.Params}
+	keys := make([]string, 0, len(s.Target))
+	for k := range s.Target {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		top[k] = s.Target[k]
+	}
+	return yaml.Marshal(top)
+}

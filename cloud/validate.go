@@ -1,0 +1,398 @@
+package cloud
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Validate checks a spec against its vendor's catalog. The error is for an
+// unknown vendor only; everything else is an Issue.
+func Validate(s *Spec) (Issues, error) {
+	d, err := DriverFor(s.Vendor)
+	if err != nil {
+		return nil, err
+	}
+	_, is := d.Catalog().Check(s)
+	return is, nil
+}
+
+// DriverFor returns the driver for a vendor key, or an error naming the
+// known vendors.
+func DriverFor(vendor string) (Driver, error) {
+	d, ok := Lookup(vendor)
+	if !ok {
+		return nil, &FormatError{Msg: fmt.Sprintf("unknown vendor %q: use one of %s", vendor, quoteList(Vendors()))}
+	}
+	return d, nil
+}
+
+// Check validates a spec and returns its parameters normalized to the
+// catalog's types (numbers written for string fields become strings,
+// quoted numbers for integer fields become numbers, nulls are dropped).
+// The builder sends the normalized parameters, never the raw ones.
+func (c *Catalog) Check(s *Spec) (Params, Issues) {
+	c.index()
+	w := &walker{c: c}
+	w.checkTarget(s.Target)
+	p := Params(s.Params).Clone()
+	if p == nil {
+		p = Params{}
+	}
+	w.root = p
+	w.object(p, "", "")
+	for _, ch := range c.Checks {
+		w.out = append(w.out, ch.Run(p, s.Target)...)
+	}
+	sortIssues(w.out)
+	return p, w.out
+}
+
+type walker struct {
+	c    *Catalog
+	root Params
+	out  Issues
+}
+
+func (w *walker) add(i Issue) { w.out = append(w.out, i) }
+
+func (w *walker) checkTarget(t map[string]string) {
+	for _, k := range sortedKeys(t) {
+		f := w.c.target[k]
+		if f == nil {
+			names := make([]string, 0, len(w.c.Target)+2)
+			for _, tf := range w.c.Target {
+				names = append(names, tf.Path)
+			}
+			w.add(unknownIssue(k, k, append(names, "vendor", "params")))
+			continue
+		}
+		w.scalar(t[k], k, f)
+	}
+	for i := range w.c.Target {
+		f := &w.c.Target[i]
+		if _, ok := t[f.Path]; !ok && f.Required {
+			w.add(requiredIssue(f.Path, f))
+		}
+	}
+}
+
+func join(base, name string) string {
+	if base == "" {
+		return name
+	}
+	return base + "." + name
+}
+
+// object walks an object's members: each must be in the catalog, present
+// members are checked, absent required ones are reported.
+func (w *walker) object(m map[string]any, inst, pat string) {
+	for _, k := range sortedKeys(m) {
+		childPat := join(pat, k)
+		f := w.c.byPath[childPat]
+		if f == nil {
+			w.add(unknownIssue(join(inst, k), k, w.c.children[pat]))
+			continue
+		}
+		if m[k] == nil {
+			delete(m, k) // "key:" with no value means absent, as in the vendor SDKs
+			continue
+		}
+		if f.Deprecated != "" {
+			w.add(Warnf(join(inst, k), "is deprecated by the vendor: use %s instead", f.Deprecated))
+		}
+		if f.OnlyWhen != nil && !w.holds(f.OnlyWhen, m, pat) {
+			w.add(Issue{Field: join(inst, k), Severity: Error,
+				Message: fmt.Sprintf("applies only when %s is %s; remove it or change %s", condName(f.OnlyWhen), quoteList(f.OnlyWhen.In), condName(f.OnlyWhen)),
+				Allowed: f.OnlyWhen.In})
+		}
+		m[k] = w.value(m[k], join(inst, k), childPat, f)
+	}
+	for _, name := range w.c.children[pat] {
+		if _, ok := m[name]; ok {
+			continue
+		}
+		f := w.c.byPath[join(pat, name)]
+		if f.Required || (f.RequiredWhen != nil && w.holds(f.RequiredWhen, m, pat)) {
+			w.add(requiredIssue(join(inst, name), f))
+		}
+	}
+}
+
+func condName(c *Cond) string { return c.Path }
+
+// holds evaluates a condition against the object that holds the field.
+func (w *walker) holds(c *Cond, parent map[string]any, parentPat string) bool {
+	var v any
+	var ok bool
+	fieldPat := c.Path
+	if !strings.Contains(c.Path, ".") {
+		v, ok = parent[c.Path]
+		fieldPat = join(parentPat, c.Path)
+	} else {
+		v, ok = w.root.Get(c.Path)
+	}
+	s, _ := scalarString(v)
+	if !ok || v == nil {
+		if f := w.c.byPath[fieldPat]; f != nil {
+			s = f.Default
+		}
+	}
+	for _, want := range c.In {
+		if s == want {
+			return true
+		}
+	}
+	return false
+}
+
+// value checks one present value and returns it normalized.
+func (w *walker) value(v any, inst, pat string, f *Field) any {
+	switch f.Type {
+	case Object:
+		m, ok := v.(map[string]any)
+		if !ok {
+			w.add(Errorf(inst, "must be an object with members %s", quoteList(w.c.children[pat])))
+			return v
+		}
+		w.object(m, inst, pat)
+		return m
+	case Map:
+		m, ok := v.(map[string]any)
+		if !ok {
+			w.add(Errorf(inst, "must be a mapping of %s keys to values", formatName(f.Format)))
+			return v
+		}
+		w.count(len(m), inst, f, "entries")
+		vf := w.c.byPath[pat+".*"]
+		for _, k := range sortedKeys(m) {
+			kinst := fmt.Sprintf("%s[%q]", inst, k)
+			if msg := checkFormat(k, f.Format); msg != "" {
+				w.add(Errorf(kinst, "key %s", msg))
+			}
+			if vf != nil && m[k] != nil {
+				m[k] = w.value(m[k], kinst, pat+".*", vf)
+			}
+		}
+		return m
+	case List:
+		l, ok := v.([]any)
+		if !ok {
+			w.add(Errorf(inst, "must be a list"))
+			return v
+		}
+		w.count(len(l), inst, f, "items")
+		ef := w.c.byPath[pat+"[]"]
+		if ef == nil {
+			return l
+		}
+		for i := range l {
+			einst := fmt.Sprintf("%s[%d]", inst, i)
+			if l[i] == nil {
+				w.add(Errorf(einst, "is empty"))
+				continue
+			}
+			l[i] = w.value(l[i], einst, pat+"[]", ef)
+		}
+		return l
+	case Integer:
+		n, ok := toInt(v)
+		if !ok {
+			w.add(Errorf(inst, "must be a whole number%s", rangeText(f.Range)))
+			return v
+		}
+		if f.Range != nil && (n < f.Range.Min || n > f.Range.Max) {
+			w.add(Errorf(inst, "%d is out of range: must be from %d to %d", n, f.Range.Min, f.Range.Max))
+		}
+		if len(f.Allowed) > 0 && !contains(f.Allowed, strconv.FormatInt(n, 10)) {
+			w.add(Issue{Field: inst, Severity: Error, Message: fmt.Sprintf("%d is not allowed; allowed: %s", n, quoteList(f.Allowed)), Allowed: f.Allowed})
+		}
+		return n
+	case Boolean:
+		switch x := v.(type) {
+		case bool:
+			return x
+		case string:
+			if b, err := strconv.ParseBool(x); err == nil && (x == "true" || x == "false") {
+				return b
+			}
+		}
+		w.add(Issue{Field: inst, Severity: Error, Message: "must be true or false", Allowed: []string{"true", "false"}})
+		return v
+	}
+	s, ok := scalarString(v)
+	if !ok {
+		w.add(Errorf(inst, "must be a single value, not a list or object"))
+		return v
+	}
+	w.scalar(s, inst, f)
+	return s
+}
+
+func (w *walker) count(n int, inst string, f *Field, what string) {
+	if f.Len != nil && (int64(n) < f.Len.Min || int64(n) > f.Len.Max) {
+		w.add(Errorf(inst, "has %d %s: must have from %d to %d", n, what, f.Len.Min, f.Len.Max))
+	}
+}
+
+// scalar checks a string value against every declarative rule of its field.
+// Secret values are never quoted back.
+func (w *walker) scalar(s, inst string, f *Field) {
+	shown := strconv.Quote(s)
+	if f.Secret {
+		shown = "the value"
+	}
+	if f.Len != nil {
+		n := int64(utf8.RuneCountInString(s))
+		if n < f.Len.Min || n > f.Len.Max {
+			w.add(Errorf(inst, "is %d characters long: must be %d to %d characters", n, f.Len.Min, f.Len.Max))
+		}
+	}
+	if len(f.Known) > 0 && !contains(f.Known, s) {
+		w.add(Issue{Field: inst, Severity: Warning, Message: fmt.Sprintf("%s is not among the values known to tunnelwiz (%s); the vendor may still accept it", shown, quoteList(f.Known)), Allowed: f.Known})
+	}
+	if len(f.Allowed) > 0 && !contains(f.Allowed, s) {
+		msg := fmt.Sprintf("%s is not allowed; allowed: %s", shown, quoteList(f.Allowed))
+		if alt := foldMatch(s, f.Allowed); alt != "" && !f.Secret {
+			msg += fmt.Sprintf(" (did you mean %s?)", alt)
+		}
+		w.add(Issue{Field: inst, Severity: Error, Message: msg, Allowed: f.Allowed})
+		return
+	}
+	if f.Chars != nil && !f.Chars.Pattern.MatchString(s) {
+		w.add(Errorf(inst, "%s is not allowed: %s", shown, f.Chars.Describe))
+	}
+	if msg := checkFormat(s, f.Format); msg != "" {
+		if f.Secret {
+			msg = "is not in the required format: " + formatName(f.Format)
+		}
+		w.add(Errorf(inst, "%s", msg))
+	} else if f.Format == Digits && f.Range != nil {
+		n, _ := strconv.ParseInt(s, 10, 64)
+		if n < f.Range.Min || n > f.Range.Max {
+			w.add(Errorf(inst, "%d is out of range: must be from %d to %d", n, f.Range.Min, f.Range.Max))
+		}
+	}
+	if f.Check != nil {
+		if msg := f.Check(s); msg != "" {
+			w.add(Errorf(inst, "%s", msg))
+		}
+	}
+}
+
+func rangeText(r *Range) string {
+	if r == nil {
+		return ""
+	}
+	return fmt.Sprintf(" from %d to %d", r.Min, r.Max)
+}
+
+func requiredIssue(inst string, f *Field) Issue {
+	msg := "is required"
+	if f.RequiredWhen != nil {
+		msg = fmt.Sprintf("is required when %s is %s", f.RequiredWhen.Path, quoteList(f.RequiredWhen.In))
+	}
+	if len(f.Allowed) > 0 {
+		msg += "; allowed: " + quoteList(f.Allowed)
+	} else if f.Range != nil {
+		msg += rangeText(f.Range)
+	} else if f.Format != Plain {
+		msg += "; expected " + formatName(f.Format)
+	}
+	return Issue{Field: inst, Severity: Error, Message: msg, Allowed: f.Allowed}
+}
+
+// unknownIssue reports a parameter name the vendor does not have, with the
+// nearest known name when one is close.
+func unknownIssue(inst, name string, known []string) Issue {
+	msg := fmt.Sprintf("unknown parameter %q", name)
+	if s := nearest(name, known); s != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", s)
+	} else if len(known) > 0 {
+		msg += "; known here: " + quoteList(known)
+	}
+	return Issue{Field: inst, Severity: Error, Message: msg, Allowed: known}
+}
+
+// nearest returns the known name closest to name by edit distance (case
+// folded), if it is close enough to be a plausible typo.
+func nearest(name string, known []string) string {
+	best, bestD := "", math.MaxInt
+	ln := strings.ToLower(name)
+	for _, k := range known {
+		d := editDistance(ln, strings.ToLower(k))
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	limit := max(2, len(name)/3)
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func foldMatch(s string, allowed []string) string {
+	for _, a := range allowed {
+		if strings.EqualFold(a, s) {
+			return a
+		}
+	}
+	return ""
+}
+
+func contains(vs []string, s string) bool {
+	for _, v := range vs {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func toInt(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+			return int64(x), true
+		}
+	case string:
+		n, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64)
+		return n, err == nil
+	}
+	return 0, false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,106 @@
+package cloud
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseSpecShapes(t *testing.T) {
+	bad := map[string]string{
+		"not yaml":       "vendor: [unclosed",
+		"scalar":         "just some text",
+		"list":           "- a\n- b",
+		"no vendor":      "region: x\nparams: {}",
+		"params scalar":  "vendor: fake\nparams: 3",
+		"target nested":  "vendor: fake\nregion: {a: b}",
+		"duplicate key":  "vendor: fake\nparams: {A: 1, A: 2}",
+		"empty":          "",
+		"non-scalar key": "vendor: fake\nparams: {[a]: 1}",
+		"merge key":      "vendor: fake\nbase: &b {A: 1}\nparams: {<<: *b}",
+	}
+	for name, src := range bad {
+		if _, err := ParseSpec([]byte(src)); err == nil {
+			t.Errorf("%s: parsed without error", name)
+		}
+	}
+}
+
+func TestParseSpecJSONAndScalars(t *testing.T) {
+	s, err := ParseSpec([]byte(`{"vendor":"fake","region":"north","project_id":123,"params":{"A":"2020-01-01","B":7,"C":true,"D":null,"E":1.5}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Target["project_id"] != "123" || s.Region() != "north" {
+		t.Errorf("target %v", s.Target)
+	}
+	p := s.Params
+	if p["A"] != "2020-01-01" || p["B"] != int64(7) || p["C"] != true || p["D"] != nil || p["E"] != 1.5 {
+		t.Errorf("scalars %#v", p)
+	}
+}
+
+func TestLoadSpecErrorsAreFormatErrors(t *testing.T) {
+	var fe *FormatError
+	if _, err := LoadSpec(filepath.Join(t.TempDir(), "missing.yaml")); !errors.As(err, &fe) {
+		t.Errorf("missing file: %v", err)
+	}
+	f := filepath.Join(t.TempDir(), "x.yaml")
+	os.WriteFile(f, []byte("\x00\x01binary"), 0o600)
+	if _, err := LoadSpec(f); !errors.As(err, &fe) || !strings.Contains(err.Error(), "x.yaml") {
+		t.Errorf("binary file: %v", err)
+	}
+	if _, err := DriverFor("nosuch"); !errors.As(err, &fe) || !strings.Contains(err.Error(), "fake") {
+		t.Errorf("unknown vendor: %v", err)
+	}
+}
+
+func TestParamsSetDelete(t *testing.T) {
+	p := Params{}
+	if err := p.Set("A.B[1].C", "x"); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Obj("A").List("B"); len(got) != 2 || got[0] != nil {
+		t.Fatalf("list grown wrongly: %#v", p)
+	}
+	if err := p.Set("A.B[].D", "y"); err != nil { // [] means element 0
+		t.Fatal(err)
+	}
+	if p.Obj("A").List("B")[0].(map[string]any)["D"] != "y" {
+		t.Errorf("A.B[].D not set in element 0: %#v", p)
+	}
+	p.Delete("A.B[1].C")
+	if _, ok := p.Obj("A").List("B")[1].(map[string]any)["C"]; ok {
+		t.Errorf("delete failed: %#v", p)
+	}
+	for _, bad := range []string{"", "A..B", "A[x]", "A[", "[0]"} {
+		if err := p.Set(bad, 1); err == nil {
+			t.Errorf("Set(%q) accepted", bad)
+		}
+	}
+	if err := p.Set("A.B[0].C.D", 1); err != nil {
+		t.Errorf("nested create: %v", err)
+	}
+	if err := p.Set("A.B[0].D.E", 1); err == nil {
+		t.Errorf("descending into a string must fail")
+	}
+}
+
+func FuzzParseSpec(f *testing.F) {
+	f.Add([]byte(fakeSpec))
+	f.Add([]byte(`{"vendor":"fake","params":{"Acl":{"10.0.0.0/8":["1.0.0.0/8"]}}}`))
+	f.Add([]byte("a: &x [*x]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ParseSpec(data)
+		if err != nil {
+			return
+		}
+		s.Vendor = "fake"
+		fakeCatalog.Check(s)
+		if _, err := s.Marshal(); err != nil {
+			t.Fatalf("parsed spec does not marshal: %v", err)
+		}
+	})
+}

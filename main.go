@@ -1,0 +1,83 @@
+// Command tunnelwiz creates one IPsec VPN connection on Tencent Cloud (API
+// 3.0 and legacy 2.0), Alibaba Cloud, Alibaba Apsara Stack or Huawei Cloud,
+// checking every field against the vendor's own rules and showing the exact
+// request before it is sent.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"tunnelwiz/cloud"
+	_ "tunnelwiz/cloud/all"
+	"tunnelwiz/ui/cli"
+)
+
+// Exit statuses, mapped in one place (exitCode) from the errors commands return.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // the spec has errors, or a preset cannot be fully expressed
+	exitUsage   = 2 // bad command line, unreadable or non-spec file, unknown vendor
+	exitFailed  = 3 // anything else went wrong
+)
+
+const usage = `tunnelwiz: create an IPsec VPN connection, checked against each vendor's rules.
+
+Usage:
+  tunnelwiz validate FILE [--json]                 check a spec file
+  tunnelwiz plan FILE [--json] [--show-secrets]    show the exact request it sends
+  tunnelwiz rules [--vendor V] [--json]            list every vendor rule and its source
+  tunnelwiz presets [NAME --vendor V]              list presets, or map one onto a vendor
+
+Vendors: tencent, tencent-v2, alibaba, apsara, huawei. Spec files are YAML or
+JSON; see README.md and examples/.
+`
+
+var commands = map[string]func([]string, cli.IO) error{
+	"validate": cli.Validate,
+	"plan":     cli.Plan,
+	"rules":    cli.Rules,
+	"presets":  cli.Presets,
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "tunnelwiz: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+	err := cmd(args[1:], cli.IO{Out: stdout, Err: stderr})
+	code := exitCode(err)
+	if err != nil && code != exitInvalid {
+		fmt.Fprintf(stderr, "tunnelwiz: %v\n", err)
+	}
+	return code
+}
+
+func exitCode(err error) int {
+	var (
+		invalid *cloud.InvalidError
+		format  *cloud.FormatError
+		usage   *cli.UsageError
+		partial *cli.PartialError
+	)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &invalid), errors.As(err, &partial):
+		return exitInvalid
+	case errors.As(err, &format), errors.As(err, &usage):
+		return exitUsage
+	}
+	return exitFailed
+}

@@ -1,0 +1,181 @@
+package presets
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tunnelwiz/cloud"
+)
+
+// Change is one parameter a preset set.
+type Change struct {
+	Role  cloud.Role
+	Path  string
+	Value any
+	Term  string // the vocabulary term it expresses
+}
+
+// Problem is a setting the vendor cannot express; nothing is set for it.
+type Problem struct {
+	Role    cloud.Role
+	Term    string
+	Message string
+}
+
+func (p Problem) Error() string { return p.Message }
+
+// Map works out which parameters a preset sets on one vendor, without
+// changing anything. A setting the vendor cannot express becomes a Problem
+// naming what the vendor offers instead; it is never silently dropped.
+func Map(p *Preset, c *cloud.Catalog) ([]Change, []Problem) {
+	var changes []Change
+	var problems []Problem
+	for _, ch := range p.choices() {
+		fields := roleFields(c, ch.role)
+		if len(fields) == 0 {
+			problems = append(problems, Problem{ch.role, ch.String(),
+				fmt.Sprintf("%s has no %s setting, so %s cannot be applied", c.Title, ch.role, ch)})
+			continue
+		}
+		for _, f := range fields {
+			v, prob := express(f, ch)
+			if prob != "" {
+				problems = append(problems, Problem{ch.role, ch.String(), fmt.Sprintf("%s: %s", f.Path, prob)})
+				continue
+			}
+			changes = append(changes, Change{Role: ch.role, Path: f.Path, Value: v, Term: ch.String()})
+		}
+	}
+	return changes, problems
+}
+
+// Apply sets a preset's parameters into params and reports what it could
+// not express.
+func Apply(p *Preset, c *cloud.Catalog, params cloud.Params) ([]Change, []Problem) {
+	changes, problems := Map(p, c)
+	set := map[string]bool{}
+	for _, ch := range changes {
+		set[ch.Path] = true
+	}
+	// A twin field for the same role that the preset did not choose would
+	// contradict it: remove it.
+	for _, ch := range p.choices() {
+		for i := range c.Fields {
+			f := &c.Fields[i]
+			if f.Role == ch.role && !set[f.Path] && !strings.Contains(f.Path, "[]") && anySet(changes, ch) {
+				params.Delete(f.Path)
+			}
+		}
+	}
+	for _, ch := range changes {
+		if err := params.Set(ch.Path, ch.Value); err != nil {
+			problems = append(problems, Problem{Term: ch.Term, Message: fmt.Sprintf("%s: %v", ch.Path, err)})
+		}
+	}
+	return changes, problems
+}
+
+// roleFields are the top-level (not per-tunnel list) fields with a role.
+// A deprecated field is used only when the vendor has no other for the
+// role (Tencent's IntegrityAlgorith twin), so a preset never sets both.
+func roleFields(c *cloud.Catalog, r cloud.Role) []*cloud.Field {
+	var current, deprecated []*cloud.Field
+	for i := range c.Fields {
+		f := &c.Fields[i]
+		if f.Role != r || strings.Contains(f.Path, "[]") {
+			continue
+		}
+		if f.Deprecated != "" {
+			deprecated = append(deprecated, f)
+		} else {
+			current = append(current, f)
+		}
+	}
+	if len(current) > 0 {
+		return current
+	}
+	return deprecated
+}
+
+// express finds the vendor token (or number) for one choice.
+func express(f *cloud.Field, ch choice) (any, string) {
+	if ch.term == "" {
+		if f.Range != nil && (ch.seconds < f.Range.Min || ch.seconds > f.Range.Max) {
+			return nil, fmt.Sprintf("%d seconds is outside the vendor's range %d to %d", ch.seconds, f.Range.Min, f.Range.Max)
+		}
+		if f.Type == cloud.String {
+			return strconv.FormatInt(ch.seconds, 10), ""
+		}
+		return ch.seconds, ""
+	}
+	var offered []string
+	for _, tok := range f.Allowed {
+		term := f.Means[tok]
+		if term == ch.term {
+			return tok, ""
+		}
+		if term != "" {
+			offered = append(offered, term)
+		}
+	}
+	sort.Strings(offered)
+	return nil, fmt.Sprintf("the vendor cannot express %s; it offers %s", ch.term, strings.Join(dedup(offered), ", "))
+}
+
+func dedup(s []string) []string {
+	var out []string
+	for i, v := range s {
+		if i == 0 || s[i-1] != v {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// VendorDefaults is the preset a vendor applies when the request sets
+// nothing: each role field's documented Default, in vocabulary terms.
+func VendorDefaults(c *cloud.Catalog) *Preset {
+	p := &Preset{Name: "defaults", Title: c.Title + " documented defaults"}
+	for i := range c.Fields {
+		f := &c.Fields[i]
+		if f.Role == "" || f.Default == "" || strings.Contains(f.Path, "[]") {
+			continue
+		}
+		term := f.Means[f.Default]
+		n, _ := strconv.ParseInt(f.Default, 10, 64)
+		switch f.Role {
+		case cloud.RoleIKEVersion:
+			p.IKE.Version = term
+		case cloud.RoleIKEMode:
+			p.IKE.Mode = term
+		case cloud.RoleIKEEncryption:
+			p.IKE.Encryption = term
+		case cloud.RoleIKEIntegrity:
+			p.IKE.Integrity = term
+		case cloud.RoleIKEDHGroup:
+			p.IKE.DH = term
+		case cloud.RoleIKELifetime:
+			p.IKE.Lifetime = n
+		case cloud.RoleIPsecEncryption:
+			p.IPsec.Encryption = term
+		case cloud.RoleIPsecIntegrity:
+			p.IPsec.Integrity = term
+		case cloud.RoleIPsecPFS:
+			p.IPsec.PFS = term
+		case cloud.RoleIPsecLifetime:
+			p.IPsec.Lifetime = n
+		}
+	}
+	return p
+}
+
+func anySet(changes []Change, ch choice) bool {
+	for _, c := range changes {
+		if c.Role == ch.role {
+			return true
+		}
+	}
+	return false
+}

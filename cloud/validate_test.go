@@ -140,3 +140,27 @@ func BenchmarkValidateFake(b *testing.B) {
 		fakeCatalog.Check(s)
 	}
 }
+
+func TestAppliesAndRequiredNow(t *testing.T) {
+	s := mustParse(t, fakeSpec)
+	p := Params(s.Params)
+	rules := fakeCatalog.Field("Rules")
+	if !fakeCatalog.Applies(rules, p, "Rules") {
+		t.Error("Rules should apply in POLICY mode")
+	}
+	p.Set("Mode", "STATIC")
+	if fakeCatalog.Applies(rules, p, "Rules") {
+		t.Error("Rules should not apply in STATIC mode")
+	}
+	fq := fakeCatalog.Field("Ike.Fqdn")
+	if fakeCatalog.RequiredNow(fq, p, "Ike.Fqdn") {
+		t.Error("Fqdn required with ADDRESS identity")
+	}
+	p.Set("Ike.Identity", "FQDN")
+	if !fakeCatalog.RequiredNow(fq, p, "Ike.Fqdn") {
+		t.Error("Fqdn not required with FQDN identity")
+	}
+	if got := CatalogPath(`Rules[3].Remote[0]`); got != "Rules[].Remote[]" {
+		t.Errorf("CatalogPath: %s", got)
+	}
+}

@@ -1,0 +1,139 @@
+// Package forms derives the wizard's inputs from a vendor's rule catalog:
+// which widget each field needs, its options with the vendor's default
+// marked, the range or format hint and the vendor's help text. Nothing here
+// knows a vendor; everything comes from cloud.Field data.
+package forms
+
+import (
+	"fmt"
+	"strings"
+
+	"tunnelwiz/cloud"
+)
+
+// Kind is the widget a field needs.
+type Kind string
+
+const (
+	Select Kind = "select" // one of the Allowed values
+	Toggle Kind = "toggle" // true / false
+	Number Kind = "number" // a whole number with a range
+	Text   Kind = "text"   // free text with a format or charset rule
+	Secret Kind = "secret" // masked text (pre-shared keys)
+	Rows   Kind = "rows"   // a list: rows the user adds and removes
+	Group  Kind = "group"  // an object: a sub-form
+)
+
+// Option is one choice of a Select.
+type Option struct {
+	Value   string
+	Label   string // the value, what it means, and "(default)"
+	Default bool
+}
+
+// Input is one field of a wizard step.
+type Input struct {
+	Path     string // catalog path
+	Title    string
+	Kind     Kind
+	Options  []Option
+	Hint     string // range, length, format and default, in one line
+	Help     string
+	Required bool
+	Field    *cloud.Field
+}
+
+// StepOf is the wizard step a field belongs to: its own, else its
+// nearest ancestor's.
+func StepOf(c *cloud.Catalog, f *cloud.Field) cloud.Step {
+	for p := f.Path; ; {
+		if g := c.Field(p); g != nil && g.Step != "" {
+			return g.Step
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return ""
+		}
+		p = p[:i]
+	}
+}
+
+// ForStep lists the inputs of one step, in catalog order, leaving out
+// list elements (their rows are edited inside the list's input) and
+// fields that do not apply to the values chosen so far.
+func ForStep(c *cloud.Catalog, step cloud.Step, p cloud.Params) []Input {
+	var out []Input
+	for i := range c.Fields {
+		f := &c.Fields[i]
+		if strings.Contains(f.Path, "[]") || strings.Contains(f.Path, ".*") || StepOf(c, f) != step {
+			continue
+		}
+		if !c.Applies(f, p, f.Path) {
+			continue
+		}
+		out = append(out, New(c, f, p))
+	}
+	return out
+}
+
+// New describes one field as an input.
+func New(c *cloud.Catalog, f *cloud.Field, p cloud.Params) Input {
+	in := Input{Path: f.Path, Title: f.Name(), Help: f.Help, Field: f,
+		Required: c.RequiredNow(f, p, f.Path), Kind: kindOf(f)}
+	for _, v := range f.Allowed {
+		o := Option{Value: v, Label: v, Default: v == f.Default}
+		if t, ok := cloud.Term(f.Means[v]); ok {
+			o.Label += " - " + t.IANA
+		}
+		if o.Default {
+			o.Label += " (default)"
+		}
+		in.Options = append(in.Options, o)
+	}
+	in.Hint = hint(f)
+	return in
+}
+
+func kindOf(f *cloud.Field) Kind {
+	switch {
+	case f.Secret:
+		return Secret
+	case len(f.Allowed) > 0:
+		return Select
+	case f.Type == cloud.Boolean:
+		return Toggle
+	case f.Type == cloud.Integer || f.Format == cloud.Digits:
+		return Number
+	case f.Type == cloud.List || f.Type == cloud.Map:
+		return Rows
+	case f.Type == cloud.Object:
+		return Group
+	}
+	return Text
+}
+
+// hint states a field's limits in one line, from the same data the
+// validator enforces.
+func hint(f *cloud.Field) string {
+	var parts []string
+	if f.Range != nil {
+		parts = append(parts, fmt.Sprintf("%d to %d", f.Range.Min, f.Range.Max))
+	}
+	if f.Len != nil {
+		unit := "characters"
+		if f.Type == cloud.List || f.Type == cloud.Map {
+			unit = "entries"
+		}
+		parts = append(parts, fmt.Sprintf("%d to %d %s", f.Len.Min, f.Len.Max, unit))
+	}
+	if f.Chars != nil {
+		parts = append(parts, f.Chars.Describe)
+	}
+	if f.Format != cloud.Plain && f.Format != cloud.Digits {
+		parts = append(parts, string(f.Format))
+	}
+	if f.Default != "" && len(f.Allowed) == 0 && !f.Secret {
+		parts = append(parts, "default "+f.Default)
+	}
+	return strings.Join(parts, "; ")
+}

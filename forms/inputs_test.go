@@ -1,0 +1,55 @@
+package forms
+
+import (
+	"strings"
+	"testing"
+
+	"tunnelwiz/cloud"
+)
+
+var cat = &cloud.Catalog{API: "f", Title: "F", Fields: []cloud.Field{
+	{Path: "Mode", Type: cloud.String, Allowed: []string{"A", "B"}, Default: "A", Step: cloud.StepGateways, Help: "mode help"},
+	{Path: "Ike", Type: cloud.Object, Step: cloud.StepIKE},
+	{Path: "Ike.Dh", Type: cloud.String, Allowed: []string{"G2", "G14"}, Default: "G2", Means: map[string]string{"G14": "modp2048"}},
+	{Path: "Ike.Life", Type: cloud.Integer, Range: &cloud.Range{Min: 60, Max: 600}},
+	{Path: "Ike.Key", Type: cloud.String, Secret: true, Required: true, Len: &cloud.Range{Min: 8, Max: 128}},
+	{Path: "Rules", Type: cloud.List, Step: cloud.StepSubnets, OnlyWhen: &cloud.Cond{Path: "Mode", In: []string{"B"}}},
+	{Path: "Rules[]", Type: cloud.String, Format: cloud.CIDR},
+}}
+
+func TestForStepDerivesFromCatalog(t *testing.T) {
+	p := cloud.Params{}
+	ike := ForStep(cat, cloud.StepIKE, p)
+	var titles []string
+	for _, in := range ike {
+		titles = append(titles, in.Title)
+	}
+	if strings.Join(titles, ",") != "Ike,Dh,Life,Key" {
+		t.Fatalf("IKE step inputs: %v", titles)
+	}
+	dh := ike[1]
+	if dh.Kind != Select || len(dh.Options) != 2 || !dh.Options[0].Default || !strings.Contains(dh.Options[0].Label, "(default)") {
+		t.Errorf("Dh select: %+v", dh)
+	}
+	if !strings.Contains(dh.Options[1].Label, "2048-bit MODP") {
+		t.Errorf("G14 label lacks its meaning: %q", dh.Options[1].Label)
+	}
+	if ike[2].Kind != Number || ike[2].Hint != "60 to 600" {
+		t.Errorf("Life: %+v", ike[2])
+	}
+	if ike[3].Kind != Secret || !ike[3].Required || ike[3].Hint != "8 to 128 characters" {
+		t.Errorf("Key: %+v", ike[3])
+	}
+}
+
+func TestModeHidesFields(t *testing.T) {
+	p := cloud.Params{"Mode": "A"}
+	if got := ForStep(cat, cloud.StepSubnets, p); len(got) != 0 {
+		t.Errorf("Rules shown in mode A: %v", got)
+	}
+	p["Mode"] = "B"
+	got := ForStep(cat, cloud.StepSubnets, p)
+	if len(got) != 1 || got[0].Kind != Rows {
+		t.Errorf("Rules in mode B: %+v", got)
+	}
+}

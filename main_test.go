@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tunnelwiz/cloud"
+)
+
+// specFiles are every valid spec the project ships: the examples and each
+// vendor's seed reproductions.
+func specFiles(t testing.TB) []string {
+	a, _ := filepath.Glob("examples/*.yaml")
+	b, _ := filepath.Glob("cloud/*/testdata/*.yaml")
+	files := append(a, b...)
+	if len(files) < 5 {
+		t.Fatalf("expected at least one spec per vendor, found %v", files)
+	}
+	return files
+}
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(body), 0o600)
+		return p
+	}
+	cases := []struct {
+		args []string
+		code int
+		out  string // on stdout
+		err  string // on stderr
+	}{
+		{[]string{}, exitOK, "Usage:", ""},
+		{[]string{"frobnicate"}, exitUsage, "", "unknown command"},
+		{[]string{"validate"}, exitUsage, "", "usage: tunnelwiz validate FILE"},
+		{[]string{"validate", filepath.Join(dir, "none.yaml")}, exitUsage, "", "no such file"},
+		{[]string{"validate", write("bad.yaml", "vendor: [x")}, exitUsage, "", "not a YAML or JSON spec"},
+		{[]string{"validate", write("text.yaml", "hello world")}, exitUsage, "", "must be a mapping"},
+		{[]string{"validate", write("vendor.yaml", "vendor: azure\nparams: {}")}, exitUsage, "", `unknown vendor "azure"`},
+		{[]string{"plan", write("vendor2.yaml", "vendor: gcp\nparams: {}")}, exitUsage, "", "tencent-v2"},
+		{[]string{"validate", "--bogus", "x"}, exitUsage, "", "flag provided but not defined"},
+		{[]string{"rules", "--vendor", "nope"}, exitUsage, "", "unknown vendor"},
+		{[]string{"presets", "nope", "--vendor", "tencent"}, exitUsage, "", "unknown preset"},
+		{[]string{"validate", write("empty.yaml", "vendor: tencent\nregion: ap-guangzhou\nparams: {}")}, exitInvalid, "is required", ""},
+	}
+	for _, c := range cases {
+		code, out, errs := runCLI(c.args...)
+		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.err) {
+			t.Errorf("%v: code %d (want %d)\nstdout: %s\nstderr: %s", c.args, code, c.code, out, errs)
+		}
+		if c.code == exitUsage && strings.Count(strings.TrimSpace(errs), "\n") > 0 && c.args[0] != "frobnicate" {
+			t.Errorf("%v: want a one-line error, got %q", c.args, errs)
+		}
+	}
+}
+
+func TestValidateJSONShape(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "x.yaml")
+	os.WriteFile(p, []byte("vendor: tencent\nregion: ap-guangzhou\nparams:\n  VpcId: vpc-1\n  IKEOptionsSpecification: {DhGroupName: GROUP3}\n"), 0o600)
+	code, out, _ := runCLI("validate", p, "--json")
+	if code != exitInvalid {
+		t.Fatalf("code %d", code)
+	}
+	var issues []map[string]any
+	if err := json.Unmarshal([]byte(out), &issues); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	found := false
+	for _, i := range issues {
+		if i["field"] == "IKEOptionsSpecification.DhGroupName" && i["severity"] == "error" {
+			found = true
+			if al, _ := i["allowed"].([]any); len(al) == 0 {
+				t.Errorf("no allowed values: %v", i)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("DhGroupName issue missing: %s", out)
+	}
+}
+
+func TestEveryShippedSpecValidatesAndPlans(t *testing.T) {
+	for _, f := range specFiles(t) {
+		if code, out, errs := runCLI("validate", f); code != exitOK {
+			t.Errorf("validate %s: %d\n%s%s", f, code, out, errs)
+		}
+		code, out, errs := runCLI("plan", f, "--json")
+		if code != exitOK {
+			t.Errorf("plan %s: %d\n%s", f, code, errs)
+			continue
+		}
+		var r map[string]any
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Errorf("plan --json %s: %v", f, err)
+		}
+		for _, k := range []string{"vendor", "method", "url", "headers", "body"} {
+			if _, ok := r[k]; !ok {
+				t.Errorf("plan --json %s: no %q", f, k)
+			}
+		}
+	}
+}
+
+// TestSecretsNeverShown searches every output of plan (text and JSON, with
+// warnings on stderr) and every validation message for the pre-shared key:
+// it may appear only with --show-secrets.
+func TestSecretsNeverShown(t *testing.T) {
+	checked := 0
+	for _, f := range specFiles(t) {
+		spec, err := cloud.LoadSpec(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := cloud.Lookup(spec.Vendor)
+		secrets := d.Catalog().SecretValues(spec.Params)
+		if len(secrets) == 0 {
+			continue
+		}
+		checked++
+		for _, args := range [][]string{{"plan", f}, {"plan", f, "--json"}, {"validate", f}, {"validate", f, "--json"}} {
+			_, out, errs := runCLI(args...)
+			for _, s := range secrets {
+				if strings.Contains(out+errs, s) {
+					t.Errorf("%v shows the secret", args)
+				}
+			}
+		}
+		for _, args := range [][]string{{"plan", f, "--show-secrets"}, {"plan", f, "--json", "--show-secrets"}} {
+			_, out, _ := runCLI(args...)
+			for _, s := range secrets {
+				esc, _ := json.Marshal(s)
+				if !strings.Contains(out, s) && !strings.Contains(out, strings.Trim(string(esc), `"`)) {
+					t.Errorf("%v: secret missing with --show-secrets", args)
+				}
+			}
+		}
+		// Invalid secrets: every message about them must still hide them.
+		for _, path := range d.Catalog().Secrets() {
+			for _, bad := range []string{"LEAK", "LEAK<>[]&\\ leak leak " + strings.Repeat("Z", 300)} {
+				s2, _ := cloud.LoadSpec(f)
+				if cloud.Params(s2.Params).Set(strings.ReplaceAll(path, "[]", "[0]"), bad) != nil {
+					continue
+				}
+				b, _ := s2.Marshal()
+				p := filepath.Join(t.TempDir(), "bad.yaml")
+				os.WriteFile(p, b, 0o600)
+				for _, args := range [][]string{{"validate", p}, {"validate", p, "--json"}, {"plan", p}, {"plan", p, "--json"}} {
+					_, out, errs := runCLI(args...)
+					if strings.Contains(out+errs, "LEAK") {
+						t.Errorf("%v with %s=%q shows it:\n%s%s", args, path, bad[:4], out, errs)
+					}
+				}
+			}
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d spec files carry a secret; every vendor's should", checked)
+	}
+}
+
+func TestRulesJSON(t *testing.T) {
+	code, out, _ := runCLI("rules", "--json")
+	if code != exitOK {
+		t.Fatal(code)
+	}
+	var cats []struct {
+		Vendor string
+		Params []struct {
+			Path, Type, Source string
+			Required, Secret   bool
+			Allowed            []string
+			Min, Max           *int64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &cats); err != nil {
+		t.Fatal(err)
+	}
+	if len(cats) != 5 {
+		t.Fatalf("want 5 vendors, got %d", len(cats))
+	}
+	for _, c := range cats {
+		secret := false
+		for _, p := range c.Params {
+			if p.Source == "" || p.Type == "" {
+				t.Errorf("%s %s: missing source or type", c.Vendor, p.Path)
+			}
+			secret = secret || p.Secret
+		}
+		if !secret {
+			t.Errorf("%s: no secret parameter in the catalog", c.Vendor)
+		}
+	}
+	if code, out, _ := runCLI("rules", "--vendor", "huawei"); code != exitOK || !strings.Contains(out, "vpn_connection.ikepolicy.dh_group") {
+		t.Errorf("rules --vendor huawei: %d %s", code, out)
+	}
+}
+
+func TestPresetsMapOntoEveryVendor(t *testing.T) {
+	for _, v := range cloud.Vendors() {
+		code, out, errs := runCLI("presets", "modern-ikev2", "--vendor", v)
+		if code != exitOK && code != exitInvalid {
+			t.Errorf("%s: code %d %s", v, code, errs)
+		}
+		if !strings.Contains(out, "params:") {
+			t.Errorf("%s: no params fragment: %s", v, out)
+		}
+		if code, out, errs = runCLI("presets", "defaults", "--vendor", v); code == exitFailed || code == exitUsage {
+			t.Errorf("%s defaults: %d %s %s", v, code, out, errs)
+		}
+	}
+}
+
+// BenchmarkValidate measures a full validation of each shipped spec: the
+// wizard validates on every keystroke, so this must stay well under a
+// frame (the target is 50 µs).
+func BenchmarkValidate(b *testing.B) {
+	for _, f := range specFiles(b) {
+		spec, err := cloud.LoadSpec(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, _ := cloud.Lookup(spec.Vendor)
+		b.Run(strings.ReplaceAll(f, "/", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				d.Catalog().Check(spec)
+			}
+		})
+	}
+}

@@ -13,12 +13,12 @@ func (p Params) At(path string) (any, bool) {
 	for _, part := range parts {
 		switch x := cur.(type) {
 		case map[string]any:
-			if part.name == "" {
+			if part.name == "" && !part.key {
 				return nil, false
 			}
 			cur = x[part.name]
 		case []any:
-			if part.name != "" || part.index >= len(x) {
+			if part.name != "" || part.key || part.index >= len(x) {
 				return nil, false
 			}
 			cur = x[part.index]
@@ -62,19 +62,25 @@ func (c *Catalog) holdsAt(cond *Cond, p Params, inst string) bool {
 }
 
 // catalogPath turns an instance path into its catalog path:
-// "Rules[3].Remote[0]" -> "Rules[].Remote[]".
+// "Rules[3].Remote[0]" -> "Rules[].Remote[]",
+// `spdAcl["10.0.0.0/24"][0]` -> "spdAcl.*[]".
 func catalogPath(inst string) string {
+	parts, err := splitInstance(inst)
+	if err != nil {
+		return inst
+	}
 	var b strings.Builder
-	skip := false
-	for _, r := range inst {
+	for i, p := range parts {
 		switch {
-		case r == '[':
+		case p.key:
+			b.WriteString(".*")
+		case p.name == "":
 			b.WriteString("[]")
-			skip = true
-		case r == ']':
-			skip = false
-		case !skip:
-			b.WriteRune(r)
+		default:
+			if i > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(p.name)
 		}
 	}
 	return b.String()

@@ -30,6 +30,9 @@ func (p Params) Delete(path string) {
 	for _, part := range parts[:len(parts)-1] {
 		switch x := cur.(type) {
 		case map[string]any:
+			if part.name == "" && !part.key {
+				return
+			}
 			cur = x[part.name]
 		case []any:
 			if part.index < 0 || part.index >= len(x) {
@@ -48,40 +51,64 @@ func (p Params) Delete(path string) {
 }
 
 type pathPart struct {
-	name  string // object member, or "" for a list index
+	name  string // object member or map key; "" for a list index
+	key   bool   // name came from a quoted map key: ["10.0.0.0/24"]
 	index int
 }
 
+// splitInstance parses an instance path: names separated by dots, list
+// indexes in brackets ("[2]", "[]" for 0) and map keys as quoted strings
+// in brackets (`spdAcl["10.0.0.0/24"][0]`), as the validator reports them.
 func splitInstance(path string) ([]pathPart, error) {
+	bad := fmt.Errorf("bad path %q", path)
 	var out []pathPart
-	for _, seg := range strings.Split(path, ".") {
-		name := seg
-		var idx []string
-		if i := strings.IndexByte(seg, '['); i >= 0 {
-			name = seg[:i]
-			rest := seg[i:]
-			for rest != "" {
-				j := strings.IndexByte(rest, ']')
-				if rest[0] != '[' || j < 0 {
-					return nil, fmt.Errorf("bad path %q", path)
-				}
-				idx = append(idx, rest[1:j])
-				rest = rest[j+1:]
+	rest := path
+	expectName := true
+	for rest != "" || expectName {
+		if expectName {
+			i := strings.IndexAny(rest, ".[")
+			if i < 0 {
+				i = len(rest)
 			}
+			if i == 0 {
+				return nil, bad
+			}
+			out = append(out, pathPart{name: rest[:i]})
+			rest = rest[i:]
+			expectName = false
+			continue
 		}
-		if name == "" {
-			return nil, fmt.Errorf("bad path %q", path)
-		}
-		out = append(out, pathPart{name: name})
-		for _, s := range idx {
+		switch rest[0] {
+		case '.':
+			rest = rest[1:]
+			expectName = true
+		case '[':
+			rest = rest[1:]
+			if strings.HasPrefix(rest, `"`) {
+				q, err := strconv.QuotedPrefix(rest)
+				if err != nil || !strings.HasPrefix(rest[len(q):], "]") {
+					return nil, bad
+				}
+				key, _ := strconv.Unquote(q)
+				out = append(out, pathPart{name: key, key: true})
+				rest = rest[len(q)+1:]
+				continue
+			}
+			j := strings.IndexByte(rest, ']')
+			if j < 0 {
+				return nil, bad
+			}
 			n := 0
-			if s != "" {
+			if j > 0 {
 				var err error
-				if n, err = strconv.Atoi(s); err != nil || n < 0 || n > 1000 {
+				if n, err = strconv.Atoi(rest[:j]); err != nil || n < 0 || n > 1000 {
 					return nil, fmt.Errorf("bad index in path %q", path)
 				}
 			}
 			out = append(out, pathPart{index: n})
+			rest = rest[j+1:]
+		default:
+			return nil, bad
 		}
 	}
 	return out, nil
@@ -94,7 +121,7 @@ func setIn(cur *any, parts []pathPart, v any) error {
 		return nil
 	}
 	part := parts[0]
-	if part.name != "" {
+	if part.name != "" || part.key {
 		m, ok := (*cur).(map[string]any)
 		if !ok {
 			if *cur != nil {

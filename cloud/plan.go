@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 )
 
@@ -52,25 +53,39 @@ func Plan(s *Spec, showSecrets bool) (*Request, Issues, error) {
 	return newRequest(c.API, real, r, body), issues, nil
 }
 
-// record runs send against a loopback HTTP server that keeps the first
-// request and answers it with an error, so that the SDK gives up without
-// retrying a create. It returns the request as the SDK put it on the wire.
-func record(send func(ctx context.Context, base *url.URL) error) (*http.Request, []byte, error) {
+// recorder is one loopback HTTP server per process that keeps the request
+// it is sent and answers with an error, so that the SDK gives up without
+// retrying a create. One server for all previews, not one per call: a
+// listener per call leaves a closed port in TIME_WAIT each time, and a
+// fuzzer planning thousands of specs runs out of local ports.
+type recorder struct {
+	mu   sync.Mutex // one preview at a time owns the server
+	once sync.Once
+	base *url.URL
+	err  error
+	got  chan recorded
+}
+
+type recorded struct {
+	r    *http.Request
+	body []byte
+}
+
+var rec = &recorder{got: make(chan recorded, 1)}
+
+func (rc *recorder) start() {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return nil, nil, fmt.Errorf("preview recorder: %w", err)
+		rc.err = fmt.Errorf("preview recorder: %w", err)
+		return
 	}
-	type got struct {
-		r    *http.Request
-		body []byte
-	}
-	ch := make(chan got, 1)
+	rc.base = &url.URL{Scheme: "http", Host: ln.Addr().String()}
 	srv := &http.Server{
 		ReadHeaderTimeout: 5 * time.Second,
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			body, _ := io.ReadAll(r.Body)
 			select {
-			case ch <- got{r.Clone(context.Background()), body}:
+			case rc.got <- recorded{r.Clone(context.Background()), body}:
 			default:
 			}
 			w.Header().Set("Content-Type", "application/json")
@@ -78,13 +93,30 @@ func record(send func(ctx context.Context, base *url.URL) error) (*http.Request,
 			io.WriteString(w, `{"error":"tunnelwiz preview recorder: request recorded, not sent"}`)
 		}),
 	}
+	// Each preview's SDK client is new and would keep its idle connection
+	// open for ever: close every connection after its one answer.
+	srv.SetKeepAlivesEnabled(false)
 	go srv.Serve(ln)
-	defer srv.Close()
+}
+
+// record runs send against the recorder and returns the request as the
+// SDK put it on the wire.
+func record(send func(ctx context.Context, base *url.URL) error) (*http.Request, []byte, error) {
+	rec.once.Do(rec.start)
+	if rec.err != nil {
+		return nil, nil, rec.err
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	select { // a late request from an abandoned preview is not ours
+	case <-rec.got:
+	default:
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	sendErr := send(ctx, &url.URL{Scheme: "http", Host: ln.Addr().String()})
+	sendErr := send(ctx, rec.base)
 	select {
-	case g := <-ch:
+	case g := <-rec.got:
 		return g.r, g.body, nil
 	default:
 		if sendErr == nil {

@@ -56,14 +56,13 @@ func newRequest(vendor string, base *url.URL, r *http.Request, body []byte) *Req
 			req.Headers[k] = strings.Join(vs, ", ")
 		}
 	}
-	q := stripSendTime(r.URL.Query())
-	req.Query = q.Encode()
+	req.Query = stripEncoded(r.URL.RawQuery)
+	q, _ := url.ParseQuery(req.Query)
 	ct := r.Header.Get("Content-Type")
 	switch {
 	case strings.HasPrefix(ct, "application/x-www-form-urlencoded") && len(body) > 0:
-		f, _ := url.ParseQuery(string(body))
-		f = stripSendTime(f)
-		req.Raw = []byte(f.Encode())
+		req.Raw = []byte(stripEncoded(string(body)))
+		f, _ := url.ParseQuery(string(req.Raw))
 		req.Body = flatten(f)
 	case len(bytes.TrimSpace(body)) > 0:
 		req.Raw = body
@@ -81,13 +80,23 @@ func newRequest(vendor string, base *url.URL, r *http.Request, body []byte) *Req
 	return req
 }
 
-func stripSendTime(v url.Values) url.Values {
-	for k := range v {
-		if sendTimeParams[k] {
-			delete(v, k)
-		}
+// stripEncoded removes the send-time parameters from an encoded query or
+// form body in place, so what remains is byte for byte what was sent, in
+// the order and encoding the driver chose.
+func stripEncoded(s string) string {
+	if s == "" {
+		return ""
 	}
-	return v
+	pairs := strings.Split(s, "&")
+	kept := pairs[:0]
+	for _, pair := range pairs {
+		k, _, _ := strings.Cut(pair, "=")
+		if name, err := url.QueryUnescape(k); err == nil && sendTimeParams[name] {
+			continue
+		}
+		kept = append(kept, pair)
+	}
+	return strings.Join(kept, "&")
 }
 
 func flatten(v url.Values) map[string]string {

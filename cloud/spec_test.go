@@ -104,3 +104,32 @@ func FuzzParseSpec(f *testing.F) {
 		}
 	})
 }
+
+func TestMapKeyPaths(t *testing.T) {
+	p := Params{}
+	if err := p.Set(`Acl["10.0.0.0/24"][1]`, "192.168.1.0/24"); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := p.At(`Acl["10.0.0.0/24"][1]`); !ok || v != "192.168.1.0/24" {
+		t.Errorf("At: %v %v (%#v)", v, ok, p)
+	}
+	if got := CatalogPath(`Acl["10.0.0.0/24"][1]`); got != "Acl.*[]" {
+		t.Errorf("CatalogPath: %s", got)
+	}
+	// The validator's own issue paths round-trip.
+	s := mustParse(t, fakeSpec)
+	Params(s.Params).Set(`Acl["10.0.0.0/24"][0]`, "10.1.0.1/24")
+	_, is := fakeCatalog.Check(s)
+	got := is.For(`Acl["10.0.0.0/24"][0]`)
+	if len(got) == 0 {
+		t.Fatalf("no issue at the map path: %v", is)
+	}
+	if _, ok := Params(s.Params).At(got[0].Field); !ok {
+		t.Errorf("issue path %s does not resolve", got[0].Field)
+	}
+	for _, bad := range []string{`Acl["x`, `Acl["x"`, `Acl[x]`, `Acl.`, `.Acl`} {
+		if err := p.Set(bad, 1); err == nil {
+			t.Errorf("Set(%q) accepted", bad)
+		}
+	}
+}

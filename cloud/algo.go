@@ -86,6 +86,8 @@ func Term(term string) (Transform, bool) {
 
 // ModeTerms are the non-transform terms roles may take.
 var ModeTerms = map[Role][]string{
-	RoleIKEVersion: {"ikev1", "ikev2"},
-	RoleIKEMode:    {"main", "aggressive"},
+	RoleIKEVersion:   {"ikev1", "ikev2"},
+	RoleIKEMode:      {"main", "aggressive"},
+	RoleDPD:          {"on", "off"},
+	RoleNATTraversal: {"on", "off"},
 }

@@ -36,7 +36,8 @@ func (p Params) At(path string) (any, bool) {
 // the other values in p: false when its OnlyWhen condition fails. The
 // wizard hides fields that do not apply.
 func (c *Catalog) Applies(f *Field, p Params, inst string) bool {
-	return f.OnlyWhen == nil || c.holdsAt(f.OnlyWhen, p, inst)
+	return (f.OnlyWhen == nil || c.holdsAt(f.OnlyWhen, p, inst)) &&
+		(f.Effective == nil || c.holdsAt(f.Effective, p, inst))
 }
 
 // RequiredNow reports whether the field at an instance path is required

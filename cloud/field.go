@@ -82,6 +82,10 @@ type Field struct {
 	// OnlyWhen marks a field that applies in one mode only: setting it in
 	// another mode is reported, and the wizard hides it.
 	OnlyWhen *Cond
+	// Effective marks a field the vendor ignores unless the condition
+	// holds: setting it otherwise draws a warning (the cloud accepts it),
+	// and the wizard hides it.
+	Effective *Cond
 	// Allowed lists the exact accepted values (case-sensitive, as sent).
 	Allowed []string
 	// Range bounds an Integer (or Digits string) value.

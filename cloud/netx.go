@@ -9,7 +9,10 @@ import (
 // ParseNetwork parses an IPv4 CIDR. With strict, host bits must be zero
 // (10.0.0.0/24, not 10.0.0.1/24). The error text is meant for users.
 func ParseNetwork(s string, strict bool) (netip.Prefix, error) {
-	p, err := netip.ParsePrefix(strings.TrimSpace(s))
+	if strings.TrimSpace(s) != s {
+		return netip.Prefix{}, fmt.Errorf("%q has spaces around it: remove them", s)
+	}
+	p, err := netip.ParsePrefix(s)
 	if err != nil || !p.Addr().Is4() {
 		return netip.Prefix{}, fmt.Errorf("%q is not an IPv4 CIDR block such as 10.0.0.0/24", s)
 	}

@@ -20,8 +20,12 @@ func TestNetworks(t *testing.T) {
 	if !Overlaps(a, b) || Overlaps(a, c) || !Within(b, a) || Within(a, b) {
 		t.Error("overlap/within wrong")
 	}
-	if _, err := ParseCIDRList("10.0.0.0/24, 10.0.1.0/24"); err != nil {
+	if _, err := ParseCIDRList("10.0.0.0/24,10.0.1.0/24"); err != nil {
 		t.Error(err)
+	}
+	// Sent verbatim, so a space would reach the vendor inside the CIDR.
+	if _, err := ParseCIDRList("10.0.0.0/24, 10.0.1.0/24"); err == nil {
+		t.Error("space after comma accepted")
 	}
 	if _, err := ParseCIDRList("10.0.0.0/24,"); err == nil {
 		t.Error("trailing comma accepted")

@@ -181,6 +181,10 @@ func scalarString(v any) (string, bool) {
 		return x, true
 	case int64:
 		return strconv.FormatInt(x, 10), true
+	case int:
+		return strconv.Itoa(x), true
+	case int32:
+		return strconv.FormatInt(int64(x), 10), true
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64), true
 	case bool:

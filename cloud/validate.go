@@ -104,6 +104,11 @@ func (w *walker) object(m map[string]any, inst, pat string) {
 		if f.Deprecated != "" {
 			w.add(Warnf(join(inst, k), "is deprecated by the vendor: use %s instead", f.Deprecated))
 		}
+		if f.Effective != nil && !w.holds(f.Effective, m, pat) {
+			w.add(Issue{Field: join(inst, k), Severity: Warning,
+				Message: fmt.Sprintf("has no effect unless %s is %s", condName(f.Effective), quoteList(f.Effective.In)),
+				Allowed: f.Effective.In})
+		}
 		if f.OnlyWhen != nil && !w.holds(f.OnlyWhen, m, pat) {
 			w.add(Issue{Field: join(inst, k), Severity: Error,
 				Message: fmt.Sprintf("applies only when %s is %s; remove it or change %s", condName(f.OnlyWhen), quoteList(f.OnlyWhen.In), condName(f.OnlyWhen)),
@@ -201,7 +206,11 @@ func (w *walker) value(v any, inst, pat string, f *Field) any {
 	case Integer:
 		n, ok := toInt(v)
 		if !ok {
-			w.add(Errorf(inst, "must be a whole number%s", rangeText(f.Range)))
+			if len(f.Allowed) > 0 {
+				w.add(Issue{Field: inst, Severity: Error, Message: "must be a whole number: one of " + quoteList(f.Allowed), Allowed: f.Allowed})
+			} else {
+				w.add(Errorf(inst, "must be a whole number%s", rangeText(f.Range)))
+			}
 			return v
 		}
 		if f.Range != nil && (n < f.Range.Min || n > f.Range.Max) {
@@ -268,6 +277,9 @@ func (w *walker) scalar(s, inst string, f *Field) {
 	if msg := checkFormat(s, f.Format); msg != "" {
 		if f.Secret {
 			msg = "is not in the required format: " + formatName(f.Format)
+		}
+		if f.Format == Digits {
+			msg += rangeText(f.Range)
 		}
 		w.add(Errorf(inst, "%s", msg))
 	} else if f.Format == Digits && f.Range != nil {
@@ -377,6 +389,10 @@ func toInt(v any) (int64, bool) {
 	switch x := v.(type) {
 	case int64:
 		return x, true
+	case int:
+		return int64(x), true
+	case int32:
+		return int64(x), true
 	case float64:
 		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
 			return int64(x), true

@@ -164,3 +164,25 @@ func TestAppliesAndRequiredNow(t *testing.T) {
 		t.Errorf("CatalogPath: %s", got)
 	}
 }
+
+func TestEffectiveWarns(t *testing.T) {
+	c := &Catalog{API: "e", Fields: []Field{
+		{Path: "Dpd", Type: Integer, Allowed: []string{"0", "1"}, Default: "0"},
+		{Path: "Timeout", Type: String, Format: Digits, Range: &Range{30, 60}, Effective: &Cond{Path: "Dpd", In: []string{"1"}}},
+	}}
+	_, is := c.Check(&Spec{Params: map[string]any{"Timeout": "40"}})
+	if got := is.For("Timeout"); len(got) != 1 || got[0].Severity != Warning || !strings.Contains(got[0].Message, "Dpd is 1") {
+		t.Errorf("want a warning naming the condition: %v", is)
+	}
+	_, is = c.Check(&Spec{Params: map[string]any{"Dpd": 1, "Timeout": "4O"}})
+	if got := is.For("Timeout"); len(got) != 1 || !strings.Contains(got[0].Message, "30 to 60") {
+		t.Errorf("digits format error must name the range: %v", is)
+	}
+	_, is = c.Check(&Spec{Params: map[string]any{"Dpd": "x"}})
+	if got := is.For("Dpd"); len(got) != 1 || !strings.Contains(got[0].Message, "0 or 1") {
+		t.Errorf("integer enum must name its values: %v", is)
+	}
+	if !c.Applies(c.Field("Timeout"), Params{"Dpd": int64(1)}, "Timeout") || c.Applies(c.Field("Timeout"), Params{}, "Timeout") {
+		t.Error("Applies ignores Effective")
+	}
+}

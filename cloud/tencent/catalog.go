@@ -1,0 +1,30 @@
+package tencent
+
+import "tunnelwiz/cloud"
+
+// catalog is the whole rule set. Fields are listed in wizard order; the
+// SDK's own order does not matter because the SDK marshals its struct.
+var catalog = &cloud.Catalog{
+	API:    "tencent",
+	Title:  "Tencent Cloud API 3.0 vpc CreateVpnConnection (2017-03-12)",
+	Target: targetFields,
+	Fields: concat(gatewayFields, subnetFields, ikeFields, ipsecFields, extraFields, tagFields),
+	Checks: checks,
+}
+
+func concat(parts ...[]cloud.Field) []cloud.Field {
+	var out []cloud.Field
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// nonEmpty rejects an empty string where the vendor needs a value: Required
+// only checks presence, and `Key: ""` is present.
+func nonEmpty(v string) string {
+	if v == "" {
+		return "must not be empty"
+	}
+	return ""
+}

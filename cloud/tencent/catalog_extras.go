@@ -1,0 +1,151 @@
+package tencent
+
+import "tunnelwiz/cloud"
+
+var extraFields = []cloud.Field{
+	{
+		Path: "NegotiationType", Type: cloud.String, Allowed: []string{"active", "passive", "flowTrigger"},
+		Default: "active", Step: cloud.StepExtras,
+		Help:   "Negotiation type: active (default), passive, or flowTrigger (negotiate when traffic arrives).",
+		Source: srcSDK + " comment (active, passive, flowTrigger; default active); " + checked,
+	},
+	{
+		Path: "DpdEnable", Type: cloud.Integer, Allowed: []string{"0", "1"}, Default: "0",
+		Role: cloud.RoleDPD, Means: map[string]string{"0": "off", "1": "on"}, Step: cloud.StepExtras,
+		Help:   "Dead peer detection: 0 (off, default) or 1 (on).",
+		Source: srcSDK + " comment (0 off, 1 on; default 0); " + checked,
+	},
+	{
+		Path: "DpdTimeout", Type: cloud.String, Format: cloud.Digits, Range: &cloud.Range{Min: 30, Max: 60},
+		Default: "30", Step: cloud.StepExtras, Effective: dpdOn,
+		Help: "Seconds without an answer before the peer counts as gone, 30 to 60 (default 30), " +
+			"sent as a string. Takes effect when DpdEnable is 1.",
+		Source: srcSDK + " comment: string, default 30 seconds, effective when DpdEnable is 1 (no range); " +
+			"range 30-60 from " + srcTF + " (ValidateIntegerInRange(30, 60)) and its docs; " + checked,
+	},
+	{
+		Path: "DpdAction", Type: cloud.String, Allowed: []string{"clear", "restart"}, Step: cloud.StepExtras, Effective: dpdOn,
+		Help: "What to do after a DPD timeout: clear (disconnect) or restart (retry). Takes effect when " +
+			"DpdEnable is 1.",
+		Source: srcSDK + " comment (clear, restart; default clear); " + srcSDKNew + " says default restart, " +
+			"so no default is recorded; " + checked,
+	},
+	{
+		Path: "EnableHealthCheck", Type: cloud.Boolean, Default: "false", Step: cloud.StepExtras,
+		Help: "Whether to run the in-tunnel health check (default false). Tencent recommends it on " +
+			"route-based tunnels; SPD tunnels need an SPD rule for 0.0.0.0/0.",
+		Source: srcSeed + "; " + srcSDK + " comment (default False); recommendation from " + srcDoc + " 46006; " + checked,
+	},
+	{
+		Path: "HealthCheckLocalIp", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepExtras,
+		Help: "Local (Tencent side) health check address. When absent Tencent picks one in 169.254.128.0/17.",
+		Source: srcSeed + "; " + srcSDK + " comment: defaults to a random IP in 169.254.128.0/17 (so optional " +
+			"even with EnableHealthCheck; no range is imposed: " + srcDoc + " 46006 also allows other addresses); " + checked,
+	},
+	{
+		Path: "HealthCheckRemoteIp", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepExtras,
+		Help:   "Peer (customer side) health check address. When absent Tencent picks one in 169.254.128.0/17.",
+		Source: srcSeed + "; " + srcSDK + " comment: defaults to a random IP in 169.254.128.0/17; " + checked,
+	},
+	{
+		Path: "HealthCheckConfig", Type: cloud.Object, Step: cloud.StepExtras,
+		Help:   "Health check (NQA) probe settings.",
+		Source: srcSDK + " CreateVpnConnectionRequest.HealthCheckConfig (not in the seed); " + checked,
+	},
+	{
+		Path: "HealthCheckConfig.ProbeType", Type: cloud.String, Allowed: []string{"NQA"}, Default: "NQA",
+		Step:   cloud.StepExtras,
+		Help:   "Probe mode; only NQA, the default, which cannot be changed.",
+		Source: srcSDK + " HealthCheckConfig comment ('default NQA, cannot be modified'); " + checked,
+	},
+	{
+		Path: "HealthCheckConfig.ProbeInterval", Type: cloud.Integer, Range: &cloud.Range{Min: 1000, Max: 5000},
+		Step:   cloud.StepExtras,
+		Help:   "Milliseconds between two health checks, 1000 to 5000.",
+		Source: srcSDK + " HealthCheckConfig comment (1000-5000 ms); " + checked,
+	},
+	{
+		Path: "HealthCheckConfig.ProbeThreshold", Type: cloud.Integer, Range: &cloud.Range{Min: 3, Max: 8},
+		Step:   cloud.StepExtras,
+		Help:   "Consecutive failed checks before routes switch over, 3 to 8.",
+		Source: srcSDK + " HealthCheckConfig comment (3-8); " + checked,
+	},
+	{
+		Path: "HealthCheckConfig.ProbeTimeout", Type: cloud.Integer, Range: &cloud.Range{Min: 10, Max: 5000},
+		Step:   cloud.StepExtras,
+		Help:   "Probe timeout in milliseconds, 10 to 5000.",
+		Source: srcSDK + " HealthCheckConfig comment (10-5000 ms); " + checked,
+	},
+	{
+		Path: "BgpConfig", Type: cloud.Object, Step: cloud.StepExtras,
+		Help:   "BGP settings for a Bgp tunnel: the tunnel CIDR and both peers' BGP addresses inside it.",
+		Source: srcSDK + " CreateVpnConnectionRequest.BgpConfig (not in the seed); " + checked,
+	},
+	{
+		Path: "BgpConfig.TunnelCidr", Type: cloud.String, Format: cloud.CIDRLoose, Required: true, Step: cloud.StepExtras,
+		Help: "The BGP tunnel CIDR, conventionally a /30 inside 169.254.0.0/16.",
+		Source: srcSDK + " BgpConfig ('BGP tunnel CIDR'); required here as in " + srcTF + " (bgp_config.tunnel_cidr " +
+			"Required); the /30 and 169.254.0.0/16 rules are warnings (see checks); " + checked,
+	},
+	{
+		Path: "BgpConfig.LocalBgpIp", Type: cloud.String, Format: cloud.IPv4, Required: true, Step: cloud.StepExtras,
+		Help:   "Tencent-side BGP address; must be allocated from the BGP tunnel CIDR.",
+		Source: srcSDK + " BgpConfig comment ('must be allocated from the BGP tunnel CIDR'); required as in " + srcTF + "; " + checked,
+	},
+	{
+		Path: "BgpConfig.RemoteBgpIp", Type: cloud.String, Format: cloud.IPv4, Required: true, Step: cloud.StepExtras,
+		Help:   "Customer-side BGP address; must be allocated from the BGP tunnel CIDR.",
+		Source: srcSDK + " BgpConfig comment ('must be allocated from the BGP tunnel CIDR'); required as in " + srcTF + "; " + checked,
+	},
+	{
+		Path: "Route", Type: cloud.Object, Step: cloud.StepExtras,
+		Deprecated: "routes on the VPN gateway's route table (CreateVpnGatewayRoutes)",
+		Help:       "A route created with the tunnel: destination IDC CIDR and priority.",
+		Source: srcSDK + " CreateVpnConnRoute (not in the seed); " + srcSDKNew + " marks Route deprecated and " +
+			"adds Route.Description, which the pinned SDK cannot send; " + checked,
+	},
+	{
+		Path: "Route.DestinationCidrBlock", Type: cloud.String, Format: cloud.CIDRLoose, Required: true,
+		Step:   cloud.StepExtras,
+		Help:   "The destination (IDC) CIDR block of the route.",
+		Source: srcSDK + " CreateVpnConnRoute.DestinationCidrBlock (a route without it says nothing); " + checked,
+	},
+	{
+		Path: "Route.Priority", Type: cloud.Integer, Allowed: []string{"0", "100"}, Step: cloud.StepExtras,
+		Help:   "Route priority: 0 or 100.",
+		Source: srcSDK + " CreateVpnConnRoute.Priority comment ('optional values 0, 100'); " + checked,
+	},
+}
+
+var tagFields = []cloud.Field{
+	{
+		Path: "VpnConnectionName", Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 60},
+		Role: cloud.RoleName, Step: cloud.StepTags,
+		Help:   "The tunnel's name: anything up to 60 characters.",
+		Source: srcSeed + " (required, at most 60 characters); " + srcTF + " (1-60); " + checked,
+	},
+	{
+		Path: "Tags", Type: cloud.List, Step: cloud.StepTags,
+		Help:   "Tags to bind, such as [{\"Key\": \"city\", \"Value\": \"shanghai\"}].",
+		Source: srcSeed + "; " + srcSDK + " Tag; " + checked,
+	},
+	{
+		Path: "Tags[]", Type: cloud.Object, Step: cloud.StepTags,
+		Source: srcSDK + " Tag; " + checked,
+	},
+	{
+		Path: "Tags[].Key", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepTags,
+		Help:   "The tag key.",
+		Source: srcSeed + " example city; a tag without a key is meaningless (error code InvalidParameterValue.TagInvalidKey); " + checked,
+	},
+	{
+		Path: "Tags[].Value", Type: cloud.String, Step: cloud.StepTags,
+		Help:   "The tag value.",
+		Source: srcSeed + " example shanghai; " + srcSDK + " Tag.Value; " + checked,
+	},
+}
+
+// dpdOn: the SDK says DpdTimeout and DpdAction are "effective when
+// DpdEnable is 1", so they are ignored, not refused, otherwise (a warning,
+// and the wizard hides them).
+var dpdOn = &cloud.Cond{Path: "DpdEnable", In: []string{"1"}}

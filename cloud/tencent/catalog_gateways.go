@@ -1,0 +1,82 @@
+package tencent
+
+import "tunnelwiz/cloud"
+
+// Route types. STATIC is the legacy default and, like Policy, selects SPD
+// (policy-based) tunnels: the seed's STATIC example carries an SPD, and the
+// Terraform provider reads the SPD back for every type but StaticRoute.
+const (
+	rtStatic      = "STATIC"
+	rtStaticRoute = "StaticRoute"
+	rtPolicy      = "Policy"
+	rtBgp         = "Bgp"
+)
+
+var (
+	routeTypes   = []string{rtStatic, rtStaticRoute, rtPolicy, rtBgp}
+	spdRouteType = []string{rtStatic, rtPolicy}
+)
+
+var gatewayFields = []cloud.Field{
+	{
+		Path: "VpcId", Type: cloud.String, Step: cloud.StepGateways, Check: nonEmpty,
+		Help: "VPC instance ID (VpcId from DescribeVpcs). A tunnel on a CCN-type VPN gateway may omit it.",
+		Source: srcSeed + " marks it required; " + srcSDK + " comment: 'CCN VPN tunnels need not pass VpcId' " +
+			"(newest SDK: 'pass empty for CCN gateways') -> optional here, with a warning when absent " +
+			"(error code UnsupportedOperation.VpnGwVpcIdMustHave); " + checked,
+	},
+	{
+		Path: "VpnGatewayId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
+		Help:   "The ID of the VPN gateway instance, such as vpngw-1w9tue3d.",
+		Source: srcSeed + " (required); " + srcSDK + "; " + checked,
+	},
+	{
+		Path: "CustomerGatewayId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
+		Help:   "The ID of the customer gateway, such as cgw-2wqq41m9 (see DescribeCustomerGateways).",
+		Source: srcSeed + " (required); " + srcSDK + "; " + checked,
+	},
+	{
+		Path: "RouteType", Type: cloud.String, Allowed: routeTypes, Default: rtStatic, Step: cloud.StepGateways,
+		Help: "Tunnel type: STATIC or Policy (SPD policy-based), StaticRoute (destination routes) or Bgp " +
+			"(BGP routing). Default STATIC.",
+		Source: srcSDK + " comment: e.g. STATIC, StaticRoute, Policy; " + srcSDKNew +
+			" adds Bgp and default STATIC; " + srcTF + " validates STATIC, StaticRoute, Policy, Bgp; " + checked,
+	},
+}
+
+var subnetFields = []cloud.Field{
+	{
+		Path: "SecurityPolicyDatabases", Type: cloud.List, Step: cloud.StepSubnets,
+		RequiredWhen: &cloud.Cond{Path: "RouteType", In: spdRouteType},
+		Len:          &cloud.Range{Min: 1, Max: 200},
+		Help: "The SPD policy group: each rule maps a VPC-side CIDR to the IDC CIDRs it may talk to, " +
+			"such as {\"10.0.0.5/24\":[\"172.123.10.5/16\"]}.",
+		Source: srcSeed + " marks it required (Yes) for the only type it knew (STATIC); " + srcSDK +
+			" makes it optional and " + srcSDKNew + " names Policy the SPD type, so it is required only for " +
+			"RouteType STATIC or Policy (the widest rule); at most 200: the console guide caps a gateway's SPD " +
+			"mappings at 200 (" + srcDoc + "); " + checked,
+	},
+	{
+		Path: "SecurityPolicyDatabases[]", Type: cloud.Object, Step: cloud.StepSubnets,
+		Source: srcSDK + " SecurityPolicyDatabase; " + checked,
+	},
+	{
+		Path: "SecurityPolicyDatabases[].LocalCidrBlock", Type: cloud.String, Format: cloud.CIDRLoose,
+		Required: true, Step: cloud.StepSubnets,
+		Help: "The local (VPC or CCN side) CIDR block of this SPD rule.",
+		Source: srcSeed + " example 10.8.4.0/24; " + srcSDK + " SecurityPolicyDatabase.LocalCidrBlock; host bits " +
+			"are tolerated because the vendor's own example is 10.0.0.5/24; " + checked,
+	},
+	{
+		Path: "SecurityPolicyDatabases[].RemoteCidrBlock", Type: cloud.List, Required: true,
+		Len: &cloud.Range{Min: 1, Max: 200}, Step: cloud.StepSubnets,
+		Help: "The peer (IDC side) CIDR blocks this rule's local CIDR may communicate with.",
+		Source: srcSeed + " example [58.211.1.0/24]; " + srcSDK + "; each remote block is one SPD mapping, " +
+			"of which a gateway has at most 200 (" + srcDoc + "); " + checked,
+	},
+	{
+		Path: "SecurityPolicyDatabases[].RemoteCidrBlock[]", Type: cloud.String, Format: cloud.CIDRLoose,
+		Step:   cloud.StepSubnets,
+		Source: srcSeed + "; " + srcSDK + " (example 172.123.10.5/16 has host bits, so they are tolerated); " + checked,
+	},
+}

@@ -1,0 +1,53 @@
+package tencent
+
+import (
+	"net/url"
+	"strings"
+
+	"tunnelwiz/cloud"
+)
+
+// regions are the SDK's region constants (common v1.3.209 regions/regions.go).
+// The list only drives a warning: Tencent opens regions faster than SDKs ship.
+var regions = []string{
+	"ap-bangkok", "ap-beijing", "ap-chengdu", "ap-chongqing", "ap-guangzhou",
+	"ap-guangzhou-open", "ap-hongkong", "ap-jakarta", "ap-mumbai", "ap-nanjing",
+	"ap-seoul", "ap-shanghai", "ap-shanghai-fsi", "ap-shenzhen-fsi", "ap-singapore",
+	"ap-tokyo", "eu-frankfurt", "eu-moscow", "na-ashburn", "na-siliconvalley",
+	"na-toronto", "sa-saopaulo",
+}
+
+var targetFields = []cloud.Field{
+	{
+		Path: "region", Type: cloud.String, Required: true, Known: regions, Step: cloud.StepTarget,
+		Check: nonEmpty,
+		Help: "Common parameter Region: the region of the VPN gateway. Finance regions (-fsi) " +
+			"use their own domain, vpc.<region>.tencentcloudapi.com.",
+		Source: srcSeed + " (Region is a required common parameter; finance-region domain note); " +
+			"known values: SDK common v1.3.209 regions/regions.go; " + checked,
+	},
+	{
+		Path: "endpoint", Type: cloud.String, Step: cloud.StepTarget, Check: checkEndpoint,
+		Help: "Optional API base URL that replaces the region's endpoint, such as " +
+			"https://vpc.tencentcloudapi.com (scheme and host, optionally a path).",
+		Source: "tunnelwiz convention for all vendors; the SDK's HttpProfile.Endpoint takes host[/path] " +
+			"and HttpProfile.Scheme the scheme (SDK common v1.3.209 client.go); " + checked,
+	},
+}
+
+// checkEndpoint accepts an absolute http(s) URL with a host and nothing the
+// SDK could not carry (query, fragment, credentials).
+func checkEndpoint(v string) string {
+	const want = "must be an http or https base URL such as https://vpc.tencentcloudapi.com"
+	u, err := url.Parse(v)
+	if err != nil || u.Host == "" || u.Opaque != "" {
+		return want
+	}
+	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {
+		return want
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		return want + ", without credentials, query or fragment"
+	}
+	return ""
+}

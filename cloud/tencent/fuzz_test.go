@@ -1,0 +1,11 @@
+package tencent
+
+import (
+	"testing"
+
+	"tunnelwiz/cloud/drivertest"
+)
+
+func FuzzValidate(f *testing.F) {
+	drivertest.FuzzValidate(f, Driver{}, "testdata/seed.yaml", "testdata/bgp.yaml", "testdata/policy.yaml")
+}

@@ -1,0 +1,83 @@
+package tencentv2
+
+import (
+	"strings"
+
+	"tunnelwiz/cloud"
+)
+
+// seed is the primary source: Tencent Cloud API 2.0 AddVpnConnEx.
+const seed = "seed 003 (AddVpnConnEx, API 2.0)"
+
+var catalog = &cloud.Catalog{
+	API:    "tencent-v2",
+	Title:  "Tencent Cloud API 2.0 AddVpnConnEx (legacy)",
+	Target: targetFields,
+	Fields: append(append(topFields, ikeFields...), ipsecFields...),
+	Checks: checks,
+}
+
+var topFields = []cloud.Field{
+	{
+		Path: "vpcId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank,
+		Help:   "VPC ID or unified ID (the unified vpc-xxxxxxxx form is recommended); see DescribeVpcEx.",
+		Source: seed + ": required; old ids such as gz_vpc_8849 are also valid (DescribeVpnConn answers), so no pattern is enforced.",
+	},
+	{
+		Path: "vpnGwId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank,
+		Help:   "VPN gateway ID, vpnGwId or unVpnGwId (recommended), e.g. vpngw-dystbrkv; see DescribeVpnGw.",
+		Source: seed + ": required; numeric legacy ids exist, so no pattern is enforced.",
+	},
+	{
+		Path: "userGwId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank,
+		Help:   "Customer (peer) gateway ID, userGwId or unUserGwId (recommended), e.g. cgw-e098slul; see DescribeUserGw.",
+		Source: seed + ": required; numeric legacy ids exist, so no pattern is enforced.",
+	},
+	{
+		Path: "vpnConnName", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 60}, Step: cloud.StepTags, Role: cloud.RoleName,
+		Help: "Tunnel name, any text up to 60 characters.",
+		Source: seed + ": table marks it required with at most 60 characters (error InvalidVpnConnName), but the seed's own example omits it, " +
+			"so a missing name is a warning, not an error (decision 2026-11).",
+	},
+	{
+		Path: "preSharedKey", Type: cloud.String, Required: true, Secret: true, Step: cloud.StepIKE, Role: cloud.RolePSK, Check: notBlank,
+		Help:   "Pre-shared key of the tunnel.",
+		Source: seed + ": required; no length or character rule is documented for API 2.0.",
+	},
+	{
+		Path: "userGwCidrBlock", Type: cloud.List, Step: cloud.StepSubnets,
+		Help:   "IDC (peer) CIDR blocks the VPC may talk to, sent as userGwCidrBlock.0, .1, ...; superseded by spdAcl. Give this or spdAcl.",
+		Source: seed + ": Array userGwCidrBlock.n; either userGwCidrBlock or spdAcl must be entered.",
+	},
+	{
+		Path: "userGwCidrBlock[]", Type: cloud.String, Format: cloud.CIDRLoose, Step: cloud.StepSubnets,
+		Help: "An IDC CIDR block such as 10.56.20.0/24.",
+		Source: seed + ": the example sends 10.56.20.1/24 (host bits set); since the vendor's own example must validate, host bits are " +
+			"accepted with a warning (CIDRLoose, decision 2026-11).",
+	},
+	{
+		Path: "spdAcl", Type: cloud.Map, Format: cloud.CIDRLoose, Step: cloud.StepSubnets,
+		Help: "SPD policy: each VPC CIDR (key) maps to the IDC CIDRs it may talk to, e.g. {\"10.0.0.0/24\": [\"172.16.0.0/16\"]}; sent as one JSON string. Give this or userGwCidrBlock.",
+		Source: seed + ": String, JSON format, example {\"10.0.0.5/24\":[\"172.123.10.5/16\"]} (host bits set, so keys are CIDRLoose with a warning); " +
+			"either userGwCidrBlock or spdAcl must be entered.",
+	},
+	{
+		Path: "spdAcl.*", Type: cloud.List, Step: cloud.StepSubnets,
+		Help:   "IDC CIDR blocks this VPC CIDR may talk to.",
+		Source: seed + ": spdAcl values are lists of IDC CIDR blocks.",
+	},
+	{
+		Path: "spdAcl.*[]", Type: cloud.String, Format: cloud.CIDRLoose, Step: cloud.StepSubnets,
+		Help:   "An IDC CIDR block such as 172.16.0.0/16.",
+		Source: seed + ": example value 172.123.10.5/16 has host bits set: accepted with a warning.",
+	},
+}
+
+// notBlank rejects an empty or all-blank value: every documented string of
+// this API names something, and a blank one is never meaningful.
+func notBlank(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "must not be empty"
+	}
+	return ""
+}

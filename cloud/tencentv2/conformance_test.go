@@ -1,0 +1,14 @@
+package tencentv2
+
+import (
+	"testing"
+
+	"tunnelwiz/cloud/drivertest"
+)
+
+func TestConformance(t *testing.T) {
+	drivertest.Run(t, Driver{}, drivertest.Options{
+		Seed: "testdata/seed.yaml",
+		More: []string{"testdata/spdacl.yaml", "testdata/address.yaml"},
+	})
+}

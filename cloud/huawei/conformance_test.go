@@ -1,0 +1,14 @@
+package huawei
+
+import (
+	"testing"
+
+	"tunnelwiz/cloud/drivertest"
+)
+
+func TestConformance(t *testing.T) {
+	drivertest.Run(t, Driver{}, drivertest.Options{
+		Seed: "testdata/seed.yaml",
+		More: []string{"testdata/policy.yaml", "testdata/bgp.yaml"},
+	})
+}

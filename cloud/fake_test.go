@@ -69,6 +69,7 @@ func (fakeDriver) Create(ctx context.Context, base *url.URL, cred Credentials, t
 	req, _ := http.NewRequestWithContext(ctx, "POST", base.String()+"/v1/conn", strings.NewReader(string(b)))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Action", "Create")
+	req.Header["x-acs-lower"] = []string{"kept"} // as tea writes them: not canonical
 	req.Header.Set("Authorization", "sig "+cred.ID)
 	req.Header.Set("X-Tc-Timestamp", "123")
 	resp, err := http.DefaultClient.Do(req)

@@ -1,6 +1,7 @@
 package cloud
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -69,6 +70,7 @@ type recorder struct {
 type recorded struct {
 	r    *http.Request
 	body []byte
+	head []byte // the request line and headers exactly as they arrived
 }
 
 var rec = &recorder{got: make(chan recorded, 1)}
@@ -82,10 +84,19 @@ func (rc *recorder) start() {
 	rc.base = &url.URL{Scheme: "http", Host: ln.Addr().String()}
 	srv := &http.Server{
 		ReadHeaderTimeout: 5 * time.Second,
+		// net/http hands handlers canonical header names; the raw bytes
+		// keep the case the SDK wrote (x-acs-action, X-TC-Action ...).
+		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
+			return context.WithValue(ctx, rawConnKey{}, c)
+		},
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			body, _ := io.ReadAll(r.Body)
+			var head []byte
+			if tc, ok := r.Context().Value(rawConnKey{}).(*teeConn); ok {
+				head = tc.head()
+			}
 			select {
-			case rc.got <- recorded{r.Clone(context.Background()), body}:
+			case rc.got <- recorded{r.Clone(context.Background()), body, head}:
 			default:
 			}
 			w.Header().Set("Content-Type", "application/json")
@@ -96,7 +107,49 @@ func (rc *recorder) start() {
 	// Each preview's SDK client is new and would keep its idle connection
 	// open for ever: close every connection after its one answer.
 	srv.SetKeepAlivesEnabled(false)
-	go srv.Serve(ln)
+	go srv.Serve(teeListener{ln})
+}
+
+type rawConnKey struct{}
+
+// teeListener keeps the first bytes each connection reads, so the
+// recorder can see the request head as it was written.
+type teeListener struct{ net.Listener }
+
+func (l teeListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return &teeConn{Conn: c}, nil
+}
+
+type teeConn struct {
+	net.Conn
+	mu  sync.Mutex
+	buf []byte
+}
+
+// maxHead bounds what is kept per connection: a request head is small.
+const maxHead = 1 << 20
+
+func (c *teeConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.mu.Lock()
+	if len(c.buf) < maxHead {
+		c.buf = append(c.buf, p[:min(n, maxHead-len(c.buf))]...)
+	}
+	c.mu.Unlock()
+	return n, err
+}
+
+func (c *teeConn) head() []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if i := bytes.Index(c.buf, []byte("\r\n\r\n")); i >= 0 {
+		return append([]byte(nil), c.buf[:i]...)
+	}
+	return nil
 }
 
 // record runs send against the recorder and returns the request as the
@@ -117,6 +170,7 @@ func record(send func(ctx context.Context, base *url.URL) error) (*http.Request,
 	sendErr := send(ctx, rec.base)
 	select {
 	case g := <-rec.got:
+		restoreHeaderCase(g.r, g.head)
 		return g.r, g.body, nil
 	default:
 		if sendErr == nil {
@@ -124,4 +178,21 @@ func record(send func(ctx context.Context, base *url.URL) error) (*http.Request,
 		}
 		return nil, nil, fmt.Errorf("preview: the driver sent nothing: %w", sendErr)
 	}
+}
+
+// restoreHeaderCase re-keys r.Header with the names as written on the wire.
+func restoreHeaderCase(r *http.Request, head []byte) {
+	lines := bytes.Split(head, []byte("\r\n"))
+	if len(lines) < 2 {
+		return
+	}
+	h := http.Header{}
+	for _, l := range lines[1:] {
+		name, value, ok := bytes.Cut(l, []byte(":"))
+		if !ok {
+			continue
+		}
+		h[string(name)] = append(h[string(name)], string(bytes.TrimSpace(value)))
+	}
+	r.Header = h
 }

@@ -16,6 +16,12 @@ func TestPlanRecordsExactRequestAndMasks(t *testing.T) {
 	if r.Method != "POST" || r.URL != "https://api.north.example.test/v1/conn" {
 		t.Errorf("request line: %s %s", r.Method, r.URL)
 	}
+	if r.Headers["x-acs-lower"] != "kept" {
+		t.Errorf("header name case not kept as sent: %v", r.Headers)
+	}
+	if _, ok := r.Headers["Host"]; ok {
+		t.Errorf("Host is in the URL line, not a header: %v", r.Headers)
+	}
 	if r.Headers["X-Action"] != "Create" || r.Headers["Authorization"] != "" || r.Headers["X-Tc-Timestamp"] != "" {
 		t.Errorf("headers: %v", r.Headers)
 	}

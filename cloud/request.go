@@ -29,8 +29,9 @@ type Request struct {
 
 // sendTimeHeaders are computed per send (time, nonce, signature), so they
 // cannot be previewed; each is named in the preview's footer instead.
+// host is in the URL line; the others change with every send.
 var sendTimeHeaders = map[string]bool{
-	"authorization": true, "user-agent": true, "content-length": true, "accept-encoding": true,
+	"host": true, "authorization": true, "user-agent": true, "content-length": true, "accept-encoding": true,
 	"x-tc-timestamp": true, "x-sdk-date": true, "x-acs-date": true, "x-acs-signature-nonce": true,
 	"x-acs-content-sha256": true, "date": true, "x-date": true, "x-tc-token": true,
 	"x-acs-security-token": true, "x-security-token": true, "x-sdk-content-sha256": true,

@@ -1,0 +1,127 @@
+package presets
+
+import (
+	"strings"
+	"testing"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/cloud/huawei"
+	"tunnelwiz/cloud/tencent"
+	"tunnelwiz/cloud/tencentv2"
+)
+
+func mustFind(t *testing.T, name string) *Preset {
+	t.Helper()
+	p, err := Find(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestShippedPresetsParse(t *testing.T) {
+	all, err := All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 2 {
+		t.Fatalf("want at least the modern and legacy presets, got %d", len(all))
+	}
+	for _, p := range all {
+		for _, ch := range p.choices() {
+			if ch.term == "" {
+				continue
+			}
+			if _, ok := cloud.Term(ch.term); !ok && !contains(cloud.ModeTerms[ch.role], ch.term) {
+				t.Errorf("%s: %s uses unknown term %q", p.Name, ch.role, ch.term)
+			}
+		}
+	}
+	if _, err := Find("nope"); err == nil || !strings.Contains(err.Error(), "modern-ikev2") {
+		t.Errorf("unknown preset error should list the names: %v", err)
+	}
+}
+
+func contains(vs []string, s string) bool {
+	for _, v := range vs {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestModernOnTencentAndHuawei(t *testing.T) {
+	p := mustFind(t, "modern-ikev2")
+	cases := []struct {
+		cat  *cloud.Catalog
+		want map[string]any
+	}{
+		{tencent.Driver{}.Catalog(), map[string]any{
+			"IKEOptionsSpecification.IKEVersion":           "IKEV2",
+			"IKEOptionsSpecification.PropoEncryAlgorithm":  "AES-CBC-256",
+			"IKEOptionsSpecification.PropoAuthenAlgorithm": "SHA-256",
+			"IKEOptionsSpecification.DhGroupName":          "GROUP14",
+			"IPSECOptionsSpecification.PfsDhGroup":         "DH-GROUP14",
+			"IPSECOptionsSpecification.IntegrityAlgorithm": "SHA-256",
+		}},
+		{huawei.Driver{}.Catalog(), map[string]any{
+			"vpn_connection.ikepolicy.ike_version":          "v2",
+			"vpn_connection.ikepolicy.encryption_algorithm": "aes-256",
+			"vpn_connection.ikepolicy.dh_group":             "group14",
+			"vpn_connection.ipsecpolicy.pfs":                "group14",
+			"vpn_connection.ipsecpolicy.lifetime_seconds":   int64(3600),
+		}},
+	}
+	for _, c := range cases {
+		params := cloud.Params{}
+		_, problems := Apply(p, c.cat, params)
+		if len(problems) != 0 {
+			t.Errorf("%s: %v", c.cat.API, problems)
+		}
+		for path, v := range c.want {
+			if got, _ := params.At(path); got != v {
+				t.Errorf("%s: %s = %#v, want %#v", c.cat.API, path, got, v)
+			}
+		}
+		// The deprecated twin is never set beside the current field.
+		if params.Has("IPSECOptionsSpecification.IntegrityAlgorith") {
+			t.Errorf("%s: preset set the deprecated IntegrityAlgorith too", c.cat.API)
+		}
+	}
+}
+
+func TestInexpressibleIsReportedNotDropped(t *testing.T) {
+	p := mustFind(t, "modern-ikev2")
+	params := cloud.Params{}
+	changes, problems := Apply(p, tencentv2.Driver{}.Catalog(), params)
+	if len(changes) == 0 {
+		t.Fatal("nothing applied on tencent-v2")
+	}
+	// API 2.0 has no IKE version field and no SHA-2.
+	var msgs []string
+	for _, pr := range problems {
+		msgs = append(msgs, pr.Message)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{"ike.version", "sha256", "offers"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems do not mention %q:\n%s", want, all)
+		}
+	}
+	if params.Has("IKESet.propoAuthenAlgorithm") {
+		t.Errorf("an inexpressible setting was replaced by something else: %v", params)
+	}
+}
+
+func TestVendorDefaults(t *testing.T) {
+	d := VendorDefaults(huawei.Driver{}.Catalog())
+	if d.IKE.DH != "modp3072" || d.IPsec.PFS != "modp3072" || d.IKE.Version != "ikev2" || d.IPsec.Lifetime != 3600 {
+		t.Errorf("huawei defaults: %+v", d)
+	}
+	// Mapping a vendor's defaults back onto it changes nothing it cannot express.
+	_, problems := Map(d, huawei.Driver{}.Catalog())
+	if len(problems) != 0 {
+		t.Errorf("defaults do not map back: %v", problems)
+	}
+}

@@ -57,8 +57,10 @@ type Charset struct {
 }
 
 // Cond makes a field depend on another field's value. Path is a sibling
-// name when it holds no dot, else a full catalog path. When the other
-// field is absent its catalog Default is used.
+// name when it holds no dot, else a full catalog path of object members;
+// a leading "/" makes a plain name top-level too (for a field inside a
+// list element that depends on a top-level one). When the other field is
+// absent its catalog Default is used.
 type Cond struct {
 	Path string
 	In   []string

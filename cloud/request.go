@@ -15,21 +15,25 @@ type Request struct {
 	Method string `json:"method"`
 	// URL is the vendor's real endpoint and path, without the query.
 	URL string `json:"url"`
-	// Headers are the request's headers less the ones computed at send
-	// time (signature, date, nonce, content length, user agent).
+	// Headers are the request's headers, names as written on the wire,
+	// less the ones computed at send time (signature, date, nonce, content
+	// length, user agent).
 	Headers map[string]string `json:"headers"`
 	// Body is the request's content: the JSON object for JSON APIs, or the
 	// query / form parameters as strings for query-style APIs.
 	Body any `json:"body"`
-	// Query is the raw query string exactly as sent ("" when none).
-	Query string `json:"-"`
-	// Raw is the raw body exactly as sent.
+	// Query holds the URL's parameters when the request has a body as
+	// well (Alibaba sends dual-tunnel options in a form body and the rest
+	// in the URL); otherwise the URL's parameters are the Body.
+	Query map[string]string `json:"query,omitempty"`
+	// RawQuery is the query string exactly as sent ("" when none).
+	RawQuery string `json:"-"`
+	// Raw is the body exactly as sent.
 	Raw []byte `json:"-"`
 }
 
-// sendTimeHeaders are computed per send (time, nonce, signature), so they
-// cannot be previewed; each is named in the preview's footer instead.
-// host is in the URL line; the others change with every send.
+// sendTimeHeaders change with every send (time, nonce, signature) and so
+// cannot be previewed; host is in the URL line.
 var sendTimeHeaders = map[string]bool{
 	"host": true, "authorization": true, "user-agent": true, "content-length": true, "accept-encoding": true,
 	"x-tc-timestamp": true, "x-sdk-date": true, "x-acs-date": true, "x-acs-signature-nonce": true,
@@ -57,14 +61,17 @@ func newRequest(vendor string, base *url.URL, r *http.Request, body []byte) *Req
 			req.Headers[k] = strings.Join(vs, ", ")
 		}
 	}
-	req.Query = stripEncoded(r.URL.RawQuery)
-	q, _ := url.ParseQuery(req.Query)
-	ct := r.Header.Get("Content-Type")
+	req.RawQuery = stripEncoded(r.URL.RawQuery)
+	q, _ := url.ParseQuery(req.RawQuery)
+	ct := headerValue(r.Header, "Content-Type")
 	switch {
 	case strings.HasPrefix(ct, "application/x-www-form-urlencoded") && len(body) > 0:
 		req.Raw = []byte(stripEncoded(string(body)))
 		f, _ := url.ParseQuery(string(req.Raw))
 		req.Body = flatten(f)
+		if len(q) > 0 {
+			req.Query = flatten(q)
+		}
 	case len(bytes.TrimSpace(body)) > 0:
 		req.Raw = body
 		var v any
@@ -75,10 +82,32 @@ func newRequest(vendor string, base *url.URL, r *http.Request, body []byte) *Req
 		} else {
 			req.Body = string(body)
 		}
+		if len(q) > 0 {
+			req.Query = flatten(q)
+		}
 	default:
 		req.Body = flatten(q)
 	}
 	return req
+}
+
+// headerValue looks a header up by name in any case: the recorder keeps
+// names as written on the wire, which http.Header.Get would not find.
+func headerValue(h http.Header, name string) string {
+	for k, vs := range h {
+		if strings.EqualFold(k, name) && len(vs) > 0 {
+			return vs[0]
+		}
+	}
+	return ""
+}
+
+// FullURL is the URL with its query exactly as sent.
+func (r *Request) FullURL() string {
+	if r.RawQuery == "" {
+		return r.URL
+	}
+	return r.URL + "?" + r.RawQuery
 }
 
 // stripEncoded removes the send-time parameters from an encoded query or

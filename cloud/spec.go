@@ -59,7 +59,8 @@ func ParseSpec(data []byte) (*Spec, error) {
 	if doc.Kind == 0 {
 		return nil, errors.New("empty spec file")
 	}
-	v, err := fromNode(&doc, 0)
+	budget := maxValues
+	v, err := fromNode(&doc, 0, &budget)
 	if err != nil {
 		return nil, err
 	}
@@ -95,24 +96,33 @@ func ParseSpec(data []byte) (*Spec, error) {
 	return s, nil
 }
 
-// maxDepth bounds nesting so that a hostile file cannot exhaust the stack.
-const maxDepth = 64
+// maxDepth bounds nesting so that a hostile file cannot exhaust the stack,
+// and maxValues bounds the values a file may expand to, so that nested
+// aliases ("billion laughs") cannot take exponential time. A real spec has
+// a few hundred values.
+const (
+	maxDepth  = 64
+	maxValues = 100_000
+)
 
 // fromNode converts a YAML node to plain Go values: map[string]any, []any,
 // string, int64, float64, bool, nil. Scalars keep YAML's resolution except
 // that timestamps and binaries stay the text the user wrote.
-func fromNode(n *yaml.Node, depth int) (any, error) {
+func fromNode(n *yaml.Node, depth int, budget *int) (any, error) {
 	if depth > maxDepth {
 		return nil, errors.New("spec nested too deeply")
+	}
+	if *budget--; *budget < 0 {
+		return nil, fmt.Errorf("spec too large: more than %d values (after expanding aliases)", maxValues)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return nil, nil
 		}
-		return fromNode(n.Content[0], depth+1)
+		return fromNode(n.Content[0], depth+1, budget)
 	case yaml.AliasNode:
-		return fromNode(n.Alias, depth+1)
+		return fromNode(n.Alias, depth+1, budget)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -126,7 +136,7 @@ func fromNode(n *yaml.Node, depth int) (any, error) {
 			if _, dup := m[kn.Value]; dup {
 				return nil, fmt.Errorf("line %d: key %q appears twice", kn.Line, kn.Value)
 			}
-			v, err := fromNode(n.Content[i+1], depth+1)
+			v, err := fromNode(n.Content[i+1], depth+1, budget)
 			if err != nil {
 				return nil, err
 			}
@@ -136,7 +146,7 @@ func fromNode(n *yaml.Node, depth int) (any, error) {
 	case yaml.SequenceNode:
 		l := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {
-			v, err := fromNode(c, depth+1)
+			v, err := fromNode(c, depth+1, budget)
 			if err != nil {
 				return nil, err
 			}

@@ -133,3 +133,17 @@ func TestMapKeyPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestAliasExpansionBounded(t *testing.T) {
+	src := "a: &a [x,x,x,x,x,x,x,x,x]\n"
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		src += name + ": &" + name + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n"
+		prev = name
+	}
+	src += "vendor: fake\nparams: {x: *i}\n"
+	_, err := ParseSpec([]byte(src))
+	if err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Fatalf("want a size error, got %v", err)
+	}
+}

@@ -127,18 +127,19 @@ func (w *walker) object(m map[string]any, inst, pat string) {
 	}
 }
 
-func condName(c *Cond) string { return c.Path }
+func condName(c *Cond) string { return strings.TrimPrefix(c.Path, "/") }
 
 // holds evaluates a condition against the object that holds the field.
 func (w *walker) holds(c *Cond, parent map[string]any, parentPat string) bool {
 	var v any
 	var ok bool
-	fieldPat := c.Path
-	if !strings.Contains(c.Path, ".") {
+	fieldPat := strings.TrimPrefix(c.Path, "/")
+	switch {
+	case strings.HasPrefix(c.Path, "/") || strings.Contains(c.Path, "."):
+		v, ok = w.root.Get(fieldPat)
+	default:
 		v, ok = parent[c.Path]
 		fieldPat = join(parentPat, c.Path)
-	} else {
-		v, ok = w.root.Get(c.Path)
 	}
 	s, _ := scalarString(v)
 	if !ok || v == nil {
@@ -305,7 +306,7 @@ func rangeText(r *Range) string {
 func requiredIssue(inst string, f *Field) Issue {
 	msg := "is required"
 	if f.RequiredWhen != nil {
-		msg = fmt.Sprintf("is required when %s is %s", f.RequiredWhen.Path, quoteList(f.RequiredWhen.In))
+		msg = fmt.Sprintf("is required when %s is %s", condName(f.RequiredWhen), quoteList(f.RequiredWhen.In))
 	}
 	if len(f.Allowed) > 0 {
 		msg += "; allowed: " + quoteList(f.Allowed)

@@ -186,3 +186,20 @@ func TestEffectiveWarns(t *testing.T) {
 		t.Error("Applies ignores Effective")
 	}
 }
+
+func TestTopLevelCondFromListElement(t *testing.T) {
+	c := &Catalog{API: "t", Fields: []Field{
+		{Path: "Bgp", Type: Boolean, Default: "false"},
+		{Path: "T", Type: List},
+		{Path: "T[]", Type: Object},
+		{Path: "T[].Asn", Type: Integer, Effective: &Cond{Path: "/Bgp", In: []string{"true"}}},
+	}}
+	_, is := c.Check(&Spec{Params: map[string]any{"T": []any{map[string]any{"Asn": int64(65000)}}}})
+	if got := is.For("T[0].Asn"); len(got) != 1 || !strings.Contains(got[0].Message, "unless Bgp is true") {
+		t.Errorf("want a warning naming Bgp: %v", is)
+	}
+	_, is = c.Check(&Spec{Params: map[string]any{"Bgp": true, "T": []any{map[string]any{"Asn": int64(65000)}}}})
+	if len(is) != 0 {
+		t.Errorf("Bgp true: %v", is)
+	}
+}

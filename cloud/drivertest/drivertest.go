@@ -147,12 +147,12 @@ func planMasks(t *testing.T, d cloud.Driver, s *cloud.Spec) {
 	mj, _ := json.Marshal(masked)
 	sj, _ := json.Marshal(shown)
 	for _, sec := range secrets {
-		for _, out := range []string{string(mj), string(masked.Raw), masked.Query} {
+		for _, out := range []string{string(mj), string(masked.Raw), masked.RawQuery} {
 			if strings.Contains(out, sec) {
 				t.Errorf("secret visible in masked plan: %s", out)
 			}
 		}
-		if !strings.Contains(string(sj)+string(shown.Raw)+shown.Query, sec) &&
+		if !strings.Contains(string(sj)+string(shown.Raw)+shown.RawQuery, sec) &&
 			!strings.Contains(string(sj), jsonEscape(sec)) {
 			t.Errorf("secret missing from the unmasked plan (the request would not carry it)")
 		}
@@ -175,7 +175,7 @@ func deterministic(t *testing.T, s *cloud.Spec) {
 	b, _, _ := cloud.Plan(Clone(s), false)
 	aj, _ := json.Marshal(a)
 	bj, _ := json.Marshal(b)
-	if string(aj) != string(bj) || string(a.Raw) != string(b.Raw) || a.Query != b.Query {
+	if string(aj) != string(bj) || string(a.Raw) != string(b.Raw) || a.RawQuery != b.RawQuery {
 		t.Errorf("two plans differ:\n%s\n%s", aj, bj)
 	}
 }

@@ -26,8 +26,8 @@ func TestPlanReproducesSeed(t *testing.T) {
 	if ct := req.Headers["Content-Type"]; ct != "application/x-www-form-urlencoded" {
 		t.Errorf("Content-Type %q", ct)
 	}
-	if req.Query != "" {
-		t.Errorf("nothing may travel in the URL, got query %q", req.Query)
+	if req.RawQuery != "" {
+		t.Errorf("nothing may travel in the URL, got query %q", req.RawQuery)
 	}
 	body, ok := req.Body.(map[string]string)
 	if !ok {

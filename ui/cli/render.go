@@ -50,11 +50,7 @@ func writePlan(w io.Writer, title string, r *cloud.Request, masked bool) {
 		note = "pre-shared key masked as " + cloud.Mask
 	}
 	fmt.Fprintf(w, "# %s: the request tunnelwiz sends (%s)\n", title, note)
-	u := r.URL
-	if r.Query != "" {
-		u += "?" + r.Query
-	}
-	fmt.Fprintf(w, "%s %s\n", r.Method, u)
+	fmt.Fprintf(w, "%s %s\n", r.Method, r.FullURL())
 	for _, k := range r.HeaderNames() {
 		fmt.Fprintf(w, "%s: %s\n", k, r.Headers[k])
 	}
@@ -65,16 +61,11 @@ func writePlan(w io.Writer, title string, r *cloud.Request, masked bool) {
 			fmt.Fprintln(w)
 		}
 	}
+	if r.Query != nil {
+		writeDecoded(w, "URL parameters", r.Query)
+	}
 	if m, ok := r.Body.(map[string]string); ok {
-		fmt.Fprintln(w, "# parameters, decoded:")
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			fmt.Fprintf(w, "#   %s = %s\n", k, m[k])
-		}
+		writeDecoded(w, "parameters", m)
 	}
 	fmt.Fprintln(w, "# added when sent: credentials, signature, timestamp and nonce")
 }
@@ -207,4 +198,18 @@ func constraintText(f *cloud.Field) string {
 		parts = append(parts, "deprecated: use "+f.Deprecated)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// writeDecoded lists query-style parameters one a line, decoded, as
+// comments after the exact bytes.
+func writeDecoded(w io.Writer, what string, m map[string]string) {
+	fmt.Fprintf(w, "# %s, decoded:\n", what)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "#   %s = %s\n", k, m[k])
+	}
 }

@@ -1,0 +1,48 @@
+// Package alibaba is the Alibaba Cloud (public cloud) driver: VPC API
+// 2016-04-28 CreateVpnConnection, sent through the official v7 SDK
+// (github.com/alibabacloud-go/vpc-20160428/v7).
+package alibaba
+
+import (
+	"tunnelwiz/cloud"
+	"tunnelwiz/cloud/internal/aliyun"
+)
+
+// API is the spec file's vendor key.
+const API = "alibaba"
+
+var catalog = &cloud.Catalog{
+	API:   API,
+	Title: "Alibaba Cloud VPC 2016-04-28 CreateVpnConnection",
+	Target: []cloud.Field{
+		{Path: "region", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Known: knownRegions, Step: cloud.StepTarget,
+			Help:   "Region whose VPC endpoint receives the request; usually the same as RegionId.",
+			Source: src("Known: the SDK v7 client.go EndpointMap keys plus the documented public regions; the endpoint is EndpointMap[region] or vpc.<region>.aliyuncs.com (SDK GetEndpointRules, rule \"regional\")")},
+		{Path: "endpoint", Type: cloud.String, Check: aliyun.CheckBaseURL, Step: cloud.StepTarget,
+			Help:   "Optional base URL that replaces the region's endpoint, such as https://vpc.example.com.",
+			Source: src("tunnelwiz target key; the SDK takes it as Config.Endpoint (host[:port]) and Config.Protocol")},
+	},
+	Fields: fields(),
+	Checks: checks(),
+}
+
+// fields places each nested table right after the object that holds it.
+func fields() []cloud.Field {
+	var out []cloud.Field
+	for _, f := range topFields {
+		out = append(out, f)
+		switch f.Path {
+		case "CustomerGatewayId":
+			out = append(out, tunnelFields()...)
+		case "IkeConfig":
+			out = append(out, doc.IkeFields("IkeConfig", false)...)
+		case "IpsecConfig":
+			out = append(out, doc.IpsecFields("IpsecConfig")...)
+		case "HealthCheckConfig":
+			out = append(out, doc.HealthCheckFields("HealthCheckConfig")...)
+		case "BgpConfig":
+			out = append(out, doc.BgpFields("BgpConfig")...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,9 @@
+package alibaba
+
+import (
+	"testing"
+
+	"tunnelwiz/cloud/internal/aliyun/aliyuntest"
+)
+
+func TestCatalogData(t *testing.T) { aliyuntest.CatalogData(t, catalog) }

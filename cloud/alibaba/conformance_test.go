@@ -1,0 +1,14 @@
+package alibaba
+
+import (
+	"testing"
+
+	"tunnelwiz/cloud/drivertest"
+)
+
+func TestConformance(t *testing.T) {
+	drivertest.Run(t, Driver{}, drivertest.Options{
+		Seed: "testdata/seed.yaml",
+		More: []string{"testdata/single-tunnel.yaml", "testdata/dual-tunnel.yaml"},
+	})
+}

@@ -1,0 +1,138 @@
+package alibaba
+
+import (
+	"strings"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/cloud/internal/aliyun"
+)
+
+const (
+	seed    = "seed 004 (Alibaba vpc CreateVpnConnection 2016-04-28)"
+	sdk     = aliyun.SDK
+	checked = aliyun.Checked
+)
+
+var doc = aliyun.Doc{Seed: seed}
+
+// onOff maps the switches onto the preset vocabulary (cloud.ModeTerms).
+var onOff = map[string]string{"true": "on", "false": "off"}
+
+func src(s string) string { return s + "; " + checked }
+
+// nonEmpty guards the ids: the vendor masks its example ids ("****"), so no
+// id format is enforced, only that one is given.
+func nonEmpty(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "must not be empty"
+	}
+	return ""
+}
+
+// nameRule is the SDK v7 rule for Name; the seed's stricter rule only warns
+// (checks.go).
+func nameRule(s string) string {
+	l := strings.ToLower(s)
+	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return "must not start with http:// or https://"
+	}
+	return ""
+}
+
+// tagRule is the SDK v7 rule for tag keys and values.
+func tagRule(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(l, "aliyun"), strings.HasPrefix(l, "acs:"):
+		return "must not start with aliyun or acs:"
+	case strings.Contains(l, "http://"), strings.Contains(l, "https://"):
+		return "must not contain http:// or https://"
+	}
+	return ""
+}
+
+// topFields are the request's own parameters, in wizard order; nested
+// tables come from the shared package.
+var topFields = []cloud.Field{
+	{Path: "RegionId", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Known: knownRegions, Step: cloud.StepTarget,
+		Help:   "Region of the IPsec-VPN connection (see DescribeRegions).",
+		Source: src(seed + " RegionId (required, example cn-shanghai); Known: the SDK v7 EndpointMap keys and the documented public regions; others warn")},
+	{Path: "OwnerId", Type: cloud.Integer, Step: cloud.StepTarget,
+		Help:   "Alibaba Cloud internal owner parameter; leave unset.",
+		Source: src("SDK v7 CreateVpnConnectionRequest.OwnerId (int64, undocumented; absent from " + seed + ")")},
+	{Path: "OwnerAccount", Type: cloud.String, Step: cloud.StepTarget,
+		Help:   "Alibaba Cloud internal owner account parameter; leave unset.",
+		Source: src("SDK v7 CreateVpnConnectionRequest.OwnerAccount (undocumented; absent from " + seed + ")")},
+	{Path: "ResourceOwnerId", Type: cloud.Integer, Step: cloud.StepTarget,
+		Help:   "Alibaba Cloud internal resource owner parameter; leave unset.",
+		Source: src("SDK v7 CreateVpnConnectionRequest.ResourceOwnerId (int64, undocumented; absent from " + seed + ")")},
+	{Path: "ResourceOwnerAccount", Type: cloud.String, Step: cloud.StepTarget,
+		Help:   "Alibaba Cloud internal resource owner account parameter; leave unset.",
+		Source: src("SDK v7 CreateVpnConnectionRequest.ResourceOwnerAccount (undocumented; absent from " + seed + ")")},
+
+	{Path: "VpnGatewayId", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways,
+		Help:   "ID of the VPN gateway.",
+		Source: src(seed + " VpnGatewayId (required; its example vpn-bp1q8bgx4xnkm**** is masked, so no id format is enforced)")},
+	{Path: "CustomerGatewayId", Type: cloud.String, Check: nonEmpty, Step: cloud.StepGateways,
+		Help:   "ID of the customer gateway; required in single-tunnel mode, replaced by each tunnel's CustomerGatewayId in dual-tunnel mode.",
+		Source: src(seed + " CustomerGatewayId (required); " + sdk + ": \"When you create an IPsec-VPN connection in single-tunnel mode, this parameter is required\" (checks.go)")},
+
+	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRList, Required: true, Step: cloud.StepSubnets,
+		Help:   "CIDR blocks on the VPC side, comma-separated, used in phase 2; 0.0.0.0/0 on both sides selects destination-routing mode.",
+		Source: src(seed + " LocalSubnet (required, comma-separated CIDR blocks); " + sdk + " adds the 0.0.0.0/0 routing modes")},
+	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRList, Required: true, Step: cloud.StepSubnets,
+		Help:   "CIDR blocks on the data-center side, comma-separated, used in phase 2.",
+		Source: src(seed + " RemoteSubnet (required, comma-separated CIDR blocks); " + sdk + " adds the 0.0.0.0/0 routing modes")},
+
+	{Path: "IkeConfig", Type: cloud.Object, Step: cloud.StepIKE,
+		Help:   "Phase 1 (IKE) configuration; single-tunnel mode only. Sent as a JSON string.",
+		Source: src(seed + " IkeConfig (a JSON string); " + sdk + ": single-tunnel mode only")},
+	{Path: "RemoteCaCertificate", Type: cloud.String, Step: cloud.StepIKE,
+		Help:   "CA certificate of the peer, required for ShangMi (China Certification) VPN gateways and left empty for standard ones; single-tunnel mode only.",
+		Source: src(seed + " RemoteCaCertificate; " + sdk + ": single-tunnel mode only")},
+	{Path: "IpsecConfig", Type: cloud.Object, Step: cloud.StepIPsec,
+		Help:   "Phase 2 (IPsec) configuration; single-tunnel mode only. Sent as a JSON string.",
+		Source: src(seed + " IpsecConfig (a JSON string); " + sdk + ": single-tunnel mode only")},
+
+	{Path: "EnableDpd", Type: cloud.Boolean, Default: "true", Step: cloud.StepExtras, Role: cloud.RoleDPD, Means: onOff,
+		Help:   "Whether dead peer detection is on: without answers the SAs and the tunnel are deleted.",
+		Source: src(seed + " EnableDpd (default true); " + sdk + ": single-tunnel mode only")},
+	{Path: "EnableNatTraversal", Type: cloud.Boolean, Default: "true", Step: cloud.StepExtras, Role: cloud.RoleNATTraversal, Means: onOff,
+		Help:   "Whether NAT traversal is on, so NAT devices on the path are discovered.",
+		Source: src(seed + " EnableNatTraversal (default true); " + sdk + ": single-tunnel mode only")},
+	{Path: "HealthCheckConfig", Type: cloud.Object, Step: cloud.StepExtras,
+		Help:   "Health check configuration; single-tunnel mode only. Sent as a JSON string with lower-case keys.",
+		Source: src(seed + " HealthCheckConfig (a JSON string); " + sdk + ": single-tunnel mode only")},
+	{Path: "BgpConfig", Type: cloud.Object, Step: cloud.StepExtras,
+		Help:   "BGP configuration; single-tunnel mode only. Sent as a JSON string.",
+		Source: src(seed + " BgpConfig (a JSON string); " + sdk + ": single-tunnel mode only")},
+	{Path: "EnableTunnelsBgp", Type: cloud.Boolean, Default: "false", Step: cloud.StepExtras,
+		Help:   "Whether BGP is enabled on the tunnels; dual-tunnel mode only.",
+		Source: src(sdk + " EnableTunnelsBgp (default false): dual-tunnel mode only; absent from " + seed)},
+	{Path: "AutoConfigRoute", Type: cloud.Boolean, Default: "true", Step: cloud.StepExtras,
+		Help:   "Whether routes are configured automatically.",
+		Source: src(seed + " AutoConfigRoute (default true); " + sdk + " agrees")},
+	{Path: "EffectImmediately", Type: cloud.Boolean, Default: "false", Step: cloud.StepExtras,
+		Help:   "true starts negotiations at once; false (default) waits for traffic.",
+		Source: src(seed + " EffectImmediately (default false); " + sdk + " agrees")},
+	{Path: "DryRun", Type: cloud.Boolean, Step: cloud.StepExtras,
+		Help:   "Checks the request without creating the connection (Alibaba's usual DryRun; undocumented for this operation).",
+		Source: src("SDK v7 CreateVpnConnectionRequest.DryRun (bool, no comment); absent from " + seed)},
+
+	{Path: "Name", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 128}, Check: nameRule, Step: cloud.StepTags, Role: cloud.RoleName,
+		Help:   "Name of the IPsec-VPN connection; it must not start with http:// or https://.",
+		Source: src(seed + " Name (2-128 characters, starting with a letter, then digits, '.', '_', '-'); " + sdk + " says 1-100 characters, not starting with http:// or https://: widest kept (1-128, no character rule); the seed's rule only warns (checks.go)")},
+	{Path: "Tags", Type: cloud.List, Len: &cloud.Range{Min: 1, Max: 20}, Step: cloud.StepTags,
+		Help:   "Tags for the connection, up to 20.",
+		Source: src(sdk + " Tags (up to 20); absent from " + seed)},
+	{Path: "Tags[]", Type: cloud.Object, Step: cloud.StepTags, Source: src(sdk + " CreateVpnConnectionRequestTags")},
+	{Path: "Tags[].Key", Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 64}, Check: tagRule, Step: cloud.StepTags,
+		Help:   "Tag key: 1 to 64 characters, not starting with aliyun or acs:, without http:// or https://.",
+		Source: src(sdk + " Tags.Key")},
+	{Path: "Tags[].Value", Type: cloud.String, Len: &cloud.Range{Min: 0, Max: 128}, Check: tagRule, Step: cloud.StepTags,
+		Help:   "Tag value: up to 128 characters, may be empty, not starting with aliyun or acs:, without http:// or https://.",
+		Source: src(sdk + " Tags.Value")},
+	{Path: "ClientToken", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 64}, Chars: aliyun.ASCIIChars, Step: cloud.StepTags,
+		Help:   "Client token making the request idempotent: unique per request, ASCII only; keep the same token when retrying.",
+		Source: src(seed + " ClientToken (ASCII, at most 64 characters); " + sdk + " agrees on ASCII and adds that the request id is used when omitted")},
+}

@@ -1,0 +1,11 @@
+package alibaba
+
+import (
+	"testing"
+
+	"tunnelwiz/cloud/drivertest"
+)
+
+func FuzzValidate(f *testing.F) {
+	drivertest.FuzzValidate(f, Driver{}, "testdata/seed.yaml")
+}

@@ -1,0 +1,63 @@
+// Package apsara is the Alibaba Apsara Stack (private cloud) driver:
+// POST /apsara/route/Vpc/CreateVpnConnection, version 2016-01-01, on the
+// deployment's own API gateway. There is no SDK model for it, so the
+// official v7 client's generic CallApi sends it (ROA style, JSON body,
+// ACS3 signature).
+package apsara
+
+import (
+	"tunnelwiz/cloud"
+	"tunnelwiz/cloud/internal/aliyun"
+)
+
+// API is the spec file's vendor key.
+const API = "apsara"
+
+const (
+	seed    = "seed 001 (Apsara Stack POST /apsara/route/Vpc/CreateVpnConnection 2016-01-01)"
+	checked = aliyun.Checked
+	// headersSource is the evidence for the gateway headers.
+	headersSource = aliyun.ApsaraTF + " and the Apsara provider's connectivity code send x-acs-organizationid, x-acs-resourcegroupid, x-acs-regionid, x-acs-request-version: v1 and x-acs-asapi-product: Vpc"
+)
+
+var doc = aliyun.Doc{Seed: seed, Apsara: true}
+
+func src(s string) string { return s + "; " + checked }
+
+var catalog = &cloud.Catalog{
+	API:   API,
+	Title: "Alibaba Apsara Stack VPC 2016-01-01 CreateVpnConnection",
+	Target: []cloud.Field{
+		{Path: "region", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Step: cloud.StepTarget,
+			Help:   "Region of the Apsara Stack deployment, such as cn-qingdao-env66-d01; sent as the x-acs-regionid header.",
+			Source: src(seed + " RegionId example; " + headersSource + ". Each deployment names its own regions, so there is no Known list")},
+		{Path: "endpoint", Type: cloud.String, Required: true, Check: aliyun.CheckBaseURL, Step: cloud.StepTarget,
+			Help:   "Base URL of the deployment's API gateway, such as https://asapi.example.internal; a private cloud has no public endpoint.",
+			Source: src(seed + " gives only the path /apsara/route/Vpc/CreateVpnConnection; the host is the deployment's")},
+		{Path: "organization_id", Type: cloud.String, Chars: aliyun.HeaderChars, Step: cloud.StepTarget,
+			Help:   "ID of the organization (department) the connection belongs to; sent as x-acs-organizationid.",
+			Source: src(headersSource + "; without it the gateway acts in the root organization (a warning)")},
+		{Path: "resource_group_id", Type: cloud.String, Chars: aliyun.HeaderChars, Step: cloud.StepTarget,
+			Help:   "ID of the resource set the connection belongs to; sent as x-acs-resourcegroupid.",
+			Source: src(headersSource + "; without it the gateway picks the default resource set (a warning)")},
+	},
+	Fields: fields(),
+	Checks: checks(),
+}
+
+// fields places each nested table right after the object that holds it.
+func fields() []cloud.Field {
+	var out []cloud.Field
+	for _, f := range topFields {
+		out = append(out, f)
+		switch f.Path {
+		case "IkeConfig":
+			out = append(out, doc.IkeFields("IkeConfig", false)...)
+		case "IpsecConfig":
+			out = append(out, doc.IpsecFields("IpsecConfig")...)
+		case "HealthCheckConfig":
+			out = append(out, doc.HealthCheckFields("HealthCheckConfig")...)
+		}
+	}
+	return out
+}

@@ -262,11 +262,15 @@ func (w *walker) scalar(s, inst string, f *Field) {
 		}
 	}
 	if len(f.Known) > 0 && !contains(f.Known, s) {
-		w.add(Issue{Field: inst, Severity: Warning, Message: fmt.Sprintf("%s is not among the values known to tunnelwiz (%s); the vendor may still accept it", shown, quoteList(f.Known)), Allowed: f.Known})
+		msg := fmt.Sprintf("%s is not among the values known to tunnelwiz (%s); the vendor may still accept it", shown, quoteList(f.Known))
+		if alt := suggestValue(s, f.Known); alt != "" {
+			msg = fmt.Sprintf("%s is not a value tunnelwiz knows (did you mean %s?); the vendor may still accept it", shown, alt)
+		}
+		w.add(Issue{Field: inst, Severity: Warning, Message: msg, Allowed: f.Known})
 	}
 	if len(f.Allowed) > 0 && !contains(f.Allowed, s) {
 		msg := fmt.Sprintf("%s is not allowed; allowed: %s", shown, quoteList(f.Allowed))
-		if alt := foldMatch(s, f.Allowed); alt != "" && !f.Secret {
+		if alt := suggestValue(s, f.Allowed); alt != "" && !f.Secret {
 			msg += fmt.Sprintf(" (did you mean %s?)", alt)
 		}
 		w.add(Issue{Field: inst, Severity: Error, Message: msg, Allowed: f.Allowed})
@@ -368,13 +372,31 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-func foldMatch(s string, allowed []string) string {
+// suggestValue finds the allowed value the user most likely meant: the
+// same letters in another case, a unique allowed value that merely adds a
+// prefix or suffix (Tencent PFS "DH-GROUP14" for IKE-style "GROUP14"), or
+// the nearest by edit distance.
+func suggestValue(s string, allowed []string) string {
+	if s == "" {
+		return ""
+	}
+	ls := strings.ToLower(s)
 	for _, a := range allowed {
 		if strings.EqualFold(a, s) {
 			return a
 		}
 	}
-	return ""
+	var affix []string
+	for _, a := range allowed {
+		la := strings.ToLower(a)
+		if strings.HasSuffix(la, ls) || strings.HasPrefix(la, ls) || strings.HasSuffix(ls, la) {
+			affix = append(affix, a)
+		}
+	}
+	if len(affix) == 1 {
+		return affix[0]
+	}
+	return nearest(s, allowed)
 }
 
 func contains(vs []string, s string) bool {

@@ -203,3 +203,21 @@ func TestTopLevelCondFromListElement(t *testing.T) {
 		t.Errorf("Bgp true: %v", is)
 	}
 }
+
+func TestSuggestValue(t *testing.T) {
+	pfs := []string{"NULL", "DH-GROUP1", "DH-GROUP2", "DH-GROUP14", "DH-GROUP24"}
+	for in, want := range map[string]string{
+		"GROUP14":   "DH-GROUP14", // the IKE spelling in the PFS field
+		"GROUP1":    "DH-GROUP1",
+		"dh-group2": "DH-GROUP2",
+		"DH-GRUP24": "DH-GROUP24",
+		"zzz":       "",
+	} {
+		if got := suggestValue(in, pfs); got != want {
+			t.Errorf("suggestValue(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := suggestValue("ap-guangzho", []string{"ap-guangzhou", "ap-shanghai"}); got != "ap-guangzhou" {
+		t.Errorf("region suggestion: %q", got)
+	}
+}

@@ -143,29 +143,12 @@ func VendorDefaults(c *cloud.Catalog) *Preset {
 		if f.Role == "" || f.Default == "" || strings.Contains(f.Path, "[]") {
 			continue
 		}
-		term := f.Means[f.Default]
-		n, _ := strconv.ParseInt(f.Default, 10, 64)
-		switch f.Role {
-		case cloud.RoleIKEVersion:
-			p.IKE.Version = term
-		case cloud.RoleIKEMode:
-			p.IKE.Mode = term
-		case cloud.RoleIKEEncryption:
-			p.IKE.Encryption = term
-		case cloud.RoleIKEIntegrity:
-			p.IKE.Integrity = term
-		case cloud.RoleIKEDHGroup:
-			p.IKE.DH = term
-		case cloud.RoleIKELifetime:
-			p.IKE.Lifetime = n
-		case cloud.RoleIPsecEncryption:
-			p.IPsec.Encryption = term
-		case cloud.RoleIPsecIntegrity:
-			p.IPsec.Integrity = term
-		case cloud.RoleIPsecPFS:
-			p.IPsec.PFS = term
-		case cloud.RoleIPsecLifetime:
-			p.IPsec.Lifetime = n
+		term, seconds := p.slot(f.Role)
+		switch {
+		case term != nil:
+			*term = f.Means[f.Default]
+		case seconds != nil:
+			*seconds, _ = strconv.ParseInt(f.Default, 10, 64)
 		}
 	}
 	return p

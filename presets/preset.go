@@ -35,24 +35,51 @@ type Preset struct {
 	IPsec Phase  `yaml:"ipsec"`
 }
 
+// slot is where a preset keeps its setting for a role: a term, or a
+// number of seconds for the lifetimes; both nil for roles presets do not set.
+func (p *Preset) slot(r cloud.Role) (term *string, seconds *int64) {
+	switch r {
+	case cloud.RoleIKEVersion:
+		return &p.IKE.Version, nil
+	case cloud.RoleIKEMode:
+		return &p.IKE.Mode, nil
+	case cloud.RoleIKEEncryption:
+		return &p.IKE.Encryption, nil
+	case cloud.RoleIKEIntegrity:
+		return &p.IKE.Integrity, nil
+	case cloud.RoleIKEDHGroup:
+		return &p.IKE.DH, nil
+	case cloud.RoleIKELifetime:
+		return nil, &p.IKE.Lifetime
+	case cloud.RoleIPsecEncryption:
+		return &p.IPsec.Encryption, nil
+	case cloud.RoleIPsecIntegrity:
+		return &p.IPsec.Integrity, nil
+	case cloud.RoleIPsecPFS:
+		return &p.IPsec.PFS, nil
+	case cloud.RoleIPsecLifetime:
+		return nil, &p.IPsec.Lifetime
+	}
+	return nil, nil
+}
+
+// presetRoles are the roles a preset may set, in the order they apply.
+var presetRoles = []cloud.Role{
+	cloud.RoleIKEVersion, cloud.RoleIKEMode, cloud.RoleIKEEncryption, cloud.RoleIKEIntegrity,
+	cloud.RoleIKEDHGroup, cloud.RoleIKELifetime, cloud.RoleIPsecEncryption, cloud.RoleIPsecIntegrity,
+	cloud.RoleIPsecPFS, cloud.RoleIPsecLifetime,
+}
+
 // choices lists the preset's settings by role, in a fixed order.
 func (p *Preset) choices() []choice {
-	all := []choice{
-		{cloud.RoleIKEVersion, p.IKE.Version, 0},
-		{cloud.RoleIKEMode, p.IKE.Mode, 0},
-		{cloud.RoleIKEEncryption, p.IKE.Encryption, 0},
-		{cloud.RoleIKEIntegrity, p.IKE.Integrity, 0},
-		{cloud.RoleIKEDHGroup, p.IKE.DH, 0},
-		{cloud.RoleIKELifetime, "", p.IKE.Lifetime},
-		{cloud.RoleIPsecEncryption, p.IPsec.Encryption, 0},
-		{cloud.RoleIPsecIntegrity, p.IPsec.Integrity, 0},
-		{cloud.RoleIPsecPFS, p.IPsec.PFS, 0},
-		{cloud.RoleIPsecLifetime, "", p.IPsec.Lifetime},
-	}
 	var out []choice
-	for _, c := range all {
-		if c.term != "" || c.seconds != 0 {
-			out = append(out, c)
+	for _, r := range presetRoles {
+		term, seconds := p.slot(r)
+		switch {
+		case term != nil && *term != "":
+			out = append(out, choice{role: r, term: *term})
+		case seconds != nil && *seconds != 0:
+			out = append(out, choice{role: r, seconds: *seconds})
 		}
 	}
 	return out

@@ -41,30 +41,32 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func oneFile(cmd string, pos []string) (string, error) {
-	if len(pos) != 1 {
-		return "", &UsageError{Msg: fmt.Sprintf("usage: tunnelwiz %s FILE [flags]", cmd)}
+// loadOne parses the flags, then reads the one spec file named and finds
+// its driver.
+func loadOne(fs *flag.FlagSet, args []string) (string, *cloud.Spec, cloud.Driver, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return "", nil, nil, err
 	}
-	return pos[0], nil
+	if len(pos) != 1 {
+		return "", nil, nil, &UsageError{Msg: fmt.Sprintf("usage: tunnelwiz %s FILE [flags]", fs.Name())}
+	}
+	spec, err := cloud.LoadSpec(pos[0])
+	if err != nil {
+		return "", nil, nil, err
+	}
+	d, err := cloud.DriverFor(spec.Vendor)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	return pos[0], spec, d, nil
 }
 
 // Validate runs `tunnelwiz validate FILE [--json]`.
 func Validate(args []string, o IO) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print issues as JSON")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	file, err := oneFile("validate", pos)
-	if err != nil {
-		return err
-	}
-	spec, err := cloud.LoadSpec(file)
-	if err != nil {
-		return err
-	}
-	d, err := cloud.DriverFor(spec.Vendor)
+	file, spec, d, err := loadOne(fs, args)
 	if err != nil {
 		return err
 	}
@@ -95,19 +97,7 @@ func Plan(args []string, o IO) error {
 	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the request as JSON")
 	show := fs.Bool("show-secrets", false, "show the pre-shared key instead of masking it")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	file, err := oneFile("plan", pos)
-	if err != nil {
-		return err
-	}
-	spec, err := cloud.LoadSpec(file)
-	if err != nil {
-		return err
-	}
-	d, err := cloud.DriverFor(spec.Vendor)
+	file, spec, d, err := loadOne(fs, args)
 	if err != nil {
 		return err
 	}

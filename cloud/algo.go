@@ -20,6 +20,14 @@ const (
 	RoleNATTraversal    Role = "nat.traversal"
 	RolePSK             Role = "psk"
 	RoleName            Role = "name"
+	// Identity roles: which parameters name the connection's ends. Submit
+	// uses them to find a connection whose create answer was lost.
+	RoleVPC             Role = "vpc"
+	RoleVPNGateway      Role = "vpn-gateway"
+	RoleCustomerGateway Role = "customer-gateway"
+	// RoleClientToken marks a vendor idempotency token (Alibaba
+	// ClientToken): Submit fills it once and keeps it across retries.
+	RoleClientToken Role = "client-token"
 )
 
 // Transform is one IKEv2 transform as IANA registers it ("Internet Key

@@ -30,6 +30,11 @@ type Catalog struct {
 	Fields []Field
 	// Checks are the cross-field rules.
 	Checks []Check
+	// RateLimit is the vendor's documented request rate for these calls
+	// (requests per second) and RateSource where it is documented; tunnelwiz
+	// never sends faster. Zero means undocumented: DefaultRate applies.
+	RateLimit  float64
+	RateSource string
 
 	once     sync.Once
 	byPath   map[string]*Field
@@ -72,6 +77,16 @@ func (c *Catalog) TargetField(name string) *Field {
 func (c *Catalog) Children(path string) []string {
 	c.index()
 	return c.children[path]
+}
+
+// RoleField returns the top-level (not per-tunnel) field with a role, or nil.
+func (c *Catalog) RoleField(r Role) *Field {
+	for i := range c.Fields {
+		if f := &c.Fields[i]; f.Role == r && !strings.Contains(f.Path, "[]") && f.Deprecated == "" {
+			return f
+		}
+	}
+	return nil
 }
 
 // Secrets returns the paths of the secret parameters.

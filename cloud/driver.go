@@ -38,6 +38,22 @@ type Driver interface {
 	// target: the region's endpoint, or the target's endpoint override.
 	Endpoint(target map[string]string) (*url.URL, error)
 	// Create sends the create request for validated, normalized params to
-	// base (scheme://host[:port]) and returns the vendor's answer.
+	// base (scheme://host[:port]) and returns the vendor's answer. It sends
+	// once: retrying is Submit's job. Refusals are *APIError.
 	Create(ctx context.Context, base *url.URL, cred Credentials, target map[string]string, p Params) (*Created, error)
+
+	// Inventory lists the VPCs, VPN gateways and customer gateways of the
+	// target's region, for the wizard's pick lists.
+	Inventory(ctx context.Context, base *url.URL, cred Credentials, target map[string]string) (*Inventory, error)
+	// Connections lists the region's connections that pass the filter.
+	Connections(ctx context.Context, base *url.URL, cred Credentials, target map[string]string, f Filter) ([]Connection, error)
+	// Connection reads one connection, with its state.
+	Connection(ctx context.Context, base *url.URL, cred Credentials, target map[string]string, id string) (*Connection, error)
+
+	// FindCredentials looks for keys where the vendor's SDKs and CLIs
+	// look: environment variables (through env) and the vendor CLI's
+	// profile file under home. It returns where it found them, in words
+	// ("environment TENCENTCLOUD_SECRET_ID", "~/.tccli/default.credential"),
+	// or ok false. It never writes anything.
+	FindCredentials(env func(string) string, home string) (cred Credentials, from string, ok bool)
 }

@@ -80,6 +80,19 @@ func (fakeDriver) Create(ctx context.Context, base *url.URL, cred Credentials, t
 	return &Created{ID: "x"}, nil
 }
 
+func (fakeDriver) Inventory(context.Context, *url.URL, Credentials, map[string]string) (*Inventory, error) {
+	return &Inventory{}, nil
+}
+func (fakeDriver) Connections(context.Context, *url.URL, Credentials, map[string]string, Filter) ([]Connection, error) {
+	return nil, nil
+}
+func (fakeDriver) Connection(context.Context, *url.URL, Credentials, map[string]string, string) (*Connection, error) {
+	return nil, &APIError{Code: CodeNotFound}
+}
+func (fakeDriver) FindCredentials(func(string) string, string) (Credentials, string, bool) {
+	return Credentials{}, "", false
+}
+
 func init() { Register(fakeDriver{}) }
 
 const fakeSpec = `

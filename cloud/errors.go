@@ -1,0 +1,83 @@
+package cloud
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+)
+
+// Code is the small set of failure kinds the UI and the retry logic act
+// on, whatever the vendor. The vendor's own code, message and request id
+// stay in APIError for the user and for support.
+type Code string
+
+const (
+	CodeInvalid     Code = "invalid-parameter" // fix a field and try again
+	CodeConflict    Code = "conflict"          // clashes with something that exists (name, CIDR)
+	CodeQuota       Code = "quota"             // a limit is reached
+	CodeNotFound    Code = "not-found"         // a referenced gateway or VPC does not exist
+	CodeThrottled   Code = "throttled"         // too many requests: back off and retry
+	CodeAuth        Code = "auth"              // keys, signature, clock or permission
+	CodeUnavailable Code = "unavailable"       // the service failed (5xx): the create may or may not have happened
+	CodeUnknown     Code = "unknown"
+)
+
+// APIError is a vendor's refusal, mapped onto a Code.
+type APIError struct {
+	Vendor     string
+	Code       Code
+	VendorCode string // e.g. InvalidParameterValue.VpnConnCidrConflict, VPN.0001, IllegalParam.LocalSubnet
+	Message    string
+	RequestID  string
+	HTTPStatus int
+	// Field is the parameter path the vendor's code points at, when the
+	// driver can tell (the wizard sends the user back to it).
+	Field string
+}
+
+func (e *APIError) Error() string {
+	s := fmt.Sprintf("%s: %s", e.Vendor, e.Code)
+	if e.VendorCode != "" {
+		s += " (" + e.VendorCode + ")"
+	}
+	if e.Message != "" {
+		s += ": " + e.Message
+	}
+	if e.RequestID != "" {
+		s += " [request id " + e.RequestID + "]"
+	}
+	return s
+}
+
+// CodeOf returns an error's Code: the APIError's, CodeUnavailable for an
+// answer that never arrived (timeout, reset, dropped connection), else
+// CodeUnknown.
+func CodeOf(err error) Code {
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.Code
+	}
+	if Lost(err) {
+		return CodeUnavailable
+	}
+	return CodeUnknown
+}
+
+// Lost reports whether a request's answer was lost in transit: the vendor
+// may have acted on it, so a create must be looked up before it is sent
+// again. A context canceled by the caller is not lost: the user stopped.
+func Lost(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.Code == CodeUnavailable
+	}
+	var ne net.Error
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) ||
+		errors.Is(err, net.ErrClosed)
+}

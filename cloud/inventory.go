@@ -1,0 +1,74 @@
+package cloud
+
+import "time"
+
+// Address is one address of a gateway: a public IP, and for Huawei the
+// EIP's id, which is what vgw_ip takes.
+type Address struct {
+	ID    string `json:"id,omitempty" yaml:"id,omitempty"`
+	IP    string `json:"ip" yaml:"ip"`
+	Label string `json:"label,omitempty" yaml:"label,omitempty"` // e.g. "eip1", "private"
+}
+
+// Resource is a VPC, VPN gateway or customer gateway, as the pick lists
+// show it.
+type Resource struct {
+	ID        string    `json:"id" yaml:"id"`
+	Name      string    `json:"name,omitempty" yaml:"name,omitempty"`
+	State     string    `json:"state,omitempty" yaml:"state,omitempty"` // the vendor's own word
+	VpcID     string    `json:"vpc_id,omitempty" yaml:"vpc_id,omitempty"`
+	CIDR      string    `json:"cidr,omitempty" yaml:"cidr,omitempty"`
+	Addresses []Address `json:"addresses,omitempty" yaml:"addresses,omitempty"`
+	// Notes are vendor facts worth showing (gateway type, HA mode, ...).
+	Notes map[string]string `json:"notes,omitempty" yaml:"notes,omitempty"`
+}
+
+// Inventory is what a region holds that a connection can refer to.
+type Inventory struct {
+	VPCs             []Resource `json:"vpcs"`
+	VPNGateways      []Resource `json:"vpn_gateways"`
+	CustomerGateways []Resource `json:"customer_gateways"`
+}
+
+// Phase is a connection's lifecycle in vendor-neutral terms.
+type Phase string
+
+const (
+	PhasePending   Phase = "pending"
+	PhaseAvailable Phase = "available"
+	PhaseFailed    Phase = "failed"
+	PhaseDeleting  Phase = "deleting"
+	PhaseUnknown   Phase = "unknown"
+)
+
+// Connection is an existing VPN connection as a vendor reports it.
+type Connection struct {
+	ID                string    `json:"id"`
+	Name              string    `json:"name,omitempty"`
+	VPNGatewayID      string    `json:"vpn_gateway_id,omitempty"`
+	CustomerGatewayID string    `json:"customer_gateway_id,omitempty"`
+	State             string    `json:"state"` // the vendor's own word
+	Phase             Phase     `json:"phase"`
+	Created           time.Time `json:"created,omitzero"`
+	// Settings are what the vendor reports for the role fields (name,
+	// algorithms, lifetimes, ...), as vendor tokens: a read-back to
+	// compare with what was sent.
+	Settings map[Role]string `json:"settings,omitempty"`
+	// Subnets are the local and remote CIDR blocks the vendor reports.
+	LocalSubnets  []string `json:"local_subnets,omitempty"`
+	RemoteSubnets []string `json:"remote_subnets,omitempty"`
+}
+
+// Filter narrows a connection listing. Empty fields match anything.
+type Filter struct {
+	VPNGatewayID      string
+	CustomerGatewayID string
+	Name              string
+}
+
+// Matches reports whether c passes the filter.
+func (f Filter) Matches(c Connection) bool {
+	return (f.VPNGatewayID == "" || f.VPNGatewayID == c.VPNGatewayID) &&
+		(f.CustomerGatewayID == "" || f.CustomerGatewayID == c.CustomerGatewayID) &&
+		(f.Name == "" || f.Name == c.Name)
+}

@@ -1,0 +1,37 @@
+package cloud
+
+import (
+	"context"
+	"sync"
+
+	"golang.org/x/time/rate"
+)
+
+// DefaultRate is used where a vendor documents no limit: low enough never
+// to trouble a real account, high enough not to slow a person down.
+const DefaultRate = 20
+
+var (
+	limitersMu sync.Mutex
+	limiters   = map[string]*rate.Limiter{}
+)
+
+// Wait blocks until the vendor's rate limit allows one more request. One
+// limiter per vendor and process, shared by every call the drivers make
+// through Submit, Wait and the look-ups, so that many connections created
+// in one process together stay under the vendor's limit.
+func limit(ctx context.Context, c *Catalog) error {
+	limitersMu.Lock()
+	l, ok := limiters[c.API]
+	if !ok {
+		r := c.RateLimit
+		if r <= 0 {
+			r = DefaultRate
+		}
+		// A burst of 1: requests are spread evenly, never bunched.
+		l = rate.NewLimiter(rate.Limit(r), 1)
+		limiters[c.API] = l
+	}
+	limitersMu.Unlock()
+	return l.Wait(ctx)
+}

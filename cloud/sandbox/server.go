@@ -1,0 +1,182 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"time"
+
+	"tunnelwiz/cloud"
+)
+
+// Keys is the sandbox's one account. It is printed wherever the sandbox
+// is offered: it opens nothing but the sandbox.
+var Keys = cloud.Credentials{ID: "SANDBOXKEYID0000tunnelwiz", Secret: "sandbox-secret-key-not-a-cloud"}
+
+// Header marks every sandbox answer.
+const Header = "X-Tunnelwiz-Sandbox"
+
+// Options configure a Server.
+type Options struct {
+	// Fixtures are the seeded resources (DefaultFixtures when nil).
+	Fixtures Fixtures
+	// Settle is how long a new connection stays pending (0: available at once).
+	Settle time.Duration
+	// Seed makes ids repeatable (0: from the clock).
+	Seed uint64
+	// Now pins the clock (nil: time.Now).
+	Now func() time.Time
+}
+
+// Server is the sandbox: an http.Handler.
+type Server struct {
+	mu       sync.Mutex
+	fixtures Fixtures
+	conns    map[string][]*Conn // vendor/region -> connections
+	settle   time.Duration
+	rng      *rand.Rand
+	clock    func() time.Time
+	faults   faults
+	front    []Frontend
+}
+
+// New makes a sandbox with the registered frontends.
+func New(o Options) (*Server, error) {
+	if o.Fixtures == nil {
+		f, err := DefaultFixtures()
+		if err != nil {
+			return nil, err
+		}
+		o.Fixtures = f
+	}
+	seed := o.Seed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	clock := o.Now
+	if clock == nil {
+		clock = time.Now
+	}
+	return &Server{fixtures: o.Fixtures, conns: map[string][]*Conn{}, settle: o.Settle,
+		rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), clock: clock, front: registered()}, nil
+}
+
+func (s *Server) now() time.Time { return s.clock() }
+
+// Inject queues a fault.
+func (s *Server) Inject(f Fault) error { return s.faults.add(f) }
+
+// Backend gives tests the state the frontends act on.
+func (s *Server) Backend() *Backend { return &Backend{s} }
+
+// ServeHTTP routes a request to the frontend whose protocol it speaks,
+// applying any injected fault on the way.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set(Header, "true")
+	if len(r.URL.Path) > 10 && r.URL.Path[:10] == "/_sandbox/" {
+		s.control(w, r)
+		return
+	}
+	var f Frontend
+	for _, fe := range s.front {
+		if fe.Match(r) {
+			f = fe
+			break
+		}
+	}
+	if f == nil {
+		http.Error(w, "tunnelwiz sandbox: no vendor API here answers "+r.Method+" "+r.URL.Path, http.StatusNotFound)
+		return
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, 4<<20))
+	if err != nil {
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	b := &Backend{s}
+	fault := s.faults.take(f.Vendor(), f.Op(r, body))
+	if fault == nil {
+		f.Serve(w, r, body, b)
+		return
+	}
+	switch fault.Kind {
+	case Latency:
+		select {
+		case <-time.After(fault.Delay):
+		case <-r.Context().Done():
+			return
+		}
+		f.Serve(w, r, body, b)
+	case Throttle:
+		f.Fail(w, r, &Refusal{cloud.CodeThrottled, ReasonThrottled, "request rate exceeded (sandbox fault)"})
+	case ErrorAfterCommit:
+		f.Serve(httptest.NewRecorder(), r, body, b)
+		f.Fail(w, r, &Refusal{cloud.CodeUnavailable, ReasonInternal, "internal error after the request was committed (sandbox fault)"})
+	case Drop:
+		f.Serve(httptest.NewRecorder(), r, body, b)
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return
+			}
+		}
+		panic(http.ErrAbortHandler) // closes the connection without an answer
+	}
+}
+
+// Info is what GET /_sandbox/info answers: enough for a client to know it
+// reached a sandbox and which keys it takes.
+type Info struct {
+	Sandbox bool                `json:"sandbox"`
+	Keys    cloud.Credentials   `json:"keys"`
+	Vendors []string            `json:"vendors"`
+	Regions map[string][]string `json:"regions"`
+}
+
+// control serves the sandbox's own endpoints: info, faults, state, reset.
+func (s *Server) control(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	switch r.Method + " " + r.URL.Path {
+	case "GET /_sandbox/info":
+		info := Info{Sandbox: true, Keys: Keys, Regions: map[string][]string{}}
+		for _, f := range s.front {
+			info.Vendors = append(info.Vendors, f.Vendor())
+			info.Regions[f.Vendor()] = s.fixtures.Regions(f.Vendor())
+		}
+		json.NewEncoder(w).Encode(info)
+	case "POST /_sandbox/faults":
+		var f Fault
+		if err := json.NewDecoder(r.Body).Decode(&f); err != nil {
+			http.Error(w, "fault: "+err.Error(), http.StatusBadRequest)
+			return
+		}
+		if err := s.Inject(f); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	case "GET /_sandbox/connections":
+		s.mu.Lock()
+		out := map[string][]Conn{}
+		for k, cs := range s.conns {
+			for _, c := range cs {
+				out[k] = append(out[k], *c)
+			}
+		}
+		s.mu.Unlock()
+		json.NewEncoder(w).Encode(out)
+	case "POST /_sandbox/reset":
+		s.mu.Lock()
+		s.conns = map[string][]*Conn{}
+		s.mu.Unlock()
+		s.faults.clear()
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		http.Error(w, fmt.Sprintf("tunnelwiz sandbox: no control endpoint %s %s", r.Method, r.URL.Path), http.StatusNotFound)
+	}
+}

@@ -240,3 +240,29 @@ func BenchmarkValidate(b *testing.B) {
 		})
 	}
 }
+
+// The key typed where a parameter name goes, or copied into another field,
+// is still never shown.
+func TestSecretInUnforeseenPlaces(t *testing.T) {
+	dir := t.TempDir()
+	const key = "Xr7!pL2#vQ9@mN4k-unforeseen"
+	specs := map[string]string{
+		"as-name.yaml": "vendor: tencent\nregion: ap-guangzhou\nparams:\n  PreShareKey: \"" + key + "\"\n  \"" + key + "\": 1\n",
+		"copied.yaml": "vendor: tencent\nregion: ap-guangzhou\nparams:\n  VpnGatewayId: vpngw-1w9tue3d\n  CustomerGatewayId: cgw-qa9sxpy7\n" +
+			"  VpnConnectionName: &k \"" + key + "\"\n  PreShareKey: *k\n  RouteType: StaticRoute\n  VpcId: vpc-gapcv96p\n",
+	}
+	for name, body := range specs {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(body), 0o600)
+		for _, args := range [][]string{{"validate", p}, {"validate", p, "--json"}, {"plan", p}, {"plan", p, "--json"}} {
+			_, out, errs := runCLI(args...)
+			if strings.Contains(out+errs, "unforeseen") {
+				t.Errorf("%s %v shows the key:\n%s%s", name, args, out, errs)
+			}
+		}
+	}
+	_, out, _ := runCLI("validate", filepath.Join(dir, "copied.yaml"))
+	if !strings.Contains(out, "VpnConnectionName: holds the same value as the pre-shared key") {
+		t.Errorf("no warning for the copied key:\n%s", out)
+	}
+}

@@ -64,6 +64,10 @@ type Charset struct {
 type Cond struct {
 	Path string
 	In   []string
+	// Explicit: the condition holds only when the other field is written
+	// (its default does not count), for rules the vendor applies only to
+	// a value the user chose.
+	Explicit bool
 }
 
 // Field is one request parameter as the vendor defines it. A catalog is a

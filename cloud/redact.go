@@ -1,6 +1,10 @@
 package cloud
 
-import "strings"
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+)
 
 // Mask replaces secrets in every output unless the user asks to see them.
 const Mask = "********"
@@ -65,4 +69,27 @@ func walkAt(v any, parts []string, visit func(m map[string]any, k string)) {
 	for _, e := range l {
 		walkAt(e, parts[1:], visit)
 	}
+}
+
+// minScrub is the shortest secret Scrub masks by value: masking a one- or
+// two-character key everywhere would wreck the output, and such keys are
+// still masked where the catalog puts them.
+const minScrub = 4
+
+// Scrub masks every occurrence of the secret values in text: raw, and as a
+// URL query or JSON string would carry them. It is the last pass over
+// anything printed, behind the catalog-driven redaction, for the places a
+// key can leak that no catalog foresees (a key typed as a parameter name,
+// or copied into another field).
+func Scrub(text string, secrets []string) string {
+	for _, sec := range secrets {
+		if len(sec) < minScrub {
+			continue
+		}
+		js, _ := json.Marshal(sec)
+		for _, form := range []string{sec, url.QueryEscape(sec), url.PathEscape(sec), strings.Trim(string(js), `"`)} {
+			text = strings.ReplaceAll(text, form, Mask)
+		}
+	}
+	return text
 }

@@ -1,6 +1,7 @@
 package cloud
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -163,21 +164,11 @@ func fromNode(n *yaml.Node, depth int, budget *int) (any, error) {
 				return n.Value, nil
 			}
 			return b, nil
-		case "!!int":
-			if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
-				return i, nil
-			}
-			var f float64
-			if err := n.Decode(&f); err == nil {
-				return f, nil
-			}
-			return n.Value, nil
-		case "!!float":
-			var f float64
-			if err := n.Decode(&f); err != nil {
-				return n.Value, nil
-			}
-			return f, nil
+		case "!!int", "!!float":
+			// Kept as written: "0123456" stays 0123456 (a PSK or a name
+			// must never be reformatted as 123456, 1.10 as 1.1, 0x1F as
+			// 31); Check turns it into a number only for integer fields.
+			return json.Number(n.Value), nil
 		}
 		return n.Value, nil
 	}
@@ -189,6 +180,8 @@ func scalarString(v any) (string, bool) {
 	switch x := v.(type) {
 	case string:
 		return x, true
+	case json.Number:
+		return string(x), true
 	case int64:
 		return strconv.FormatInt(x, 10), true
 	case int:
@@ -206,8 +199,9 @@ func scalarString(v any) (string, bool) {
 }
 
 // Marshal renders the spec back as YAML with stable key order, for "save".
+// Numbers go back out as written.
 func (s *Spec) Marshal() ([]byte, error) {
-	top := map[string]any{"vendor": s.Vendor, "params": s.Params}
+	top := map[string]any{"vendor": s.Vendor, "params": toYAML(map[string]any(s.Params))}
 	keys := make([]string, 0, len(s.Target))
 	for k := range s.Target {
 		keys = append(keys, k)
@@ -217,4 +211,26 @@ func (s *Spec) Marshal() ([]byte, error) {
 		top[k] = s.Target[k]
 	}
 	return yaml.Marshal(top)
+}
+
+// toYAML replaces json.Number leaves with YAML number nodes, so that a
+// saved file keeps 0123 as 0123 and as a number.
+func toYAML(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = toYAML(e)
+		}
+		return m
+	case []any:
+		l := make([]any, len(x))
+		for i, e := range x {
+			l[i] = toYAML(e)
+		}
+		return l
+	case json.Number:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: string(x)}
+	}
+	return v
 }

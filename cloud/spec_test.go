@@ -1,6 +1,7 @@
 package cloud
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -37,7 +38,7 @@ func TestParseSpecJSONAndScalars(t *testing.T) {
 		t.Errorf("target %v", s.Target)
 	}
 	p := s.Params
-	if p["A"] != "2020-01-01" || p["B"] != int64(7) || p["C"] != true || p["D"] != nil || p["E"] != 1.5 {
+	if p["A"] != "2020-01-01" || p["B"] != json.Number("7") || p["C"] != true || p["D"] != nil || p["E"] != json.Number("1.5") {
 		t.Errorf("scalars %#v", p)
 	}
 }
@@ -145,5 +146,29 @@ func TestAliasExpansionBounded(t *testing.T) {
 	_, err := ParseSpec([]byte(src))
 	if err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Fatalf("want a size error, got %v", err)
+	}
+}
+
+// Numbers are kept as written: a key or a name that looks like a number
+// must reach the vendor unchanged, and a saved spec must read back the same.
+func TestNumbersKeptAsWritten(t *testing.T) {
+	s := mustParse(t, strings.Replace(fakeSpec, "Key: s3cretKEY", "Key: 0123456", 1)+"  Old: 0x1F\n")
+	p, _ := fakeCatalog.Check(s)
+	if p["Key"] != "0123456" || p["Old"] != "0x1F" {
+		t.Errorf("string fields reformatted: Key=%#v Old=%#v", p["Key"], p["Old"])
+	}
+	if p.Obj("Ike")["Lifetime"] != int64(86400) {
+		t.Errorf("integer field not a number: %#v", p.Obj("Ike")["Lifetime"])
+	}
+	b, err := s.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "Key: 0123456\n") {
+		t.Errorf("saved spec changed the number:\n%s", b)
+	}
+	again := mustParse(t, string(b))
+	if again.Params["Key"] != json.Number("0123456") {
+		t.Errorf("round trip: %#v", again.Params["Key"])
 	}
 }

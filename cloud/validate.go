@@ -1,6 +1,7 @@
 package cloud
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -47,8 +48,40 @@ func (c *Catalog) Check(s *Spec) (Params, Issues) {
 	for _, ch := range c.Checks {
 		w.out = append(w.out, ch.Run(p, s.Target)...)
 	}
+	w.secretCopies(p)
 	sortIssues(w.out)
 	return p, w.out
+}
+
+// secretCopies warns about a non-secret field that holds the same value
+// as a secret one: the key would travel in clear there.
+func (w *walker) secretCopies(p Params) {
+	secrets := w.c.SecretValues(p)
+	if len(secrets) == 0 {
+		return
+	}
+	secretPaths := map[string]bool{}
+	for _, sp := range w.c.Secrets() {
+		secretPaths[sp] = true
+	}
+	var visit func(v any, inst string)
+	visit = func(v any, inst string) {
+		switch x := v.(type) {
+		case map[string]any:
+			for _, k := range sortedKeys(x) {
+				visit(x[k], join(inst, k))
+			}
+		case []any:
+			for i, e := range x {
+				visit(e, fmt.Sprintf("%s[%d]", inst, i))
+			}
+		case string:
+			if !secretPaths[catalogPath(inst)] && contains(secrets, x) {
+				w.add(Warnf(inst, "holds the same value as the pre-shared key, which would then be sent in clear text here too"))
+			}
+		}
+	}
+	visit(map[string]any(p), "")
 }
 
 type walker struct {
@@ -97,8 +130,10 @@ func (w *walker) object(m map[string]any, inst, pat string) {
 			w.add(unknownIssue(join(inst, k), k, w.c.children[pat]))
 			continue
 		}
-		if m[k] == nil {
-			delete(m, k) // "key:" with no value means absent, as in the vendor SDKs
+		if l, ok := m[k].([]any); m[k] == nil || ok && len(l) == 0 {
+			// "key:" with no value, or an empty list, means absent: the
+			// SDKs send nothing for either.
+			delete(m, k)
 			continue
 		}
 		if f.Deprecated != "" {
@@ -143,6 +178,9 @@ func (w *walker) holds(c *Cond, parent map[string]any, parentPat string) bool {
 	}
 	s, _ := scalarString(v)
 	if !ok || v == nil {
+		if c.Explicit {
+			return false
+		}
 		if f := w.c.byPath[fieldPat]; f != nil {
 			s = f.Default
 		}
@@ -235,7 +273,11 @@ func (w *walker) value(v any, inst, pat string, f *Field) any {
 	}
 	s, ok := scalarString(v)
 	if !ok {
-		w.add(Errorf(inst, "must be a single value, not a list or object"))
+		if len(f.Allowed) > 0 {
+			w.add(Issue{Field: inst, Severity: Error, Message: "must be a single value, one of " + quoteList(f.Allowed), Allowed: f.Allowed})
+		} else {
+			w.add(Errorf(inst, "must be a single value (%s), not a list or object", formatName(f.Format)))
+		}
 		return v
 	}
 	w.scalar(s, inst, f)
@@ -419,6 +461,13 @@ func toInt(v any) (int64, bool) {
 	case float64:
 		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
 			return int64(x), true
+		}
+	case json.Number:
+		if n, err := strconv.ParseInt(string(x), 10, 64); err == nil {
+			return n, true
+		}
+		if f, err := strconv.ParseFloat(string(x), 64); err == nil {
+			return toInt(f)
 		}
 	case string:
 		n, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64)

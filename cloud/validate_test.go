@@ -1,6 +1,7 @@
 package cloud
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -24,7 +25,7 @@ func TestValidSpecNormalizes(t *testing.T) {
 	if v := p["Timeout"]; v != "30" {
 		t.Errorf("Timeout normalized to %#v, want \"30\"", v)
 	}
-	if _, ok := s.Params["Timeout"].(int64); !ok {
+	if s.Params["Timeout"] != json.Number("30") {
 		t.Errorf("Check changed the caller's params: %#v", s.Params["Timeout"])
 	}
 }

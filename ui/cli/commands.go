@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -62,6 +63,16 @@ func loadOne(fs *flag.FlagSet, args []string) (string, *cloud.Spec, cloud.Driver
 	return pos[0], spec, d, nil
 }
 
+// scrubbing buffers a command's output and masks the spec's secrets in it
+// on flush: the last line of defence behind the catalog's redaction.
+func scrubbing(o IO, secrets []string) (IO, func()) {
+	var out, errb bytes.Buffer
+	return IO{Out: &out, Err: &errb}, func() {
+		io.WriteString(o.Out, cloud.Scrub(out.String(), secrets))
+		io.WriteString(o.Err, cloud.Scrub(errb.String(), secrets))
+	}
+}
+
 // Validate runs `tunnelwiz validate FILE [--json]`.
 func Validate(args []string, o IO) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
@@ -70,6 +81,8 @@ func Validate(args []string, o IO) error {
 	if err != nil {
 		return err
 	}
+	o, flush := scrubbing(o, d.Catalog().SecretValues(spec.Params))
+	defer flush()
 	_, issues := d.Catalog().Check(spec)
 	if *asJSON {
 		if issues == nil {
@@ -100,6 +113,11 @@ func Plan(args []string, o IO) error {
 	file, spec, d, err := loadOne(fs, args)
 	if err != nil {
 		return err
+	}
+	if !*show {
+		var flush func()
+		o, flush = scrubbing(o, d.Catalog().SecretValues(spec.Params))
+		defer flush()
 	}
 	req, issues, err := cloud.Plan(spec, *show)
 	var invalid *cloud.InvalidError

@@ -18,9 +18,10 @@ import (
 // Exit statuses, mapped in one place (exitCode) from the errors commands return.
 const (
 	exitOK      = 0
-	exitInvalid = 1 // the spec has errors, or a preset cannot be fully expressed
-	exitUsage   = 2 // bad command line, unreadable or non-spec file, unknown vendor
-	exitFailed  = 3 // anything else went wrong
+	exitInvalid = 1   // the spec has errors, or a preset cannot be fully expressed
+	exitUsage   = 2   // bad command line, unreadable or non-spec file, unknown vendor
+	exitFailed  = 3   // the cloud refused, or anything else went wrong
+	exitAborted = 130 // the user said no or pressed Ctrl-C
 )
 
 const usage = `tunnelwiz: create an IPsec VPN connection, checked against each vendor's rules.
@@ -30,6 +31,13 @@ Usage:
   tunnelwiz plan FILE [--json] [--show-secrets]    show the exact request it sends
   tunnelwiz rules [--vendor V] [--json]            list every vendor rule and its source
   tunnelwiz presets [NAME --vendor V]              list presets, or map one onto a vendor
+  tunnelwiz apply FILE [--sandbox | --endpoint URL] [--yes] [--wait] [--json]
+                                                   validate, show the plan, confirm, create it
+  tunnelwiz sandbox [--listen ADDR] [--fixtures FILE]
+                                                   run the built-in sandbox: every vendor's API, no cloud
+
+With no cloud account, try everything in the sandbox:
+  tunnelwiz apply --sandbox --wait examples/tencent.yaml
 
 Vendors: tencent, tencent-v2, alibaba, apsara, huawei. Spec files are YAML or
 JSON; see README.md and examples/.
@@ -40,6 +48,8 @@ var commands = map[string]func([]string, cli.IO) error{
 	"plan":     cli.Plan,
 	"rules":    cli.Rules,
 	"presets":  cli.Presets,
+	"apply":    cli.Apply,
+	"sandbox":  cli.Sandbox,
 }
 
 func main() {
@@ -70,14 +80,18 @@ func exitCode(err error) int {
 		format  *cloud.FormatError
 		usage   *cli.UsageError
 		partial *cli.PartialError
+		nocred  *cli.NoCredentialsError
+		aborted *cli.AbortedError
 	)
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &invalid), errors.As(err, &partial):
 		return exitInvalid
-	case errors.As(err, &format), errors.As(err, &usage):
+	case errors.As(err, &format), errors.As(err, &usage), errors.As(err, &nocred):
 		return exitUsage
+	case errors.As(err, &aborted):
+		return exitAborted
 	}
 	return exitFailed
 }

@@ -68,6 +68,15 @@ func New(o Options) (*Server, error) {
 
 func (s *Server) now() time.Time { return s.clock() }
 
+// Vendors lists the vendor APIs the sandbox speaks.
+func (s *Server) Vendors() []string {
+	out := make([]string, 0, len(s.front))
+	for _, f := range s.front {
+		out = append(out, f.Vendor())
+	}
+	return out
+}
+
 // Inject queues a fault.
 func (s *Server) Inject(f Fault) error { return s.faults.add(f) }
 

@@ -1,0 +1,228 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"tunnelwiz/cloud"
+)
+
+// AbortedError: the user said no, or interrupted (exit 130).
+type AbortedError struct{ Why string }
+
+func (e *AbortedError) Error() string { return "aborted: " + e.Why }
+
+// FailedError: the connection was created but came up failed (exit 3).
+type FailedError struct{ ID, State string }
+
+func (e *FailedError) Error() string {
+	return fmt.Sprintf("connection %s failed (state %s)", e.ID, e.State)
+}
+
+// applied is what `apply --json` prints.
+type applied struct {
+	Vendor    string `json:"vendor"`
+	Sandbox   bool   `json:"sandbox"`
+	ID        string `json:"id"`
+	TaskID    string `json:"task_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
+	State     string `json:"state,omitempty"`
+	Phase     string `json:"phase,omitempty"`
+	Attempts  int    `json:"attempts"`
+	Recovered bool   `json:"recovered,omitempty"`
+}
+
+// Apply runs `tunnelwiz apply FILE [--endpoint URL] [--sandbox] [--wait]
+// [--json] [--yes]`: validate, show the plan, confirm, submit, report.
+func Apply(args []string, o IO) error {
+	fs := flag.NewFlagSet("apply", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	yes := fs.Bool("yes", false, "do not ask for confirmation")
+	wait := fs.Bool("wait", false, "follow the connection until it is available or failed")
+	endpoint := fs.String("endpoint", "", "send to this base URL (e.g. a running `tunnelwiz sandbox`)")
+	useSandbox := fs.Bool("sandbox", false, "send to a built-in sandbox: nothing is created in any cloud")
+	settle := fs.Duration("settle", 3*time.Second, "with --sandbox: how long a new connection stays pending")
+	timeout := fs.Duration("timeout", 15*time.Minute, "give up waiting after this long")
+	file, spec, d, err := loadOne(fs, args)
+	if err != nil {
+		return err
+	}
+	c := d.Catalog()
+	params, issues := c.Check(spec)
+	if issues.Errors() > 0 {
+		writeIssues(o.Out, issues)
+		fmt.Fprintf(o.Out, "%s: not applied (%s)\n", file, countText(issues))
+		return &cloud.InvalidError{Issues: issues}
+	}
+	where, err := resolve(d, spec.Target, *endpoint, *useSandbox, *settle)
+	if err != nil {
+		return err
+	}
+	defer where.Close()
+
+	// The plan goes to the person (stderr), masked; stdout keeps the result.
+	if err := showPlan(o.Err, spec, c, issues); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Err, "Destination: %s\n", where.Said)
+	if !*yes {
+		if err := confirm(o.Err, fmt.Sprintf("Create this connection on %s in %s?", c.Title, spec.Region())); err != nil {
+			return err
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	sub := &cloud.Submission{Driver: d, At: where.Base, Params: params, Progress: progressPrinter(o.Err)}
+	res, err := sub.Run(ctx)
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return &AbortedError{Why: "interrupted; the connection may or may not have been created, look it up before applying again"}
+	}
+	if err != nil {
+		return explain(err)
+	}
+	out := applied{Vendor: c.API, Sandbox: where.Sandbox, ID: res.ID, TaskID: res.TaskID, RequestID: res.RequestID,
+		State: res.State, Attempts: res.Attempts, Recovered: res.Recovered}
+	if res.Recovered {
+		fmt.Fprintf(o.Err, "The answer was lost, but the connection had been created: found %s.\n", res.ID)
+	}
+	if *wait && res.ID != "" {
+		conn, err := cloud.Wait(ctx, d, where.Base, res.ID, pollEvery(where.Sandbox), waitPrinter(o.Err, res.ID))
+		if err != nil {
+			return explain(err)
+		}
+		out.State, out.Phase = conn.State, string(conn.Phase)
+		if conn.Phase == cloud.PhaseFailed {
+			printApplied(o.Out, out, *asJSON)
+			return &FailedError{ID: conn.ID, State: conn.State}
+		}
+	}
+	printApplied(o.Out, out, *asJSON)
+	return nil
+}
+
+func printApplied(w io.Writer, a applied, asJSON bool) {
+	if asJSON {
+		writeJSON(w, a)
+		return
+	}
+	fmt.Fprintln(w, a.ID)
+}
+
+// showPlan prints the masked request preview and any warnings.
+func showPlan(w io.Writer, spec *cloud.Spec, c *cloud.Catalog, issues cloud.Issues) error {
+	req, _, err := cloud.Plan(spec, false)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	writePlan(&b, c.Title, req, true)
+	writeIssues(&b, issues)
+	io.WriteString(w, cloud.Scrub(b.String(), c.SecretValues(spec.Params)))
+	return nil
+}
+
+// confirm asks on the terminal; with no terminal it refuses, since an
+// unattended create must be asked for with --yes.
+func confirm(w io.Writer, question string) error {
+	if !isTerminal(os.Stdin) {
+		return &UsageError{Msg: "not creating anything without confirmation: stdin is not a terminal, so pass --yes"}
+	}
+	fmt.Fprintf(w, "%s [y/N] ", question)
+	line, _ := bufio.NewReader(os.Stdin).ReadString('\n')
+	if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
+		return &AbortedError{Why: "not confirmed; nothing was sent"}
+	}
+	return nil
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func pollEvery(sandbox bool) time.Duration {
+	if sandbox {
+		return 500 * time.Millisecond
+	}
+	return 5 * time.Second
+}
+
+func progressPrinter(w io.Writer) func(cloud.Event) {
+	return func(e cloud.Event) {
+		switch e.Kind {
+		case cloud.EventSending:
+			if e.Attempt > 1 {
+				fmt.Fprintf(w, "Sending again (try %d)...\n", e.Attempt)
+			} else {
+				fmt.Fprintln(w, "Sending...")
+			}
+		case cloud.EventThrottled:
+			fmt.Fprintf(w, "The vendor asked to slow down (%v); retrying in %s.\n", e.Err, e.Wait.Round(100*time.Millisecond))
+		case cloud.EventLost:
+			fmt.Fprintf(w, "No answer (%v); checking whether the connection was created before trying again.\n", e.Err)
+		}
+	}
+}
+
+// waitPrinter shows the connection's state: one updating line on a
+// terminal, a line per change otherwise.
+func waitPrinter(w io.Writer, id string) func(*cloud.Connection) {
+	start := time.Now()
+	last := ""
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		tty = isTerminal(f)
+	}
+	spin := `|/-\`
+	n := 0
+	return func(c *cloud.Connection) {
+		n++
+		if tty {
+			fmt.Fprintf(w, "\r\033[KWaiting for %s: %s %c %s", id, c.State, spin[n%4], time.Since(start).Round(time.Second))
+			if c.Phase == cloud.PhaseAvailable || c.Phase == cloud.PhaseFailed {
+				fmt.Fprintln(w)
+			}
+			return
+		}
+		if c.State != last {
+			fmt.Fprintf(w, "%s: %s (%s)\n", id, c.State, c.Phase)
+			last = c.State
+		}
+	}
+}
+
+// explain adds what to do next to a cloud error, keeping it wrapped.
+func explain(err error) error {
+	var ae *cloud.APIError
+	if !errors.As(err, &ae) {
+		return err
+	}
+	hint := map[cloud.Code]string{
+		cloud.CodeInvalid:     "fix the field and validate again",
+		cloud.CodeConflict:    "it clashes with an existing connection: change the name or the subnets",
+		cloud.CodeQuota:       "a limit is reached: remove a connection or ask the vendor for more quota",
+		cloud.CodeNotFound:    "check the gateway and VPC ids (the wizard lists them)",
+		cloud.CodeThrottled:   "the vendor kept throttling: try again in a minute",
+		cloud.CodeAuth:        "check the keys, their permissions and this machine's clock",
+		cloud.CodeUnavailable: "the service failed: look the connection up before applying again",
+	}[ae.Code]
+	if hint == "" {
+		return err
+	}
+	field := ""
+	if ae.Field != "" {
+		field = " (field " + ae.Field + ")"
+	}
+	return fmt.Errorf("%w%s: %s", err, field, hint)
+}

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"tunnelwiz/cloud/sandbox"
+)
+
+// Sandbox runs `tunnelwiz sandbox [--listen ADDR] [--fixtures FILE]
+// [--settle DUR]` until interrupted. It prints its URL on stdout (for
+// scripts) and everything else on stderr.
+func Sandbox(args []string, o IO) error {
+	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	listen := fs.String("listen", "127.0.0.1:8642", "address to listen on (port 0 picks a free one)")
+	fixtures := fs.String("fixtures", "", "a fixture file replacing the built-in gateways (see cloud/sandbox/fixtures/README.md)")
+	settle := fs.Duration("settle", 3*time.Second, "how long a new connection stays pending")
+	seed := fs.Uint64("seed", 0, "make ids repeatable")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return &UsageError{Msg: "usage: tunnelwiz sandbox [--listen ADDR] [--fixtures FILE] [--settle DUR]"}
+	}
+	opts := sandbox.Options{Settle: *settle, Seed: *seed}
+	if *fixtures != "" {
+		f, err := sandbox.LoadFixtures(*fixtures)
+		if err != nil {
+			return &UsageError{Msg: "--fixtures: " + err.Error()}
+		}
+		opts.Fixtures = f
+	}
+	srv, err := sandbox.New(opts)
+	if err != nil {
+		return err
+	}
+	host, _, _ := net.SplitHostPort(*listen)
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		fmt.Fprintf(o.Err, "note: listening on %s, beyond this machine; the sandbox's keys are printed below and are no secret\n", *listen)
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(o.Err, "tunnelwiz SANDBOX: a stand-in for the clouds, not a cloud. Nothing here reaches any vendor.\n")
+	fmt.Fprintf(o.Err, "  URL:     %s\n  Keys:    %s / %s\n  Try:     tunnelwiz apply --endpoint %s examples/tencent.yaml\n", url, sandbox.Keys.ID, sandbox.Keys.Secret, url)
+	fmt.Fprintf(o.Err, "  Faults:  curl -X POST %s/_sandbox/faults -d '{\"kind\":\"throttle\",\"op\":\"create\",\"count\":2}'\n", url)
+	fmt.Fprintf(o.Err, "  Vendors: %s. Ctrl-C stops it.\n", strings.Join(srv.Vendors(), ", "))
+	fmt.Fprintln(o.Out, url)
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		hs.Shutdown(sctx)
+	}()
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"tunnelwiz/cloud"
@@ -43,6 +44,7 @@ type Server struct {
 	clock    func() time.Time
 	faults   faults
 	front    []Frontend
+	requests atomic.Int64
 }
 
 // New makes a sandbox with the registered frontends.
@@ -77,6 +79,17 @@ func (s *Server) Vendors() []string {
 	return out
 }
 
+// Requests counts the requests served since the sandbox started.
+func (s *Server) Requests() int64 { return s.requests.Load() }
+
+// Reset forgets every connection and fault, as POST /_sandbox/reset does.
+func (s *Server) Reset() {
+	s.mu.Lock()
+	s.conns = map[string][]*Conn{}
+	s.mu.Unlock()
+	s.faults.clear()
+}
+
 // Inject queues a fault.
 func (s *Server) Inject(f Fault) error { return s.faults.add(f) }
 
@@ -87,6 +100,7 @@ func (s *Server) Backend() *Backend { return &Backend{s} }
 // applying any injected fault on the way.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set(Header, "true")
+	s.requests.Add(1)
 	if len(r.URL.Path) > 10 && r.URL.Path[:10] == "/_sandbox/" {
 		s.control(w, r)
 		return
@@ -180,10 +194,7 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 		json.NewEncoder(w).Encode(out)
 	case "POST /_sandbox/reset":
-		s.mu.Lock()
-		s.conns = map[string][]*Conn{}
-		s.mu.Unlock()
-		s.faults.clear()
+		s.Reset()
 		w.WriteHeader(http.StatusNoContent)
 	default:
 		http.Error(w, fmt.Sprintf("tunnelwiz sandbox: no control endpoint %s %s", r.Method, r.URL.Path), http.StatusNotFound)

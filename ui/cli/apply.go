@@ -63,6 +63,15 @@ func Apply(args []string, o IO) error {
 		return &cloud.InvalidError{Issues: issues}
 	}
 	where, err := resolve(d, spec.Target, *endpoint, *useSandbox, *settle)
+	var nocred *NoCredentialsError
+	if errors.As(err, &nocred) && isTerminal(os.Stdin) {
+		// A person at a terminal with no account: offer the sandbox
+		// rather than stop.
+		fmt.Fprintf(o.Err, "%v.\n", err)
+		if confirm(o.Err, "Try it in the built-in sandbox instead (nothing is created in any cloud)?") == nil {
+			where, err = resolve(d, spec.Target, "", true, *settle)
+		}
+	}
 	if err != nil {
 		return err
 	}

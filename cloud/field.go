@@ -30,6 +30,9 @@ const (
 	CIDRLoose Format = "cidr-loose"
 	// CIDRList is a comma-separated list of CIDR networks (Alibaba LocalSubnet).
 	CIDRList Format = "cidr-list"
+	// CIDRListLoose is CIDRList with host bits tolerated (a vendor table
+	// that has no evidence they are refused warns about them instead).
+	CIDRListLoose Format = "cidr-list-loose"
 	// IPv4 is a dotted-quad host address.
 	IPv4 Format = "ipv4"
 	// InterfaceAddr is a host address with its prefix length (169.254.76.1/30).

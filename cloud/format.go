@@ -16,7 +16,7 @@ func formatName(f Format) string {
 		return "an IPv4 CIDR block with no host bits, such as 10.0.0.0/24"
 	case CIDRLoose:
 		return "an IPv4 CIDR block such as 10.0.0.0/24"
-	case CIDRList:
+	case CIDRList, CIDRListLoose:
 		return "comma-separated IPv4 CIDR blocks, such as 10.0.1.0/24,10.0.2.0/24"
 	case IPv4:
 		return "an IPv4 address such as 192.0.2.10"
@@ -41,8 +41,8 @@ func checkFormat(s string, f Format) string {
 		if _, err := ParseNetwork(s, f == CIDR); err != nil {
 			return err.Error()
 		}
-	case CIDRList:
-		if _, err := ParseCIDRList(s); err != nil {
+	case CIDRList, CIDRListLoose:
+		if _, err := parseCIDRList(s, f == CIDRList); err != nil {
 			return err.Error() + " (expected " + formatName(f) + ")"
 		}
 	case IPv4:

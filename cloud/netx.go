@@ -23,10 +23,15 @@ func ParseNetwork(s string, strict bool) (netip.Prefix, error) {
 }
 
 // ParseCIDRList parses Alibaba's comma-separated CIDR list.
-func ParseCIDRList(s string) ([]netip.Prefix, error) {
+func ParseCIDRList(s string) ([]netip.Prefix, error) { return parseCIDRList(s, true) }
+
+// ParseCIDRListLoose parses a comma-separated CIDR list, host bits allowed.
+func ParseCIDRListLoose(s string) ([]netip.Prefix, error) { return parseCIDRList(s, false) }
+
+func parseCIDRList(s string, strict bool) ([]netip.Prefix, error) {
 	var out []netip.Prefix
 	for _, part := range strings.Split(s, ",") {
-		p, err := ParseNetwork(part, true)
+		p, err := ParseNetwork(part, strict)
 		if err != nil {
 			return nil, err
 		}

@@ -130,9 +130,9 @@ func (w *walker) object(m map[string]any, inst, pat string) {
 			w.add(unknownIssue(join(inst, k), k, w.c.children[pat]))
 			continue
 		}
-		if l, ok := m[k].([]any); m[k] == nil || ok && len(l) == 0 {
-			// "key:" with no value, or an empty list, means absent: the
-			// SDKs send nothing for either.
+		if l, ok := m[k].([]any); m[k] == nil || ok && len(l) == 0 || f.Type == Map && isEmptyMap(m[k]) {
+			// "key:" with no value, an empty list or an empty map means
+			// absent: the SDKs send nothing for any of them.
 			delete(m, k)
 			continue
 		}
@@ -300,7 +300,11 @@ func (w *walker) scalar(s, inst string, f *Field) {
 	if f.Len != nil {
 		n := int64(utf8.RuneCountInString(s))
 		if n < f.Len.Min || n > f.Len.Max {
-			w.add(Errorf(inst, "is %d characters long: must be %d to %d characters", n, f.Len.Min, f.Len.Max))
+			if f.Secret { // even a key's length is not shown
+				w.add(Errorf(inst, "must be %d to %d characters long", f.Len.Min, f.Len.Max))
+			} else {
+				w.add(Errorf(inst, "is %d characters long: must be %d to %d characters", n, f.Len.Min, f.Len.Max))
+			}
 		}
 	}
 	if len(f.Known) > 0 && !contains(f.Known, s) {
@@ -483,4 +487,9 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+func isEmptyMap(v any) bool {
+	m, ok := v.(map[string]any)
+	return ok && len(m) == 0
 }

@@ -149,6 +149,7 @@ func roleValue(c *cloud.Catalog, p cloud.Params, r cloud.Role) (string, *cloud.F
 }
 
 func (e *sandboxEnv) inventory(t *testing.T, d cloud.Driver, s *cloud.Spec) {
+	e.reset(t)
 	inv, err := d.Inventory(context.Background(), e.base, sandbox.Keys, s.Target)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,9 @@
 // Package huawei is tunnelwiz's driver for Huawei Cloud VPN v5
 // CreateVpnConnection (POST /v5/{project_id}/vpn-connection), sent through
-// the official huaweicloud-sdk-go-v3 services/vpn/v5 client.
+// the official huaweicloud-sdk-go-v3 services/vpn/v5 client, with the
+// look-ups the wizard needs (ListVgws, ListCgws, ListVpnConnections,
+// ShowVpnConnection, and VPC v3 ListVpcs) and the sandbox frontend that
+// speaks the same protocol (sandbox.go).
 //
 // The spec's params are the request body exactly:
 //
@@ -33,6 +36,11 @@ var catalog = &cloud.Catalog{
 	Target: targetFields,
 	Fields: concat(connectionFields, policyRuleFields, ikeFields, ipsecFields, tailFields, ipv6Fields),
 	Checks: checks,
+	// Huawei publishes no request rate for the VPN v5 API: its API gateway
+	// answers APIGW.0308 when a per-user limit is reached, without saying
+	// the limit, so the core's DefaultRate applies.
+	RateLimit:  0,
+	RateSource: "undocumented: the VPN v5 API reference (vpn_api_0067 error codes, Creating a VPN Connection) names no rate; throttling answers APIGW.0308 (HTTP 429) from the API gateway; " + checked,
 }
 
 func concat(lists ...[]cloud.Field) []cloud.Field {

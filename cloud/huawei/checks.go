@@ -39,11 +39,6 @@ var checks = []cloud.Check{
 		Run:    checkRulesUnique,
 	},
 	{
-		Name:   "aggressive mode only with IKEv1",
-		Source: sdk + " model_ike_policy.go comment 协商模式，ike版本为v1时生效 (the mode applies to v1 only; IKEv2, RFC 7296, has no aggressive mode); " + checked,
-		Run:    checkAggressive,
-	},
-	{
 		Name:   "local_id and peer_id are used only with the fqdn identity type",
 		Source: seed + " Table 12 (with type ip the cloud uses the gateway's or customer gateway's IP address): warning; " + checked,
 		Run:    checkIDUse,
@@ -241,22 +236,6 @@ func uniqueRules(c cloud.Params, name string, report func(string, string, ...any
 func asMap(v any) map[string]any {
 	m, _ := v.(map[string]any)
 	return m
-}
-
-func checkAggressive(ps cloud.Params, _ map[string]string) cloud.Issues {
-	ike := conn(ps).Obj("ikepolicy")
-	if ike.Str("phase1_negotiation_mode") != "aggressive" {
-		return nil
-	}
-	version := "v2" // the cloud's default
-	if ike.Has("ike_version") {
-		version = ike.Str("ike_version")
-	}
-	if version != "v2" {
-		return nil // v1, or a value the field rule refuses
-	}
-	return cloud.Issues{cloud.Errorf(ik("phase1_negotiation_mode"),
-		"aggressive applies only when ike_version is v1 (IKEv2 has no aggressive mode, and ike_version defaults to v2): set ike_version to v1, or use main")}
 }
 
 func checkIDUse(ps cloud.Params, _ map[string]string) cloud.Issues {

@@ -82,14 +82,20 @@ func TestCreateSendsThroughSDK(t *testing.T) {
 
 func TestCreateMapsErrorsAndNeverRetries(t *testing.T) {
 	spec, ps := seedParams(t)
-	for _, status := range []int{400, 409, 500, 503} {
+	for status, want := range map[int]cloud.Code{
+		400: cloud.CodeNotFound, // VPN.0001 whose message says "not found"
+		409: cloud.CodeConflict,
+		500: cloud.CodeUnavailable,
+		503: cloud.CodeUnavailable,
+	} {
 		base, n := fakeVPN(t, status, `{"error_code":"VPN.0001","error_msg":"invalid request: vgw not found"}`, nil)
 		_, err := Driver{}.Create(context.Background(), base, testCred, spec.Target, ps)
-		var e *Error
+		var e *cloud.APIError
 		if !errors.As(err, &e) {
-			t.Fatalf("%d: error %T %v, want *huawei.Error", status, err, err)
+			t.Fatalf("%d: error %T %v, want *cloud.APIError", status, err, err)
 		}
-		if e.Status != status || e.Code != "VPN.0001" || e.Message != "invalid request: vgw not found" || e.RequestID != "req-0001" {
+		if e.HTTPStatus != status || e.VendorCode != "VPN.0001" || e.Message != "invalid request: vgw not found" ||
+			e.RequestID != "req-0001" || e.Code != want || e.Vendor != "huawei" {
 			t.Errorf("%d: %+v", status, e)
 		}
 		for _, part := range []string{"VPN.0001", "vgw not found", "req-0001"} {

@@ -21,6 +21,7 @@ var connectionFields = []cloud.Field{
 	},
 	{
 		Path: p("vgw_id"), Type: cloud.String, Format: cloud.UUID, Required: true, Step: cloud.StepGateways,
+		Role:   cloud.RoleVPNGateway,
 		Help:   "The VPN gateway's ID (36-character UUID), from the VPN gateway list.",
 		Source: seed + " Table 3 (mandatory, 36-character UUID; the seed's own examples use non-hex demo ids, so only the shape is checked); " + checked,
 	},
@@ -38,6 +39,7 @@ var connectionFields = []cloud.Field{
 	},
 	{
 		Path: p("cgw_id"), Type: cloud.String, Format: cloud.UUID, Required: true, Step: cloud.StepGateways,
+		Role:   cloud.RoleCustomerGateway,
 		Help:   "The customer gateway's ID (36-character UUID).",
 		Source: seed + " Table 3 (mandatory, 36-character UUID); " + checked,
 	},

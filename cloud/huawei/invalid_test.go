@@ -91,7 +91,7 @@ var invalidCases = []invalidCase{
 
 	// pre-shared key
 	{name: "psk too short", base: "seed", set: map[string]any{vc + "psk": "Ab1-xyz"}, field: vc + "psk", sev: E, want: []string{"8 to 128"}},
-	{name: "psk one character kind", base: "seed", set: map[string]any{vc + "psk": "alllowercase"}, field: vc + "psk", sev: E, want: []string{"at least three", "it has 1"}},
+	{name: "psk one character kind", base: "seed", set: map[string]any{vc + "psk": "alllowercase"}, field: vc + "psk", sev: E, want: []string{"at least three", "upper-case letters"}},
 	{name: "psk bad character", base: "seed", set: map[string]any{vc + "psk": "Abcdefg1<"}, field: vc + "psk", sev: E, want: []string{"may contain only", pskSpecials}},
 
 	// policy rules
@@ -104,8 +104,8 @@ var invalidCases = []invalidCase{
 
 	// IKE policy
 	{name: "ike_version v3", base: "bgp", set: map[string]any{vc + "ikepolicy.ike_version": "v3"}, field: vc + "ikepolicy.ike_version", sev: E, want: []string{"v1 or v2"}},
-	{name: "aggressive with v2", base: "bgp", set: map[string]any{vc + "ikepolicy.phase1_negotiation_mode": "aggressive"}, field: vc + "ikepolicy.phase1_negotiation_mode", sev: E, want: []string{"ike_version is v1", "main"}},
-	{name: "aggressive with default version", base: "seed", set: map[string]any{vc + "ikepolicy.phase1_negotiation_mode": "aggressive"}, field: vc + "ikepolicy.phase1_negotiation_mode", sev: E, want: []string{"defaults to v2"}},
+	{name: "aggressive with v2", base: "bgp", set: map[string]any{vc + "ikepolicy.phase1_negotiation_mode": "aggressive"}, field: vc + "ikepolicy.phase1_negotiation_mode", sev: W, want: []string{"no effect unless ike_version is v1"}},
+	{name: "aggressive with default version", base: "seed", set: map[string]any{vc + "ikepolicy.phase1_negotiation_mode": "aggressive"}, field: vc + "ikepolicy.phase1_negotiation_mode", sev: W, want: []string{"unless ike_version is v1"}},
 	{name: "mode unknown", base: "bgp", set: map[string]any{vc + "ikepolicy.phase1_negotiation_mode": "quick"}, field: vc + "ikepolicy.phase1_negotiation_mode", sev: E, want: []string{"main or aggressive"}},
 	{name: "dh group3", base: "bgp", set: map[string]any{vc + "ikepolicy.dh_group": "group3"}, field: vc + "ikepolicy.dh_group", sev: E, want: []string{"group15", "group21"}},
 	{name: "ike encryption spelt aes256", base: "bgp", set: map[string]any{vc + "ikepolicy.encryption_algorithm": "aes256"}, field: vc + "ikepolicy.encryption_algorithm", sev: E, want: []string{"aes-256", "aes-256-gcm-128"}},

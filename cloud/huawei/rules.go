@@ -62,7 +62,7 @@ func checkPSK(v string) string {
 		}
 	}
 	if n < 3 {
-		return fmt.Sprintf("must contain at least three of: upper-case letters, lower-case letters, digits, special characters (%s); it has %d", pskSpecials, n)
+		return fmt.Sprintf("must contain at least three of: upper-case letters, lower-case letters, digits, special characters (%s)", pskSpecials)
 	}
 	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -184,11 +185,17 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	case "GET /_sandbox/connections":
+		// Keys masked: the sandbox's own endpoints never show a secret either.
 		s.mu.Lock()
 		out := map[string][]Conn{}
 		for k, cs := range s.conns {
+			vendor, _, _ := strings.Cut(k, "/")
 			for _, c := range cs {
-				out[k] = append(out[k], *c)
+				cc := *c
+				if d, ok := cloud.Lookup(vendor); ok && cc.Params != nil {
+					cc.Params = d.Catalog().Redact(cc.Params)
+				}
+				out[k] = append(out[k], cc)
 			}
 		}
 		s.mu.Unlock()

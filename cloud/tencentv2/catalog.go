@@ -15,21 +15,27 @@ var catalog = &cloud.Catalog{
 	Target: targetFields,
 	Fields: append(append(topFields, ikeFields...), ipsecFields...),
 	Checks: checks,
+	// No request rate is documented for API 2.0's VPC actions (the common
+	// error 4400 "quota exceeded" names no number), so tunnelwiz's default
+	// applies.
+	RateLimit: 0,
+	RateSource: "undocumented: the API 2.0 VPC pages give no request rate (common error 4400 \"the number of requests exceeded the quota\" " +
+		"names none); cloud.DefaultRate applies. API 3.0's 100/s for the same VPN calls is not assumed for the legacy endpoint.",
 }
 
 var topFields = []cloud.Field{
 	{
-		Path: "vpcId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank,
+		Path: "vpcId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank, Role: cloud.RoleVPC,
 		Help:   "VPC ID or unified ID (the unified vpc-xxxxxxxx form is recommended); see DescribeVpcEx.",
 		Source: seed + ": required; old ids such as gz_vpc_8849 are also valid (DescribeVpnConn answers), so no pattern is enforced.",
 	},
 	{
-		Path: "vpnGwId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank,
+		Path: "vpnGwId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank, Role: cloud.RoleVPNGateway,
 		Help:   "VPN gateway ID, vpnGwId or unVpnGwId (recommended), e.g. vpngw-dystbrkv; see DescribeVpnGw.",
 		Source: seed + ": required; numeric legacy ids exist, so no pattern is enforced.",
 	},
 	{
-		Path: "userGwId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank,
+		Path: "userGwId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank, Role: cloud.RoleCustomerGateway,
 		Help:   "Customer (peer) gateway ID, userGwId or unUserGwId (recommended), e.g. cgw-e098slul; see DescribeUserGw.",
 		Source: seed + ": required; numeric legacy ids exist, so no pattern is enforced.",
 	},

@@ -48,14 +48,10 @@ var checks = []cloud.Check{
 
 func checkSubnetsGiven(p cloud.Params, _ map[string]string) cloud.Issues {
 	var out cloud.Issues
+	// An empty userGwCidrBlock or spdAcl never gets here: the core treats
+	// an empty list or map as absent.
 	hasList := len(p.List("userGwCidrBlock")) > 0
 	hasACL := len(p.Obj("spdAcl")) > 0
-	if _, ok := p["userGwCidrBlock"].([]any); ok && !hasList {
-		out = append(out, cloud.Warnf("userGwCidrBlock", "is empty and is not sent"))
-	}
-	if m, ok := p["spdAcl"].(map[string]any); ok && len(m) == 0 {
-		out = append(out, cloud.Warnf("spdAcl", "is empty and is not sent"))
-	}
 	switch {
 	case !hasList && !hasACL:
 		out = append(out, cloud.Errorf("userGwCidrBlock", "is required when spdAcl is not given: give at least one IDC CIDR block in userGwCidrBlock, or an spdAcl policy"))

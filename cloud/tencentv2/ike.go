@@ -119,11 +119,11 @@ var ipsecFields = []cloud.Field{
 		Source: seed + ": Int, 180-604800.",
 	},
 	{
-		Path: "IPsecSet.ipsecSaLifetimeTraffic", Type: cloud.Integer, Range: &cloud.Range{Min: 2560, Max: 604800},
+		Path: "IPsecSet.ipsecSaLifetimeTraffic", Type: cloud.Integer, Range: &cloud.Range{Min: 2560, Max: 4294967295},
 		Step: cloud.StepIPsec,
-		Help: "IPsec SA lifetime by traffic, in KB (2560 to 604800).",
-		Source: seed + ": Int, 2560-604800 KB (as the seed states; the CN Add doc is cut at \"256\", ModifyVpnConnEx says 2560-604800; " +
-			"DescribeVpnConn examples show 1843200, above the documented maximum, so the range may be stale).",
+		Help: "IPsec SA lifetime by traffic, in KB (at least 2560).",
+		Source: seed + ": Int, 2560-604800 KB; but Tencent's own DescribeVpnConn examples answer 1843200, above that maximum, and " +
+			"API 3.0 (the same gateways) documents up to 4294967295 (vpc v1.0.1100 models.go), so the widest range is kept (decision 2026-11).",
 	},
 	{
 		Path: "IPsecSet.pfsDhGroup", Type: cloud.String, Allowed: keys(pfsGroups), Default: "null",

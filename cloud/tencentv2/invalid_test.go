@@ -65,7 +65,8 @@ var invalidCases = []invalidCase{
 	// Subnets: userGwCidrBlock / spdAcl.
 	{name: "no subnets at all", del: []string{"userGwCidrBlock"}, field: "userGwCidrBlock", sev: E, want: []string{"spdAcl", "at least one"}},
 	{name: "empty userGwCidrBlock", set: s("userGwCidrBlock", l()), field: "userGwCidrBlock", sev: E, want: []string{"spdAcl"}},
-	{name: "empty userGwCidrBlock warns", set: s("userGwCidrBlock", l()), field: "userGwCidrBlock", sev: W, want: []string{"not sent"}},
+	// The core treats an empty list as absent (it is never sent), but not an
+	// empty map: that still draws a warning.
 	{name: "empty spdAcl only", del: []string{"userGwCidrBlock"}, set: s("spdAcl", s()), field: "userGwCidrBlock", sev: E, want: []string{"spdAcl"}},
 	{name: "userGwCidrBlock not a list", set: s("userGwCidrBlock", "10.0.0.0/8"), field: "userGwCidrBlock", sev: E, want: []string{"must be a list"}},
 	{name: "prefix too long", set: s("userGwCidrBlock[0]", "10.56.20.0/33"), field: "userGwCidrBlock[0]", sev: E, want: []string{"IPv4 CIDR block such as"}},
@@ -138,8 +139,8 @@ var invalidCases = []invalidCase{
 	{name: "IPsec integrity sha1", set: s("IPsecSet", s("integrityAlgorith", "sha1")), field: "IPsecSet.integrityAlgorith", sev: E, want: []string{"md5 or sha"}},
 	{name: "IPsec lifetime low", set: s("IPsecSet", s("ipsecSaLifetimeSeconds", int64(179))), field: "IPsecSet.ipsecSaLifetimeSeconds", sev: E, want: []string{"180 to 604800"}},
 	{name: "IPsec lifetime fraction", set: s("IPsecSet", s("ipsecSaLifetimeSeconds", 3600.5)), field: "IPsecSet.ipsecSaLifetimeSeconds", sev: E, want: []string{"whole number", "180 to 604800"}},
-	{name: "IPsec traffic low", set: s("IPsecSet", s("ipsecSaLifetimeTraffic", int64(2559))), field: "IPsecSet.ipsecSaLifetimeTraffic", sev: E, want: []string{"2560 to 604800"}},
-	{name: "IPsec traffic high", set: s("IPsecSet", s("ipsecSaLifetimeTraffic", int64(1843200))), field: "IPsecSet.ipsecSaLifetimeTraffic", sev: E, want: []string{"2560 to 604800"}},
+	{name: "IPsec traffic low", set: s("IPsecSet", s("ipsecSaLifetimeTraffic", int64(2559))), field: "IPsecSet.ipsecSaLifetimeTraffic", sev: E, want: []string{"2560 to 4294967295"}},
+	{name: "IPsec traffic high", set: s("IPsecSet", s("ipsecSaLifetimeTraffic", int64(4294967296))), field: "IPsecSet.ipsecSaLifetimeTraffic", sev: E, want: []string{"2560 to 4294967295"}},
 	{name: "PFS in IKE spelling", set: s("IPsecSet", s("pfsDhGroup", "group2")), field: "IPsecSet.pfsDhGroup", sev: E, want: []string{"dh-group2", "null"}},
 	{name: "PFS NULL", set: s("IPsecSet", s("pfsDhGroup", "NULL")), field: "IPsecSet.pfsDhGroup", sev: E, want: []string{"did you mean null"}},
 	{name: "PFS YAML null-ish none", set: s("IPsecSet", s("pfsDhGroup", "none")), field: "IPsecSet.pfsDhGroup", sev: E, want: []string{"null, dh-group1"}},

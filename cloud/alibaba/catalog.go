@@ -24,6 +24,9 @@ var catalog = &cloud.Catalog{
 	},
 	Fields: fields(),
 	Checks: checks(),
+	// Zero: cloud.DefaultRate applies.
+	RateSource: src("not documented: seed 004 and the SDK v7 comments give no request rate for the VPN operations; " +
+		"the gateway answers Throttling.User (HTTP 400) when an account's limit is reached, which Submission backs off from"),
 }
 
 // fields places each nested table right after the object that holds it.

@@ -3,6 +3,7 @@ package alibaba
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 
 	"github.com/alibabacloud-go/tea/dara"
@@ -13,10 +14,6 @@ import (
 
 // Driver implements cloud.Driver for Alibaba Cloud.
 type Driver struct{}
-
-// Error is a refusal by Alibaba Cloud: its error code, message and request
-// id, read from the SDK's *tea.SDKError.
-type Error = aliyun.APIError
 
 func init() { cloud.Register(Driver{}) }
 
@@ -44,8 +41,9 @@ func (Driver) Endpoint(t map[string]string) (*url.URL, error) {
 }
 
 // Create sends CreateVpnConnection to base through the SDK, once: it never
-// retries (a ClientToken makes a retry by the caller safe).
-func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, p cloud.Params) (*cloud.Created, error) {
+// retries (the ClientToken Submission fills makes its retries safe).
+// Refusals are *cloud.APIError; a lost answer wraps the transport error.
+func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, p cloud.Params) (*cloud.Created, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -53,9 +51,7 @@ func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials,
 	if err != nil {
 		return nil, err
 	}
-	// CreateVpnConnectionWithOptions takes no context; the runtime's fixed
-	// timeouts bound the call instead.
-	resp, err := client.CreateVpnConnectionWithOptions(buildRequest(p), aliyun.Runtime(base))
+	resp, err := client.CreateVpnConnectionWithContext(ctx, buildRequest(p), aliyun.Runtime(base))
 	if err != nil {
 		return nil, aliyun.FromSDK(API, err)
 	}
@@ -64,8 +60,18 @@ func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials,
 		out.ID = dara.StringValue(resp.Body.VpnConnectionId)
 		out.RequestID = dara.StringValue(resp.Body.RequestId)
 	}
-	if out.ID == "" {
-		return out, &Error{Vendor: API, Message: "the answer names no VpnConnectionId", RequestID: out.RequestID}
+	if out.ID != "" {
+		return out, nil
 	}
-	return out, nil
+	// The documented answer always names the connection; should one not,
+	// the listing does (the newest that fits).
+	conns, err := d.Connections(ctx, base, cred, t, cloud.Filter{VPNGatewayID: p.Str("VpnGatewayId")})
+	if err != nil {
+		return nil, fmt.Errorf("alibaba: the create answer names no VpnConnectionId and the look-up failed: %w", err)
+	}
+	if cn := aliyun.FindCreated(conns, p); cn != nil {
+		out.ID, out.State = cn.ID, cn.State
+		return out, nil
+	}
+	return nil, &cloud.APIError{Vendor: API, Code: cloud.CodeUnknown, Message: "the create answer names no VpnConnectionId and no fitting connection is listed", RequestID: out.RequestID}
 }

@@ -74,11 +74,11 @@ func TestCreateErrorKeepsCodeMessageRequestID(t *testing.T) {
 		base, n := serve(t, status, `{"Code":"VpnGateway.Configuring","Message":"The specified service is configuring.","RequestId":"5BE-REQ"}`, nil)
 		target, p := seedParams(t)
 		_, err := Driver{}.Create(context.Background(), base, testCred, target, p)
-		var e *Error
+		var e *cloud.APIError
 		if !errors.As(err, &e) {
-			t.Fatalf("status %d: error %T %v, want *alibaba.Error", status, err, err)
+			t.Fatalf("status %d: error %T %v, want *cloud.APIError", status, err, err)
 		}
-		if e.Code != "VpnGateway.Configuring" || e.Message != "The specified service is configuring." || e.RequestID != "5BE-REQ" {
+		if e.VendorCode != "VpnGateway.Configuring" || e.Message != "The specified service is configuring." || e.RequestID != "5BE-REQ" || e.HTTPStatus != status {
 			t.Errorf("status %d: %+v", status, e)
 		}
 		if *n != 1 {

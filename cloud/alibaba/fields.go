@@ -70,10 +70,10 @@ var topFields = []cloud.Field{
 		Help:   "Alibaba Cloud internal resource owner account parameter; leave unset.",
 		Source: src("SDK v7 CreateVpnConnectionRequest.ResourceOwnerAccount (undocumented; absent from " + seed + ")")},
 
-	{Path: "VpnGatewayId", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways,
+	{Path: "VpnGatewayId", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways, Role: cloud.RoleVPNGateway,
 		Help:   "ID of the VPN gateway.",
 		Source: src(seed + " VpnGatewayId (required; its example vpn-bp1q8bgx4xnkm**** is masked, so no id format is enforced)")},
-	{Path: "CustomerGatewayId", Type: cloud.String, Check: nonEmpty, Step: cloud.StepGateways,
+	{Path: "CustomerGatewayId", Type: cloud.String, Check: nonEmpty, Step: cloud.StepGateways, Role: cloud.RoleCustomerGateway,
 		Help:   "ID of the customer gateway; required in single-tunnel mode, replaced by each tunnel's CustomerGatewayId in dual-tunnel mode.",
 		Source: src(seed + " CustomerGatewayId (required); " + sdk + ": \"When you create an IPsec-VPN connection in single-tunnel mode, this parameter is required\" (checks.go)")},
 
@@ -132,7 +132,7 @@ var topFields = []cloud.Field{
 	{Path: "Tags[].Value", Type: cloud.String, Len: &cloud.Range{Min: 0, Max: 128}, Check: tagRule, Step: cloud.StepTags,
 		Help:   "Tag value: up to 128 characters, may be empty, not starting with aliyun or acs:, without http:// or https://.",
 		Source: src(sdk + " Tags.Value")},
-	{Path: "ClientToken", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 64}, Chars: aliyun.ASCIIChars, Step: cloud.StepTags,
+	{Path: "ClientToken", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 64}, Chars: aliyun.ASCIIChars, Step: cloud.StepTags, Role: cloud.RoleClientToken,
 		Help:   "Client token making the request idempotent: unique per request, ASCII only; keep the same token when retrying.",
 		Source: src(seed + " ClientToken (ASCII, at most 64 characters); " + sdk + " agrees on ASCII and adds that the request id is used when omitted")},
 }

@@ -1,8 +1,8 @@
 // Package apsara is the Alibaba Apsara Stack (private cloud) driver:
 // POST /apsara/route/Vpc/CreateVpnConnection, version 2016-01-01, on the
 // deployment's own API gateway. There is no SDK model for it, so the
-// official v7 client's generic CallApi sends it (ROA style, JSON body,
-// ACS3 signature).
+// official v7 client's generic CallApiWithCtx sends it and the look-ups
+// (ROA style, JSON body, ACS3 signature).
 package apsara
 
 import (
@@ -43,6 +43,9 @@ var catalog = &cloud.Catalog{
 	},
 	Fields: fields(),
 	Checks: checks(),
+	// Zero: cloud.DefaultRate applies.
+	RateSource: src("not documented: seed 001 gives no request rate, and each deployment's API gateway sets its own " +
+		"flow control (Throttling.User when it is reached, which Submission backs off from)"),
 }
 
 // fields places each nested table right after the object that holds it.

@@ -3,6 +3,7 @@ package apsara
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -16,14 +17,14 @@ import (
 // Driver implements cloud.Driver for Apsara Stack.
 type Driver struct{}
 
-// Error is a refusal by the Apsara Stack gateway: its error code, message
-// and request id.
-type Error = aliyun.APIError
-
 func init() { cloud.Register(Driver{}) }
 
-// Path is the gateway route of the operation (seed 001).
-const Path = "/apsara/route/Vpc/CreateVpnConnection"
+// Route is the gateway's path prefix for the VPC operations (seed 001:
+// /apsara/route/Vpc/CreateVpnConnection).
+const Route = "/apsara/route/Vpc/"
+
+// Path is the create operation's route.
+const Path = Route + "CreateVpnConnection"
 
 // Catalog returns the rule table.
 func (Driver) Catalog() *cloud.Catalog { return catalog }
@@ -38,37 +39,67 @@ func (Driver) Endpoint(t map[string]string) (*url.URL, error) {
 	return aliyun.ParseBase(e)
 }
 
-// Create sends the request once through the v7 client's generic CallApi.
-func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, p cloud.Params) (*cloud.Created, error) {
+// Create sends the request once through the v7 client's generic call.
+// The seed's answer holds only RequestID: the new connection's id is then
+// read from DescribeVpnConnections (the newest that fits the request).
+func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, p cloud.Params) (*cloud.Created, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	body, err := call(ctx, base, cred, t, "CreateVpnConnection", buildBody(p))
+	if err != nil {
+		return nil, err
+	}
+	out := created(body)
+	if out.ID != "" {
+		return out, nil
+	}
+	conns, err := d.Connections(ctx, base, cred, t, cloud.Filter{VPNGatewayID: p.Str("VpnGatewayId"), CustomerGatewayID: p.Str("CustomerGatewayId")})
+	if err != nil {
+		return nil, fmt.Errorf("apsara: created (request id %s), but looking up the new connection's id failed: %w", out.RequestID, err)
+	}
+	cn := aliyun.FindCreated(conns, p)
+	if cn == nil {
+		return nil, &cloud.APIError{Vendor: API, Code: cloud.CodeUnknown, RequestID: out.RequestID,
+			Message: "the gateway accepted the create but lists no connection that fits it"}
+	}
+	out.ID, out.State = cn.ID, cn.State
+	return out, nil
+}
+
+// call sends one VPC operation through the gateway route with the v7
+// client's CallApiWithCtx (ROA style, JSON body, ACS3 signature) and
+// returns the answer's body. Refusals, whether an HTTP error or a 200 that
+// says asapiSuccess false, are *cloud.APIError.
+func call(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, action string, body map[string]any) (map[string]any, error) {
 	client, err := aliyun.NewClient(base, cred, t["region"])
 	if err != nil {
 		return nil, err
 	}
 	params := &openapiutil.Params{
-		Action:      dara.String("CreateVpnConnection"),
+		Action:      dara.String(action),
 		Version:     dara.String(apiVersion),
 		Protocol:    dara.String(strings.ToUpper(base.Scheme)),
-		Pathname:    dara.String(Path),
+		Pathname:    dara.String(Route + action),
 		Method:      dara.String("POST"),
 		AuthType:    dara.String("AK"),
 		Style:       dara.String("ROA"),
 		ReqBodyType: dara.String("json"),
 		BodyType:    dara.String("json"),
 	}
-	req := &openapiutil.OpenApiRequest{Headers: gatewayHeaders(t), Body: buildBody(p)}
-	// CallApi takes no context; the runtime's fixed timeouts bound it.
-	res, err := client.CallApi(params, req, aliyun.Runtime(base))
+	req := &openapiutil.OpenApiRequest{Headers: gatewayHeaders(t), Body: body}
+	res, err := client.CallApiWithCtx(ctx, params, req, aliyun.Runtime(base))
 	if err != nil {
 		return nil, aliyun.FromSDK(API, err)
 	}
-	body, _ := res["body"].(map[string]any)
-	if e := aliyun.FromBody(API, body); e != nil {
+	out, _ := res["body"].(map[string]any)
+	if e := aliyun.FromBody(API, out); e != nil {
 		return nil, e
 	}
-	return created(body), nil
+	if out == nil {
+		out = map[string]any{}
+	}
+	return out, nil
 }
 
 // created reads the answer. The seed's success example holds only

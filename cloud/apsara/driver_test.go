@@ -68,8 +68,8 @@ func TestCreateHTTPError(t *testing.T) {
 	base, n := serve(t, 400, `{"Code":"IllegalParam.LocalSubnet","Message":"The specified \"LocalSubnet\" is invalid.","RequestId":"R-9"}`, nil)
 	target, p := seedParams(t)
 	_, err := Driver{}.Create(context.Background(), base, testCred, target, p)
-	var e *Error
-	if !errors.As(err, &e) || e.Code != "IllegalParam.LocalSubnet" || e.RequestID != "R-9" || e.Message != `The specified "LocalSubnet" is invalid.` {
+	var e *cloud.APIError
+	if !errors.As(err, &e) || e.VendorCode != "IllegalParam.LocalSubnet" || e.Code != cloud.CodeInvalid || e.Field != "LocalSubnet" || e.RequestID != "R-9" || e.Message != `The specified "LocalSubnet" is invalid.` {
 		t.Fatalf("%T %v", err, err)
 	}
 	if *n != 1 {
@@ -87,7 +87,7 @@ func TestCreateGatewayFailure(t *testing.T) {
 		base, _ := serve(t, 200, body, nil)
 		target, p := seedParams(t)
 		_, err := Driver{}.Create(context.Background(), base, testCred, target, p)
-		var e *Error
+		var e *cloud.APIError
 		if !errors.As(err, &e) || e.Message != "system error" {
 			t.Errorf("%s: %v", body, err)
 		}

@@ -39,10 +39,10 @@ var topFields = []cloud.Field{
 		Help:   "API version: 2016-01-01.",
 		Source: src(seed + " version (optional, example 2016-01-01); other values only warn")},
 
-	{Path: "VpnGatewayId", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways,
+	{Path: "VpnGatewayId", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways, Role: cloud.RoleVPNGateway,
 		Help:   "ID of the VPN gateway.",
 		Source: src(seed + " VpnGatewayId (required; its example vpn-bp1q8bgx4xnkm**** is masked, so no id format is enforced)")},
-	{Path: "CustomerGatewayId", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways,
+	{Path: "CustomerGatewayId", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways, Role: cloud.RoleCustomerGateway,
 		Help:   "ID of the customer gateway.",
 		Source: src(seed + " CustomerGatewayId (required; example masked)")},
 
@@ -72,7 +72,7 @@ var topFields = []cloud.Field{
 	{Path: "Name", Type: cloud.String, Len: &cloud.Range{Min: 2, Max: 128}, Chars: nameChars, Step: cloud.StepTags, Role: cloud.RoleName,
 		Help:   "Name of the IPsec connection: 2 to 128 characters, starting with a letter or Chinese character.",
 		Source: src(seed + " Name (2-128 characters; starts with a letter or Chinese; digits, '.', '_', '-'; not http:// or https://); " + aliyun.ApsaraTF + " checks 2-128 only")},
-	{Path: "ClientToken", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 64}, Chars: aliyun.ASCIIChars, Step: cloud.StepTags,
+	{Path: "ClientToken", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 64}, Chars: aliyun.ASCIIChars, Step: cloud.StepTags, Role: cloud.RoleClientToken,
 		Help:   "Client token making the request idempotent: unique per request, at most 64 ASCII characters; keep it when retrying.",
 		Source: src(seed + " ClientToken (at most 64 ASCII characters)")},
 }

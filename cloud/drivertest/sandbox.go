@@ -227,6 +227,12 @@ func (e *sandboxEnv) once(t *testing.T, d cloud.Driver, s *cloud.Spec, k sandbox
 
 func (e *sandboxEnv) conflict(t *testing.T, d cloud.Driver, s *cloud.Spec) {
 	e.reset(t)
+	// Two separate creates: a fixed idempotency token in the spec would
+	// rightly make the second one the same request.
+	s = Clone(s)
+	if f := d.Catalog().RoleField(cloud.RoleClientToken); f != nil {
+		cloud.Params(s.Params).Delete(f.Path)
+	}
 	if _, err := e.submit(t, d, s); err != nil {
 		t.Fatal(err)
 	}

@@ -33,19 +33,16 @@ func TestFromSDK(t *testing.T) {
 		"message": "code: 400, The quota of resource is full request id: R-1",
 		"data":    map[string]interface{}{"Code": "Resource.QuotaFull", "Message": "The quota of resource is full", "RequestId": "R-1"},
 	})
-	var e *APIError
+	var e *cloud.APIError
 	if !errors.As(FromSDK("alibaba", se), &e) {
 		t.Fatal("not an APIError")
 	}
-	if e.Code != "Resource.QuotaFull" || e.Message != "The quota of resource is full" || e.RequestID != "R-1" {
+	if e.VendorCode != "Resource.QuotaFull" || e.Code != cloud.CodeQuota || e.Message != "The quota of resource is full" || e.RequestID != "R-1" {
 		t.Errorf("%+v", e)
 	}
-	if e.Error() != "alibaba: Resource.QuotaFull: The quota of resource is full (request id R-1)" {
-		t.Errorf("%s", e)
-	}
 	other := errors.New("dial tcp: refused")
-	if FromSDK("alibaba", other) != other {
-		t.Error("a network error must pass through")
+	if got := FromSDK("alibaba", other); !errors.Is(got, other) {
+		t.Error("a network error must stay visible through the wrapping")
 	}
 }
 
@@ -57,7 +54,7 @@ func TestFromBody(t *testing.T) {
 		t.Errorf("resultCode 0 read as failure: %v", e)
 	}
 	e := FromBody("apsara", map[string]any{"success": false, "code": "Forbidden", "message": "no", "requestId": "R"})
-	if e == nil || e.Code != "Forbidden" || e.Message != "no" || e.RequestID != "R" {
+	if e == nil || e.VendorCode != "Forbidden" || e.Code != cloud.CodeAuth || e.Message != "no" || e.RequestID != "R" {
 		t.Errorf("%+v", e)
 	}
 }

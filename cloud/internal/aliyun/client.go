@@ -13,7 +13,7 @@ import (
 	"tunnelwiz/cloud"
 )
 
-// Timeouts for one create call. They are fixed rather than derived from the
+// Timeouts for one call (create or look-up). They are fixed rather than derived from the
 // caller's deadline because dara keeps one pooled HTTP client per distinct
 // option set, and a fresh value per call would grow that pool.
 const (

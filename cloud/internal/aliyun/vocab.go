@@ -2,9 +2,14 @@
 // (private cloud) drivers share: the VPC API's nested configuration tables
 // (IkeConfig, IpsecConfig, HealthCheckConfig, BgpConfig and their per-tunnel
 // forms), their wire encoding as JSON strings, the v7 SDK client set-up, the
-// error type and the cross-field rules both APIs obey. Both APIs are the same
-// VPN gateway service behind two front doors, so one table serves both; the
-// Doc a table is built for decides which document it cites.
+// cross-field rules both APIs obey, the error-code table (errors.go), the
+// decoding of the look-up answers (lookup.go), credential discovery
+// (creds.go), and the sandbox side of both: signature checks (sign.go),
+// reading a create back off the wire (decode.go), the describe answers
+// (describe.go) and the frontend both dialects plug into (frontend.go).
+// Both APIs are the same VPN gateway service behind two front doors, so one
+// table serves both; the Doc a table is built for decides which document it
+// cites.
 package aliyun
 
 // Allowed values. Where the sources disagree the widest set wins and the

@@ -1,0 +1,19 @@
+package apsara
+
+import (
+	"tunnelwiz/cloud"
+	"tunnelwiz/cloud/internal/aliyun"
+)
+
+// stackEnv is what the Apsara Stack Terraform provider reads
+// (terraform-provider-alibabacloudstack provider.go: access_key, secret_key,
+// security_token).
+var stackEnv = aliyun.EnvKeys{ID: "ALIBABACLOUDSTACK_ACCESS_KEY", Secret: "ALIBABACLOUDSTACK_SECRET_KEY", Token: "ALIBABACLOUDSTACK_SECURITY_TOKEN"}
+
+// FindCredentials looks where the Apsara Stack tools look first
+// (ALIBABACLOUDSTACK_ACCESS_KEY / _SECRET_KEY), then where the v7 SDK that
+// sends the calls looks: ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET and the
+// aliyun CLI's ~/.aliyun/config.json.
+func (Driver) FindCredentials(env func(string) string, home string) (cloud.Credentials, string, bool) {
+	return aliyun.FindCredentials(env, home, stackEnv, aliyun.SDKEnv)
+}

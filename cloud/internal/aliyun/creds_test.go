@@ -1,0 +1,80 @@
+package aliyun
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func writeConfig(t *testing.T, home, body string) {
+	t.Helper()
+	dir := filepath.Join(home, ".aliyun")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "config.json"), []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const cliConfig = `{"current":"work","profiles":[
+ {"name":"default","mode":"AK","access_key_id":"LTAIdefault","access_key_secret":"sec-default","region_id":"cn-hangzhou"},
+ {"name":"work","mode":"AK","access_key_id":"LTAIwork","access_key_secret":"sec-work"},
+ {"name":"sts","mode":"StsToken","access_key_id":"STS.id","access_key_secret":"sec-sts","sts_token":"tok"},
+ {"name":"role","mode":"RamRoleArn","access_key_id":"LTAIrole","access_key_secret":"sec-role","ram_role_arn":"acs:ram::1:role/x"}
+],"meta_path":""}`
+
+func TestFindCredentials(t *testing.T) {
+	home := t.TempDir()
+	writeConfig(t, home, cliConfig)
+	for _, c := range []struct {
+		name      string
+		env       map[string]string
+		home      string
+		id, token string
+		from      string
+	}{
+		{"environment first", map[string]string{"ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIenv", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "sec-env", "ALIBABA_CLOUD_SECURITY_TOKEN": "t"}, home, "LTAIenv", "t", "environment ALIBABA_CLOUD_ACCESS_KEY_ID"},
+		{"half an environment pair is ignored", map[string]string{"ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIenv"}, home, "LTAIwork", "", "~/.aliyun/config.json, profile work"},
+		{"current profile", nil, home, "LTAIwork", "", "~/.aliyun/config.json, profile work"},
+		{"ALIBABA_CLOUD_PROFILE", map[string]string{"ALIBABA_CLOUD_PROFILE": "default"}, home, "LTAIdefault", "", "profile default"},
+		{"StsToken profile", map[string]string{"ALIBABA_CLOUD_PROFILE": "sts"}, home, "STS.id", "tok", "profile sts"},
+		{"role profile needs STS: not used", map[string]string{"ALIBABA_CLOUD_PROFILE": "role"}, home, "", "", ""},
+		{"unknown profile", map[string]string{"ALIBABA_CLOUD_PROFILE": "nope"}, home, "", "", ""},
+		{"CLI profile disabled", map[string]string{"ALIBABA_CLOUD_CLI_PROFILE_DISABLED": "true"}, home, "", "", ""},
+		{"no file", nil, t.TempDir(), "", "", ""},
+		{"no home", nil, "", "", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cred, from, ok := FindCredentials(envOf(c.env), c.home, SDKEnv)
+			if ok != (c.id != "") || cred.ID != c.id || cred.Token != c.token || !strings.Contains(from, c.from) {
+				t.Fatalf("got %q %q %q %v", cred.ID, cred.Token, from, ok)
+			}
+			if ok && cred.Secret == "" {
+				t.Error("no secret")
+			}
+			if strings.Contains(from, cred.Secret) && cred.Secret != "" {
+				t.Error("the description holds the secret")
+			}
+		})
+	}
+}
+
+func TestFindCredentialsConfigFileEnv(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "other.json")
+	if err := os.WriteFile(path, []byte(cliConfig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cred, from, ok := FindCredentials(envOf(map[string]string{"ALIBABA_CLOUD_CONFIG_FILE": path}), t.TempDir(), SDKEnv)
+	if !ok || cred.ID != "LTAIwork" || !strings.Contains(from, "ALIBABA_CLOUD_CONFIG_FILE") {
+		t.Errorf("%v %q %v", cred.ID, from, ok)
+	}
+	before, _ := os.ReadFile(path)
+	if string(before) != cliConfig {
+		t.Error("the profile file changed")
+	}
+}

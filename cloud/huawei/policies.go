@@ -28,7 +28,7 @@ var ikeFields = []cloud.Field{
 		// "Takes effect when v1": ignored, not refused, with v2 (the
 		// default): a warning, and the wizard hides it.
 		Effective: &cloud.Cond{Path: "ike_version", In: []string{"v1"}},
-		Help: "The IKEv1 phase 1 negotiation mode, main or aggressive; it takes effect only with ike_version v1.",
+		Help:      "The IKEv1 phase 1 negotiation mode, main or aggressive; it takes effect only with ike_version v1.",
 		Source: sdk + " model_ike_policy.go (enum main, aggressive; comment 协商模式，ike版本为v1时生效); the seed leaves it blank; " +
 			"default main from the Huawei Terraform provider docs; with ike_version v2 (the default) it has no effect: a warning, " +
 			"since IKEv2 (RFC 7296) has no aggressive mode and nothing says the cloud refuses it; " + checked,

@@ -10,6 +10,10 @@ var catalog = &cloud.Catalog{
 	Target: targetFields,
 	Fields: concat(gatewayFields, subnetFields, ikeFields, ipsecFields, extraFields, tagFields),
 	Checks: checks,
+	// One limiter per vendor serves every call tunnelwiz makes (create and
+	// the Describe look-ups), so the per-action limit is also the total.
+	RateLimit:  100,
+	RateSource: srcSeed + ": 'A maximum of 100 requests can be initiated per second for this API.'",
 }
 
 func concat(parts ...[]cloud.Field) []cloud.Field {

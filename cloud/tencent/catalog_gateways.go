@@ -19,7 +19,7 @@ var (
 
 var gatewayFields = []cloud.Field{
 	{
-		Path: "VpcId", Type: cloud.String, Step: cloud.StepGateways, Check: nonEmpty,
+		Path: "VpcId", Type: cloud.String, Step: cloud.StepGateways, Check: nonEmpty, Role: cloud.RoleVPC,
 		Help: "VPC instance ID (VpcId from DescribeVpcs). A tunnel on a CCN-type VPN gateway may omit it.",
 		Source: srcSeed + " marks it required; " + srcSDK + " comment: 'CCN VPN tunnels need not pass VpcId' " +
 			"(newest SDK: 'pass empty for CCN gateways') -> optional here, with a warning when absent " +
@@ -27,11 +27,13 @@ var gatewayFields = []cloud.Field{
 	},
 	{
 		Path: "VpnGatewayId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
+		Role:   cloud.RoleVPNGateway,
 		Help:   "The ID of the VPN gateway instance, such as vpngw-1w9tue3d.",
 		Source: srcSeed + " (required); " + srcSDK + "; " + checked,
 	},
 	{
 		Path: "CustomerGatewayId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
+		Role:   cloud.RoleCustomerGateway,
 		Help:   "The ID of the customer gateway, such as cgw-2wqq41m9 (see DescribeCustomerGateways).",
 		Source: srcSeed + " (required); " + srcSDK + "; " + checked,
 	},

@@ -8,4 +8,12 @@
 // in its Source: the seed document (seed 000), the pinned SDK's model
 // comments, the newest public SDK's comments (which document wider value
 // sets than the pinned one), and the vendor's Terraform provider.
+//
+// Around the create: lookup.go reads the region (DescribeVpcs,
+// DescribeVpnGateways, DescribeCustomerGateways) and the tunnels
+// (DescribeVpnConnections); errors.go maps Tencent's codes onto cloud.Code
+// and the parameter they point at; credentials.go finds keys where the SDK
+// and tccli look. sandbox*.go is this API's frontend in the tunnelwiz
+// sandbox: TC3-HMAC-SHA256 checked as the endpoint checks it, Tencent's
+// envelope and codes, and the same catalog refusing what the cloud refuses.
 package tencent

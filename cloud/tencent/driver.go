@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
-	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 	vpc "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc/v20170312"
 
@@ -27,31 +29,57 @@ func (Driver) Catalog() *cloud.Catalog { return catalog }
 // Create sends CreateVpnConnection to base through the SDK. The request is
 // the SDK's own type, filled from the params' JSON, so that the SDK decides
 // the wire shape and the preview shows exactly what it sends.
-func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, p cloud.Params) (*cloud.Created, error) {
+func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, p cloud.Params) (*cloud.Created, error) {
 	req, err := buildRequest(p)
 	if err != nil {
 		return nil, err
 	}
-	client, err := vpc.NewClient(credential(cred), target["region"], clientProfile(base))
+	c, err := newClient(base, cred, target)
 	if err != nil {
-		return nil, fmt.Errorf("tencent: client: %w", err)
+		return nil, err
 	}
-	resp, err := client.CreateVpnConnectionWithContext(ctx, req)
+	resp, err := c.CreateVpnConnectionWithContext(ctx, req)
 	if err != nil {
-		var se *tcerr.TencentCloudSDKError
-		if errors.As(err, &se) {
-			return nil, &Error{Code: se.Code, Message: se.Message, RequestID: se.RequestId}
-		}
-		return nil, fmt.Errorf("tencent: CreateVpnConnection: %w", err)
+		return nil, toError(ctx, "CreateVpnConnection", err, c.status(), p)
 	}
 	out := &cloud.Created{}
 	if r := resp.Response; r != nil {
 		out.RequestID = str(r.RequestId)
-		if c := r.VpnConnection; c != nil {
-			out.ID, out.State = str(c.VpnConnectionId), str(c.State)
+		if vc := r.VpnConnection; vc != nil {
+			out.ID, out.State = str(vc.VpnConnectionId), str(vc.State)
 		}
 	}
+	if out.ID == "" {
+		// The create is asynchronous; an answer without the tunnel's id
+		// is followed by a look-up of the tunnel it made.
+		id, state, err := d.createdID(ctx, base, cred, target, p)
+		if err != nil {
+			return nil, fmt.Errorf("tencent: created (request id %s) but its id could not be read back: %w", out.RequestID, err)
+		}
+		out.ID, out.State = id, state
+	}
 	return out, nil
+}
+
+// createdID finds the newest connection that matches the create's
+// gateway, customer gateway and name.
+func (d Driver) createdID(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, p cloud.Params) (string, string, error) {
+	conns, err := d.Connections(ctx, base, cred, target, cloud.Filter{
+		VPNGatewayID: p.Str("VpnGatewayId"), CustomerGatewayID: p.Str("CustomerGatewayId"), Name: p.Str("VpnConnectionName"),
+	})
+	if err != nil {
+		return "", "", err
+	}
+	if len(conns) == 0 {
+		return "", "", errors.New("no matching connection listed")
+	}
+	newest := conns[0]
+	for _, c := range conns[1:] {
+		if c.Created.After(newest.Created) {
+			newest = c
+		}
+	}
+	return newest.ID, newest.State, nil
 }
 
 // buildRequest fills the SDK request from validated params. The params
@@ -75,6 +103,52 @@ func credential(c cloud.Credentials) *common.Credential {
 		return common.NewTokenCredential(c.ID, c.Secret, c.Token)
 	}
 	return common.NewCredential(c.ID, c.Secret)
+}
+
+// client is an SDK client for one call, with the HTTP status of its last
+// answer (the SDK keeps only the error code).
+type client struct {
+	*vpc.Client
+	rec *statusRecorder
+}
+
+func (c *client) status() int { return c.rec.last.Load().(int) }
+
+// newClient makes a client for base. Every client shares one transport,
+// so connections are pooled across calls (a transport per client would
+// leave each one's idle connections open until they time out).
+func newClient(base *url.URL, cred cloud.Credentials, target map[string]string) (*client, error) {
+	c, err := vpc.NewClient(credential(cred), target["region"], clientProfile(base))
+	if err != nil {
+		return nil, fmt.Errorf("tencent: client: %w", err)
+	}
+	rec := &statusRecorder{next: transport}
+	rec.last.Store(0)
+	c.WithHttpTransport(rec)
+	return &client{Client: c, rec: rec}, nil
+}
+
+var transport http.RoundTripper = func() http.RoundTripper {
+	if t, ok := http.DefaultTransport.(*http.Transport); ok {
+		t = t.Clone()
+		t.IdleConnTimeout = 30 * time.Second
+		return t
+	}
+	return http.DefaultTransport
+}()
+
+// statusRecorder notes the HTTP status of each answer.
+type statusRecorder struct {
+	next http.RoundTripper
+	last atomic.Value // int
+}
+
+func (s *statusRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := s.next.RoundTrip(r)
+	if resp != nil {
+		s.last.Store(resp.StatusCode)
+	}
+	return resp, err
 }
 
 // clientProfile points the SDK at base: Endpoint takes host[:port][/path]

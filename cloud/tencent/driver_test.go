@@ -74,26 +74,38 @@ func TestCreateSuccess(t *testing.T) {
 
 func TestCreateErrorKeepsVendorFields(t *testing.T) {
 	target, p := seedParams(t)
-	for _, code := range []string{"InvalidParameterValue.VpnConnSpdCidrConflict", "LimitExceeded", "RequestLimitExceeded"} {
-		base, n := serve(t, `{"Response":{"Error":{"Code":"`+code+`","Message":"no way"},"RequestId":"req-1"}}`, nil)
+	for _, tc := range []struct {
+		code  string
+		want  cloud.Code
+		field string
+	}{
+		{"InvalidParameterValue.VpnConnSpdCidrConflict", cloud.CodeConflict, "SecurityPolicyDatabases"},
+		{"LimitExceeded", cloud.CodeQuota, ""},
+		{"RequestLimitExceeded", cloud.CodeThrottled, ""},
+	} {
+		base, n := serve(t, `{"Response":{"Error":{"Code":"`+tc.code+`","Message":"no way"},"RequestId":"req-1"}}`, nil)
 		_, err := Driver{}.Create(context.Background(), base, cloud.Credentials{ID: "AKID", Secret: "s"}, target, p)
-		var e *Error
+		var e *cloud.APIError
 		if !errors.As(err, &e) {
-			t.Fatalf("%s: error %T %v, want *Error", code, err, err)
+			t.Fatalf("%s: error %T %v, want *cloud.APIError", tc.code, err, err)
 		}
-		if e.Code != code || e.Message != "no way" || e.RequestID != "req-1" {
-			t.Errorf("got %+v", e)
+		want := cloud.APIError{Vendor: "tencent", Code: tc.want, VendorCode: tc.code, Message: "no way",
+			RequestID: "req-1", HTTPStatus: 200, Field: tc.field}
+		if *e != want {
+			t.Errorf("got %+v, want %+v", *e, want)
 		}
-		if !strings.Contains(e.Error(), code) || !strings.Contains(e.Error(), "req-1") {
+		if !strings.Contains(e.Error(), tc.code) || !strings.Contains(e.Error(), "req-1") {
 			t.Errorf("message %q", e.Error())
 		}
 		if *n != 1 {
-			t.Errorf("%s: %d requests: a create must never be retried", code, *n)
+			t.Errorf("%s: %d requests: a create must never be retried", tc.code, *n)
 		}
 	}
 }
 
-func TestCreateHTTPFailureIsSDKError(t *testing.T) {
+// TestCreateHTTPFailureIsUnavailable: a 5xx without Tencent's envelope (a
+// proxy's error page) is the SDK's ClientError, mapped by its status.
+func TestCreateHTTPFailureIsUnavailable(t *testing.T) {
 	target, p := seedParams(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad gateway", http.StatusBadGateway)
@@ -101,9 +113,10 @@ func TestCreateHTTPFailureIsSDKError(t *testing.T) {
 	defer srv.Close()
 	base, _ := url.Parse(srv.URL)
 	_, err := Driver{}.Create(context.Background(), base, cloud.Credentials{ID: "a", Secret: "b"}, target, p)
-	var e *Error
-	if !errors.As(err, &e) || !strings.HasPrefix(e.Code, "ClientError.") {
-		t.Fatalf("got %v", err)
+	var e *cloud.APIError
+	if !errors.As(err, &e) || !strings.HasPrefix(e.VendorCode, "ClientError.") || e.HTTPStatus != 502 ||
+		e.Code != cloud.CodeUnavailable || !cloud.Lost(err) {
+		t.Fatalf("got %#v", err)
 	}
 }
 
@@ -112,7 +125,7 @@ func TestCreateHTTPFailureIsSDKError(t *testing.T) {
 func TestCreateBasePath(t *testing.T) {
 	target, p := seedParams(t)
 	var path string
-	base, _ := serve(t, `{"Response":{"RequestId":"r"}}`, func(r *http.Request, _ []byte) { path = r.URL.Path })
+	base, _ := serve(t, `{"Response":{"VpnConnection":{"VpnConnectionId":"vpnx-1"},"RequestId":"r"}}`, func(r *http.Request, _ []byte) { path = r.URL.Path })
 	base.Path = "/proxy"
 	if _, err := (Driver{}).Create(context.Background(), base, cloud.Credentials{ID: "a", Secret: "b"}, target, p); err != nil {
 		t.Fatal(err)

@@ -119,10 +119,10 @@ var invalidCases = []struct {
 	// SPD
 	{"SPD required for the default STATIC type", del("SecurityPolicyDatabases"), "SecurityPolicyDatabases", E, []string{"required when RouteType is STATIC or Policy"}, nil},
 	{"SPD required for Policy", all(set("RouteType", "Policy"), del("SecurityPolicyDatabases")), "SecurityPolicyDatabases", E, []string{"STATIC or Policy"}, nil},
-	{"SPD empty", set("SecurityPolicyDatabases", []any{}), "SecurityPolicyDatabases", E, []string{"from 1 to 200"}, nil},
+	{"SPD empty", set("SecurityPolicyDatabases", []any{}), "SecurityPolicyDatabases", E, []string{"required when RouteType is", "STATIC"}, nil},
 	{"SPD local CIDR bad mask", set("SecurityPolicyDatabases[0].LocalCidrBlock", "10.8.4.0/33"), "SecurityPolicyDatabases[0].LocalCidrBlock", E, []string{"IPv4 CIDR block"}, nil},
 	{"SPD second remote CIDR bad", set("SecurityPolicyDatabases[0].RemoteCidrBlock[1]", "58.211.2"), "SecurityPolicyDatabases[0].RemoteCidrBlock[1]", E, []string{"IPv4 CIDR block"}, nil},
-	{"SPD remote list empty", set("SecurityPolicyDatabases[0].RemoteCidrBlock", []any{}), "SecurityPolicyDatabases[0].RemoteCidrBlock", E, []string{"from 1 to 200"}, nil},
+	{"SPD remote list empty", set("SecurityPolicyDatabases[0].RemoteCidrBlock", []any{}), "SecurityPolicyDatabases[0].RemoteCidrBlock", E, []string{"is required"}, nil},
 	{"SPD rule without local CIDR", del("SecurityPolicyDatabases[0].LocalCidrBlock"), "SecurityPolicyDatabases[0].LocalCidrBlock", E, []string{"is required"}, nil},
 	{"SPD local overlaps remote", set("SecurityPolicyDatabases[0].RemoteCidrBlock[1]", "10.8.0.0/16"), "SecurityPolicyDatabases[0].RemoteCidrBlock[1]", W, []string{"VpnConnSpdCidrConflict", "10.8.4.0/24"}, nil},
 	{"SPD local CIDRs overlap across rules", set("SecurityPolicyDatabases[1]", map[string]any{"LocalCidrBlock": "10.8.0.0/16", "RemoteCidrBlock": []any{"58.211.9.0/24"}}), "SecurityPolicyDatabases[1].LocalCidrBlock", W, []string{"VpnConnSPDOverlap", "SecurityPolicyDatabases[0]"}, nil},

@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"tunnelwiz/cloud"
 	_ "tunnelwiz/cloud/all"
 	"tunnelwiz/ui/cli"
+	"tunnelwiz/ui/wizard"
 )
 
 // Exit statuses, mapped in one place (exitCode) from the errors commands return.
@@ -27,6 +29,7 @@ const (
 const usage = `tunnelwiz: create an IPsec VPN connection, checked against each vendor's rules.
 
 Usage:
+  tunnelwiz [--from FILE] [--accessible]            the wizard (a terminal is needed)
   tunnelwiz validate FILE [--json]                 check a spec file
   tunnelwiz plan FILE [--json] [--show-secrets]    show the exact request it sends
   tunnelwiz rules [--vendor V] [--json]            list every vendor rule and its source
@@ -57,16 +60,24 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		fmt.Fprint(stdout, usage)
 		return exitOK
+	}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return report(wizard.Main(args, cli.IO{Out: stdout, Err: stderr}), stderr)
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "tunnelwiz: unknown command %q\n\n%s", args[0], usage)
 		return exitUsage
 	}
-	err := cmd(args[1:], cli.IO{Out: stdout, Err: stderr})
+	return report(cmd(args[1:], cli.IO{Out: stdout, Err: stderr}), stderr)
+}
+
+// report prints an error in one line (unless the command printed its
+// issues already) and maps it to the exit status.
+func report(err error, stderr io.Writer) int {
 	code := exitCode(err)
 	if err != nil && code != exitInvalid {
 		fmt.Fprintf(stderr, "tunnelwiz: %v\n", err)

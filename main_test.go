@@ -42,7 +42,8 @@ func TestExitCodes(t *testing.T) {
 		out  string // on stdout
 		err  string // on stderr
 	}{
-		{[]string{}, exitOK, "Usage:", ""},
+		{[]string{"help"}, exitOK, "Usage:", ""},
+		{[]string{}, exitUsage, "", "the wizard needs a terminal"},
 		{[]string{"frobnicate"}, exitUsage, "", "unknown command"},
 		{[]string{"validate"}, exitUsage, "", "usage: tunnelwiz validate FILE"},
 		{[]string{"validate", filepath.Join(dir, "none.yaml")}, exitUsage, "", "no such file"},

@@ -25,6 +25,9 @@ const (
 	RoleVPC             Role = "vpc"
 	RoleVPNGateway      Role = "vpn-gateway"
 	RoleCustomerGateway Role = "customer-gateway"
+	// RoleGatewayAddress is an address of the chosen VPN gateway (Huawei
+	// vgw_ip): the wizard offers the gateway's addresses from its look-up.
+	RoleGatewayAddress Role = "gateway-address"
 	// RoleClientToken marks a vendor idempotency token (Alibaba
 	// ClientToken): Submit fills it once and keeps it across retries.
 	RoleClientToken Role = "client-token"

@@ -26,7 +26,7 @@ var connectionFields = []cloud.Field{
 		Source: seed + " Table 3 (mandatory, 36-character UUID; the seed's own examples use non-hex demo ids, so only the shape is checked); " + checked,
 	},
 	{
-		Path: p("vgw_ip"), Type: cloud.String, Format: cloud.UUIDOrIPv4, Required: true, Step: cloud.StepGateways,
+		Path: p("vgw_ip"), Type: cloud.String, Format: cloud.UUIDOrIPv4, Required: true, Step: cloud.StepGateways, Role: cloud.RoleGatewayAddress,
 		Help:   "The gateway's EIP ID when its network_type is public, or its private IP address when private.",
 		Source: seed + " Table 3 (mandatory, 36-character UUID or dotted IPv4); " + checked,
 	},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"golang.org/x/term"
 	"io"
 	"os"
 	"os/signal"
@@ -62,14 +63,14 @@ func Apply(args []string, o IO) error {
 		fmt.Fprintf(o.Out, "%s: not applied (%s)\n", file, countText(issues))
 		return &cloud.InvalidError{Issues: issues}
 	}
-	where, err := resolve(d, spec.Target, *endpoint, *useSandbox, *settle)
+	where, err := Resolve(d, spec.Target, *endpoint, *useSandbox, *settle)
 	var nocred *NoCredentialsError
 	if errors.As(err, &nocred) && isTerminal(os.Stdin) {
 		// A person at a terminal with no account: offer the sandbox
 		// rather than stop.
 		fmt.Fprintf(o.Err, "%v.\n", err)
 		if confirm(o.Err, "Try it in the built-in sandbox instead (nothing is created in any cloud)?") == nil {
-			where, err = resolve(d, spec.Target, "", true, *settle)
+			where, err = Resolve(d, spec.Target, "", true, *settle)
 		}
 	}
 	if err != nil {
@@ -155,10 +156,10 @@ func confirm(w io.Writer, question string) error {
 	return nil
 }
 
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
+// IsTerminal reports whether f is a terminal (not /dev/null, a pipe or a file).
+func IsTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+func isTerminal(f *os.File) bool { return IsTerminal(f) }
 
 func pollEvery(sandbox bool) time.Duration {
 	if sandbox {

@@ -40,11 +40,11 @@ func (e *NoCredentialsError) Error() string {
 	return fmt.Sprintf("no credentials for %s: set the vendor SDK's environment variables or its CLI profile (see README), or try it in the sandbox with --sandbox", e.Title)
 }
 
-// resolve picks the destination: an in-process sandbox, an explicit
+// Resolve picks the destination: an in-process sandbox, an explicit
 // endpoint (a running `tunnelwiz sandbox` is recognised and its keys
 // used), or the vendor's real endpoint with keys found as its CLI finds
 // them.
-func resolve(d cloud.Driver, target map[string]string, endpoint string, useSandbox bool, settle time.Duration) (*Where, error) {
+func Resolve(d cloud.Driver, target map[string]string, endpoint string, useSandbox bool, settle time.Duration) (*Where, error) {
 	c := d.Catalog()
 	if useSandbox {
 		srv, err := sandbox.New(sandbox.Options{Settle: settle})

@@ -1,0 +1,196 @@
+package wizard
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/forms"
+)
+
+// binding ties one catalog input to one huh widget: text is what the
+// widget edits; apply writes it into the spec through the same paths the
+// validator reports.
+type binding struct {
+	in     forms.Input
+	text   string
+	input  *huh.Input // for the key's show/hide toggle
+	target bool       // a top-level target key (region, project_id), not a parameter
+}
+
+func newBinding(st *State, in forms.Input) *binding {
+	b := &binding{in: in}
+	v, ok := st.Params().At(in.Path)
+	if !ok {
+		return b
+	}
+	switch in.Kind {
+	case forms.Rows:
+		b.text = forms.RowsText(st.Catalog(), in.Field, v)
+	default:
+		b.text = scalarText(v)
+	}
+	return b
+}
+
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// value converts the widget's text to the parameter's value; nil means
+// absent.
+func (b *binding) value(c *cloud.Catalog, text string) (any, error) {
+	f := b.in.Field
+	if b.in.Kind == forms.Rows {
+		return forms.ParseRows(c, f, text)
+	}
+	if strings.TrimSpace(text) == "" && f.Type != cloud.String {
+		return nil, nil
+	}
+	if text == "" {
+		return nil, nil
+	}
+	switch f.Type {
+	case cloud.Boolean:
+		return text == "true", nil
+	case cloud.Integer:
+		if n, err := strconv.ParseInt(strings.TrimSpace(text), 10, 64); err == nil {
+			return n, nil
+		}
+	}
+	return text, nil
+}
+
+// apply writes the text into the spec.
+func (b *binding) apply(st *State) {
+	if b.target {
+		if strings.TrimSpace(b.text) == "" {
+			delete(st.Spec.Target, b.in.Path)
+		} else {
+			st.Spec.Target[b.in.Path] = b.text
+		}
+		return
+	}
+	v, err := b.value(st.Catalog(), b.text)
+	if err != nil || v == nil {
+		st.Params().Delete(b.in.Path)
+		return
+	}
+	st.Params().Set(b.in.Path, v)
+}
+
+// check is the live validation of one field: the whole catalog runs on a
+// copy of the spec with this value in it, and the issues about this field
+// (or inside it) come back as the widget's error.
+func (b *binding) check(st *State, text string) error {
+	v, err := b.value(st.Catalog(), text)
+	if err != nil {
+		return err
+	}
+	target := map[string]string{}
+	for k, tv := range st.Spec.Target {
+		target[k] = tv
+	}
+	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: target, Params: cloud.Params(st.Spec.Params).Clone()}
+	p := cloud.Params(spec.Params)
+	switch {
+	case b.target && text == "":
+		delete(target, b.in.Path)
+	case b.target:
+		target[b.in.Path] = text
+	case v == nil:
+		p.Delete(b.in.Path)
+	default:
+		p.Set(b.in.Path, v)
+	}
+	_, issues := st.Catalog().Check(spec)
+	for _, i := range issues {
+		if i.Severity == cloud.Error && (i.Field == b.in.Path || strings.HasPrefix(i.Field, b.in.Path+"[") || strings.HasPrefix(i.Field, b.in.Path+".")) {
+			msg := i.Message
+			if i.Field != b.in.Path {
+				msg = strings.TrimPrefix(i.Field, b.in.Path) + ": " + msg
+			}
+			return errors.New(msg)
+		}
+	}
+	return nil
+}
+
+// widget builds the huh field for the binding.
+func (b *binding) widget(st *State) huh.Field {
+	in := b.in
+	title := in.Title
+	if in.Required {
+		title += " *"
+	}
+	desc := in.Help
+	if in.Hint != "" {
+		desc = in.Hint + ". " + desc
+	}
+	switch in.Kind {
+	case forms.Select, forms.Toggle:
+		var opts []huh.Option[string]
+		if !in.Required {
+			def := "not set"
+			if in.Field.Default != "" {
+				def = "not set: the vendor's default, " + in.Field.Default
+			}
+			opts = append(opts, huh.NewOption("("+def+")", ""))
+		}
+		if in.Kind == forms.Toggle {
+			opts = append(opts, huh.NewOption("true", "true"), huh.NewOption("false", "false"))
+		}
+		for _, o := range in.Options {
+			opts = append(opts, huh.NewOption(o.Label, o.Value))
+		}
+		return huh.NewSelect[string]().Key(in.Path).Title(title).Description(desc).Options(opts...).Value(&b.text)
+	case forms.Rows:
+		cols, _ := forms.Columns(st.Catalog(), in.Field)
+		rowHelp := "one per line"
+		if cols != nil {
+			rowHelp = "one per line: " + strings.Join(cols, " | ")
+		}
+		return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + ". " + desc).Lines(3).Value(&b.text).
+			Validate(func(s string) error { return b.check(st, s) })
+	}
+	i := huh.NewInput().Key(in.Path).Title(title).Description(desc).Value(&b.text).
+		Validate(func(s string) error { return b.check(st, s) })
+	if in.Kind == forms.Secret {
+		i.EchoMode(huh.EchoModePassword)
+		b.input = i
+	}
+	if len(in.Field.Known) > 0 {
+		i.Suggestions(in.Field.Known)
+	}
+	return i
+}
+
+// generateKey makes a pre-shared key the vendor's rules accept: random
+// letters and digits (and a dash), 24 characters, checked against the
+// catalog as if typed.
+func generateKey(st *State, b *binding) string {
+	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-"
+	for try := 0; try < 100; try++ {
+		var sb strings.Builder
+		for i := 0; i < 24; i++ {
+			n, _ := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
+			sb.WriteByte(alphabet[n.Int64()])
+		}
+		if b.check(st, sb.String()) == nil {
+			return sb.String()
+		}
+	}
+	return ""
+}

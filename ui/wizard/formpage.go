@@ -1,0 +1,139 @@
+package wizard
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/forms"
+)
+
+// formDone and formBack are what an embedded huh form says when it is
+// finished, instead of quitting the program.
+type formDone struct{}
+
+// formPage shows one wizard step's catalog fields as a huh form.
+type formPage struct {
+	name     string
+	step     cloud.Step
+	form     *huh.Form
+	bindings []*binding
+	picks    []*pickBinding
+	empty    bool
+	// extra builds page-specific widgets (pick lists) before the generic ones.
+	extra func(m *Model, p *formPage) []huh.Field
+	// skip hides inputs the extra widgets already cover.
+	skip func(in forms.Input) bool
+}
+
+func (p *formPage) Name() string { return p.name }
+
+func (p *formPage) Enter(m *Model) tea.Cmd {
+	st := m.St
+	p.bindings, p.picks = nil, nil
+	var fields []huh.Field
+	if p.extra != nil {
+		fields = append(fields, p.extra(m, p)...)
+	}
+	for _, in := range forms.ForStep(st.Catalog(), p.step, st.Params()) {
+		if in.Kind == forms.Group || (p.skip != nil && p.skip(in)) {
+			continue
+		}
+		if in.Kind == forms.Rows {
+			if _, ok := forms.Columns(st.Catalog(), in.Field); !ok {
+				continue // nested per-tunnel settings: spec files only
+			}
+		}
+		b := newBinding(st, in)
+		p.bindings = append(p.bindings, b)
+		fields = append(fields, b.widget(st))
+	}
+	p.empty = len(fields) == 0
+	if p.empty {
+		fields = append(fields, huh.NewNote().Title(p.name).Description("This vendor has no settings in this step. Press enter to go on."))
+	}
+	p.form = newForm(m, fields...)
+	return p.form.Init()
+}
+
+// newForm makes an embedded form: no help of its own (the host draws the
+// keys), and done/abort reported to the host.
+func newForm(m *Model, fields ...huh.Field) *huh.Form {
+	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).
+		WithWidth(m.bodyWidth()).WithHeight(m.bodyHeight()).WithAccessible(false)
+	f.SubmitCmd = func() tea.Msg { return formDone{} }
+	f.CancelCmd = nil
+	return f
+}
+
+func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
+	if _, ok := msg.(formDone); ok {
+		p.Leave(m)
+		return nil, Next
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+r" {
+		for _, b := range p.bindings {
+			if b.input != nil {
+				if m.revealed = !m.revealed; m.revealed {
+					b.input.EchoMode(huh.EchoModeNormal)
+				} else {
+					b.input.EchoMode(huh.EchoModePassword)
+				}
+			}
+		}
+		return nil, Stay
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+k" {
+		for _, b := range p.bindings {
+			if b.in.Kind == forms.Secret {
+				b.text = generateKey(m.St, b)
+				m.note = "A new pre-shared key was generated: ctrl+r shows it. Give the same key to the customer gateway."
+			}
+		}
+	}
+	f, cmd := p.form.Update(msg)
+	p.form = f.(*huh.Form)
+	// Live: what is typed goes into the spec at once, so the issue panel
+	// and the other fields' rules see it.
+	p.Leave(m)
+	return cmd, Stay
+}
+
+func (p *formPage) Leave(m *Model) {
+	for _, pb := range p.picks {
+		pb.sync()
+	}
+	for _, b := range p.bindings {
+		b.apply(m.St)
+	}
+	m.St.Revalidate()
+}
+
+func (p *formPage) View(m *Model, width, height int) string {
+	if p.form == nil {
+		return ""
+	}
+	v := p.form.View()
+	if e := m.St.CloudErr; e != nil && m.St.StepOf(e.Field) == p.step {
+		v = m.Styles.Error.Render(wrap("The cloud refused: "+e.Error(), width)) + "\n" + v
+	}
+	return v
+}
+
+func wrap(s string, width int) string {
+	if width <= 0 || len(s) <= width {
+		return s
+	}
+	var out []string
+	for len(s) > width {
+		i := strings.LastIndexByte(s[:width], ' ')
+		if i <= 0 {
+			i = width
+		}
+		out = append(out, s[:i])
+		s = strings.TrimLeft(s[i:], " ")
+	}
+	return strings.Join(append(out, s), "\n")
+}

@@ -1,0 +1,367 @@
+package wizard
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/ui/cli"
+	"tunnelwiz/ui/common"
+)
+
+// Outcome is how a wizard session ended; main maps it to the exit status.
+type Outcome int
+
+const (
+	Aborted Outcome = iota
+	Done
+	Failed
+)
+
+// Options configure a session.
+type Options struct {
+	// From pre-fills the wizard from a spec file.
+	From *cloud.Spec
+	// DraftPath is where an interrupted session's draft (no secrets) is kept.
+	DraftPath string
+	// SaveDir is where "save" writes spec files.
+	SaveDir string
+	// Settle is the built-in sandbox's pending time.
+	Settle time.Duration
+}
+
+// Model is the host: it owns the pages, the issue panel and the keys, and
+// hands everything else to the current page.
+type Model struct {
+	St      *State
+	Styles  common.Styles
+	Keys    common.Keys
+	Outcome Outcome
+	opts    Options
+	pages   []Page
+	cur     int
+	width   int
+	height  int
+	note    string
+	// revealed: the pre-shared key is shown in clear (ctrl+r).
+	revealed bool
+}
+
+// New makes the wizard. A spec from --from or a resumed draft pre-fills it.
+func New(o Options) *Model {
+	m := &Model{St: &State{UseSandbox: true}, Styles: common.DefaultStyles(), Keys: common.DefaultKeys(), opts: o, width: 80, height: 24}
+	if o.From != nil {
+		d, ok := cloud.Lookup(o.From.Vendor)
+		if ok {
+			m.St.Driver, m.St.Spec = d, o.From
+		}
+	}
+	if m.St.Driver == nil {
+		m.St.SetVendor("tencent")
+	}
+	m.St.Revalidate()
+	m.pages = []Page{
+		&vendorPage{},
+		&formPage{name: "Target", step: cloud.StepTarget, extra: targetFields},
+		&formPage{name: "Gateways", step: cloud.StepGateways, extra: gatewayFields, skip: nil},
+		&formPage{name: "Subnets", step: cloud.StepSubnets},
+		&formPage{name: "IKE", step: cloud.StepIKE},
+		&formPage{name: "IPsec", step: cloud.StepIPsec},
+		&formPage{name: "Extras", step: cloud.StepExtras},
+		&formPage{name: "Tags", step: cloud.StepTags},
+		&previewPage{},
+		&submitPage{},
+	}
+	m.pages[2].(*formPage).skip = skipGatewayPicks(m)
+	return m
+}
+
+func (m *Model) Init() tea.Cmd { return m.pages[m.cur].Enter(m) }
+
+// bodyWidth and bodyHeight leave room for the header (2 lines) and the
+// footer (issue panel and keys, 4 lines).
+func (m *Model) bodyWidth() int  { return max(m.width, 40) }
+func (m *Model) bodyHeight() int { return max(m.height-7, 6) }
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case tea.KeyPressMsg:
+		m.note = ""
+		switch msg.String() {
+		case "ctrl+c":
+			m.pages[m.cur].Leave(m)
+			m.saveDraft()
+			if m.Outcome != Done {
+				m.Outcome = Aborted
+			}
+			return m, tea.Quit
+		case "esc":
+			if m.cur > 0 && !m.submitting() {
+				m.pages[m.cur].Leave(m)
+				return m, m.go_(m.cur - 1)
+			}
+			return m, nil
+		case "ctrl+p":
+			if !m.submitting() {
+				m.pages[m.cur].Leave(m)
+				return m, m.go_(m.indexOf("Preview"))
+			}
+		case "ctrl+e":
+			if !m.submitting() {
+				return m, m.firstError()
+			}
+		}
+	case invLoaded:
+		m.St.Inventory, m.St.InvErr = msg.inv, msg.err
+		if m.pages[m.cur].Name() == "Gateways" {
+			return m, m.pages[m.cur].Enter(m)
+		}
+		return m, nil
+	}
+	cmd, nav := m.pages[m.cur].Update(m, msg)
+	switch nav {
+	case Next:
+		if m.cur+1 < len(m.pages) {
+			return m, tea.Batch(cmd, m.go_(m.cur+1))
+		}
+	case Prev:
+		return m, tea.Batch(cmd, m.go_(m.cur-1))
+	}
+	return m, cmd
+}
+
+func (m *Model) submitting() bool { return m.pages[m.cur].Name() == "Submit" }
+
+// go_ shows page i, saving a draft on the way (an interrupted or crashed
+// session can be resumed).
+func (m *Model) go_(i int) tea.Cmd {
+	if i < 0 || i >= len(m.pages) {
+		return nil
+	}
+	m.cur = i
+	m.saveDraft()
+	cmds := []tea.Cmd{m.pages[i].Enter(m)}
+	if m.pages[i].Name() == "Gateways" && m.St.Inventory == nil && m.St.InvErr == nil {
+		cmds = append(cmds, m.loadInventory())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) indexOf(name string) int {
+	for i, p := range m.pages {
+		if p.Name() == name {
+			return i
+		}
+	}
+	return m.cur
+}
+
+// jumpTo shows the page of a step.
+func (m *Model) jumpTo(step cloud.Step) tea.Cmd {
+	for i, p := range m.pages {
+		if fp, ok := p.(*formPage); ok && fp.step == step {
+			return m.go_(i)
+		}
+	}
+	return nil
+}
+
+func (m *Model) firstError() tea.Cmd {
+	for _, i := range m.St.Issues {
+		if i.Severity == cloud.Error {
+			m.pages[m.cur].Leave(m)
+			m.note = i.Field + ": " + i.Message
+			return m.jumpTo(m.St.StepOf(i.Field))
+		}
+	}
+	m.note = "No errors."
+	return nil
+}
+
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	return v
+}
+
+func (m *Model) render() string {
+	s := m.Styles
+	title := s.Title.Render("tunnelwiz") + "  " + m.St.Catalog().Title
+	if m.St.UseSandbox {
+		title += "  " + s.Sandbox.Render(" SANDBOX ")
+	}
+	var tabs []string
+	for i, p := range m.pages {
+		if i == m.cur {
+			tabs = append(tabs, s.ActiveTab.Render(p.Name()))
+		} else {
+			tabs = append(tabs, s.Tab.Render(p.Name()))
+		}
+	}
+	body := m.pages[m.cur].View(m, m.bodyWidth(), m.bodyHeight())
+	body = clip(body, m.bodyHeight())
+	return lipgloss.JoinVertical(lipgloss.Left,
+		truncate(title, m.width), truncate(strings.Join(tabs, " "), m.width),
+		lipgloss.NewStyle().Height(m.bodyHeight()).Render(body),
+		m.footer())
+}
+
+// footer is the always-visible issue panel and the key line.
+func (m *Model) footer() string {
+	s := m.Styles
+	errs := m.St.Issues.Errors()
+	warns := len(m.St.Issues) - errs
+	count := s.OK.Render("no errors")
+	if errs > 0 {
+		count = s.Error.Render(fmtCount(errs, "error"))
+	}
+	if warns > 0 {
+		count += ", " + s.Warning.Render(fmtCount(warns, "warning"))
+	}
+	line := m.note
+	if line == "" {
+		for _, i := range m.St.Issues {
+			line = i.Field + ": " + i.Message
+			break
+		}
+	}
+	line = cloud.Scrub(line, m.St.Catalog().SecretValues(m.St.Params()))
+	keys := "enter next · esc back · ctrl+p preview · ctrl+e first error · ctrl+c quit"
+	switch m.pages[m.cur].Name() {
+	case "IKE":
+		keys = "ctrl+k new key · ctrl+r show/hide key · " + keys
+	case "Preview":
+		keys = "ctrl+g submit · ctrl+s save · ctrl+y save with key · ↑↓ scroll · esc back · ctrl+c quit"
+	case "Submit":
+		keys = "enter finish · esc back · ctrl+c quit"
+	}
+	return s.Panel.Render(truncate(count+"  "+s.Muted.Render(line), m.width)) + "\n" + s.Muted.Render(truncate(keys, m.width))
+}
+
+func truncate(s string, w int) string {
+	if w <= 0 || lipgloss.Width(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r)) > w-1 {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+func clip(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ensureDest resolves where requests go, once.
+func (m *Model) ensureDest() error {
+	st := m.St
+	if st.Dest != nil {
+		st.Dest.Target = st.Spec.Target
+		return nil
+	}
+	w, err := cli.Resolve(st.Driver, st.Spec.Target, "", st.UseSandbox, m.opts.Settle)
+	if err != nil {
+		return err
+	}
+	st.Dest = w
+	return nil
+}
+
+func (m *Model) closeDest() {
+	if m.St.Dest != nil {
+		m.St.Dest.Close()
+	}
+	m.St.Dest, m.St.Inventory, m.St.InvErr = nil, nil, nil
+}
+
+// Close releases the in-process sandbox, if any.
+func (m *Model) Close() { m.closeDest() }
+
+// save writes the spec as a file (0600), the key left out unless asked.
+func (m *Model) save(keepKey bool) {
+	st := m.St
+	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Params().Clone()}
+	if !keepKey {
+		for _, p := range st.Catalog().Secrets() {
+			cloud.Params(spec.Params).Delete(strings.ReplaceAll(p, "[]", "[0]"))
+		}
+	}
+	b, err := spec.Marshal()
+	if err != nil {
+		m.note = "save: " + err.Error()
+		return
+	}
+	name := "tunnelwiz-" + st.Spec.Vendor
+	if f := st.Catalog().RoleField(cloud.RoleName); f != nil && st.Params().Str(f.Path) != "" {
+		name = safeName(st.Params().Str(f.Path))
+	}
+	path := filepath.Join(m.opts.SaveDir, name+".yaml")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		m.note = "save: " + err.Error()
+		return
+	}
+	os.Chmod(path, 0o600)
+	st.Saved = path
+	m.note = "Saved " + path + map[bool]string{true: " with the pre-shared key (mode 0600).", false: " without the pre-shared key."}[keepKey]
+}
+
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+// saveDraft keeps the session without secrets, so that the next start can
+// resume it after Ctrl-C, a closed terminal or a crash.
+func (m *Model) saveDraft() {
+	if m.opts.DraftPath == "" || m.St.Spec == nil {
+		return
+	}
+	st := m.St
+	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Catalog().Redact(st.Params())}
+	for _, p := range st.Catalog().Secrets() {
+		cloud.Params(spec.Params).Delete(strings.ReplaceAll(p, "[]", "[0]"))
+	}
+	b, err := spec.Marshal()
+	if err != nil {
+		return
+	}
+	os.MkdirAll(filepath.Dir(m.opts.DraftPath), 0o700)
+	os.WriteFile(m.opts.DraftPath, b, 0o600)
+}
+
+func (m *Model) clearDraft() {
+	if m.opts.DraftPath != "" {
+		os.Remove(m.opts.DraftPath)
+	}
+}
+
+func contextTimeout() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 30*time.Second)
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

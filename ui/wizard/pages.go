@@ -1,0 +1,260 @@
+package wizard
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/forms"
+)
+
+// vendorPage picks the API and where requests go.
+type vendorPage struct {
+	form   *huh.Form
+	vendor string
+	dest   string
+}
+
+func (p *vendorPage) Name() string { return "Vendor" }
+
+func (p *vendorPage) Enter(m *Model) tea.Cmd {
+	if m.St.Driver != nil {
+		p.vendor = m.St.Catalog().API
+	}
+	if p.dest == "" {
+		p.dest = "sandbox"
+		if !m.St.UseSandbox && m.St.Dest != nil {
+			p.dest = "cloud"
+		}
+	}
+	var opts []huh.Option[string]
+	for _, v := range cloud.Vendors() {
+		d, _ := cloud.Lookup(v)
+		opts = append(opts, huh.NewOption(d.Catalog().Title, v))
+	}
+	home, _ := os.UserHomeDir()
+	credText := func() string {
+		d, ok := cloud.Lookup(p.vendor)
+		if !ok {
+			return ""
+		}
+		if _, from, found := d.FindCredentials(os.Getenv, home); found {
+			return "Keys found: " + from + "."
+		}
+		return "No keys found for this vendor: the sandbox is the place to try everything. (Keys come from the SDK's environment variables or the vendor CLI's profile; see README.)"
+	}
+	p.form = newForm(m,
+		huh.NewSelect[string]().Key("vendor").Title("Vendor and API").
+			Description("One IPsec connection on one API. Changing it starts the connection over.").
+			Options(opts...).Value(&p.vendor),
+		huh.NewSelect[string]().Key("dest").Title("Send to").DescriptionFunc(credText, &p.vendor).
+			Options(huh.NewOption("the built-in SANDBOX: nothing is created in any cloud", "sandbox"),
+				huh.NewOption("the vendor's cloud, with the keys found", "cloud")).Value(&p.dest),
+	)
+	return p.form.Init()
+}
+
+func (p *vendorPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
+	if _, ok := msg.(formDone); ok {
+		p.Leave(m)
+		return nil, Next
+	}
+	f, cmd := p.form.Update(msg)
+	p.form = f.(*huh.Form)
+	return cmd, Stay
+}
+
+func (p *vendorPage) Leave(m *Model) {
+	if p.vendor != "" {
+		m.St.SetVendor(p.vendor)
+	}
+	if sb := p.dest == "sandbox"; sb != m.St.UseSandbox || m.St.Dest == nil {
+		m.St.UseSandbox = sb
+		m.closeDest()
+	}
+}
+
+func (p *vendorPage) View(m *Model, w, h int) string { return p.form.View() }
+
+// targetFields adds the catalog's target keys (region, project, endpoint)
+// to the target step's form, bound to the spec's top level.
+func targetFields(m *Model, p *formPage) []huh.Field {
+	st := m.St
+	c := st.Catalog()
+	var out []huh.Field
+	for i := range c.Target {
+		f := &c.Target[i]
+		in := forms.New(c, f, st.Params())
+		b := &binding{in: in, target: true, text: st.Spec.Target[f.Path]}
+		p.bindings = append(p.bindings, b)
+		out = append(out, b.widget(st))
+	}
+	return out
+}
+
+// gatewayRoles are the fields the gateways page offers as pick lists.
+var gatewayRoles = map[cloud.Role]func(*cloud.Inventory) []cloud.Resource{
+	cloud.RoleVPC:             func(i *cloud.Inventory) []cloud.Resource { return i.VPCs },
+	cloud.RoleVPNGateway:      func(i *cloud.Inventory) []cloud.Resource { return i.VPNGateways },
+	cloud.RoleCustomerGateway: func(i *cloud.Inventory) []cloud.Resource { return i.CustomerGateways },
+}
+
+// manual is the pick-list entry that leaves the id to the text field below.
+const manual = "\x00manual"
+
+// gatewayFields builds pick lists from the live inventory, each followed
+// by a text field for an id typed by hand.
+func gatewayFields(m *Model, p *formPage) []huh.Field {
+	st := m.St
+	if st.Inventory == nil {
+		msg := "Looking up gateways..."
+		if st.InvErr != nil {
+			msg = "The look-up failed (" + st.InvErr.Error() + "); type the ids instead."
+		}
+		return []huh.Field{huh.NewNote().Title("Gateways").Description(msg)}
+	}
+	c := st.Catalog()
+	var out []huh.Field
+	var gwBinding *binding
+	for _, in := range forms.ForStep(c, cloud.StepGateways, st.Params()) {
+		list, ok := gatewayRoles[in.Field.Role]
+		if !ok {
+			continue
+		}
+		pick := &pickBinding{binding: *newBinding(st, in)}
+		b := &pick.binding
+		if in.Field.Role == cloud.RoleVPNGateway {
+			gwBinding = b
+		}
+		var opts []huh.Option[string]
+		found := false
+		for _, r := range list(st.Inventory) {
+			opts = append(opts, huh.NewOption(resourceLabel(r), r.ID))
+			found = found || r.ID == b.text
+		}
+		opts = append(opts, huh.NewOption("(type the id below)", manual))
+		pick.choice = b.text
+		if !found {
+			pick.choice = manual
+		}
+		p.bindings = append(p.bindings, b)
+		p.picks = append(p.picks, pick)
+		title := in.Title
+		if in.Required {
+			title += " *"
+		}
+		out = append(out,
+			huh.NewSelect[string]().Key(in.Path+"#pick").Title(title).Description(in.Help).Options(opts...).Value(&pick.choice),
+			huh.NewInput().Key(in.Path).Title("  ...or type the id").Value(&pick.typed).
+				Validate(func(s string) error {
+					if pick.choice != manual {
+						return nil
+					}
+					return b.check(st, s)
+				}))
+		if !found {
+			pick.typed = b.text
+		}
+	}
+	for _, in := range forms.ForStep(c, cloud.StepGateways, st.Params()) {
+		if in.Field.Role != cloud.RoleGatewayAddress || gwBinding == nil {
+			continue
+		}
+		b := newBinding(st, in)
+		p.bindings = append(p.bindings, b)
+		gw := gwBinding
+		out = append(out, huh.NewSelect[string]().Key(in.Path).Title(in.Title+" *").Description(in.Help).
+			OptionsFunc(func() []huh.Option[string] {
+				var opts []huh.Option[string]
+				for _, r := range st.Inventory.VPNGateways {
+					if r.ID != gw.text {
+						continue
+					}
+					for _, a := range r.Addresses {
+						v := a.ID
+						if v == "" {
+							v = a.IP
+						}
+						opts = append(opts, huh.NewOption(strings.TrimSpace(a.Label+" "+a.IP+" "+a.ID), v))
+					}
+				}
+				if len(opts) == 0 {
+					opts = append(opts, huh.NewOption("(pick the VPN gateway first)", ""))
+				}
+				return opts
+			}, &gw.text).Value(&b.text))
+	}
+	return out
+}
+
+// pickBinding is a pick list with a typed fallback.
+type pickBinding struct {
+	binding
+	choice, typed string
+}
+
+func (pb *pickBinding) sync() {
+	if pb.choice == manual {
+		pb.text = pb.typed
+	} else {
+		pb.text = pb.choice
+	}
+}
+
+func resourceLabel(r cloud.Resource) string {
+	parts := []string{r.ID}
+	if r.Name != "" {
+		parts = append(parts, r.Name)
+	}
+	for _, a := range r.Addresses {
+		parts = append(parts, a.IP)
+	}
+	if r.CIDR != "" {
+		parts = append(parts, r.CIDR)
+	}
+	if r.State != "" {
+		parts = append(parts, r.State)
+	}
+	return strings.Join(parts, "  ")
+}
+
+func skipGatewayPicks(m *Model) func(in forms.Input) bool {
+	return func(in forms.Input) bool {
+		if m.St.Inventory == nil {
+			return false
+		}
+		_, pick := gatewayRoles[in.Field.Role]
+		return pick || in.Field.Role == cloud.RoleGatewayAddress
+	}
+}
+
+// invLoaded carries a look-up's answer.
+type invLoaded struct {
+	inv *cloud.Inventory
+	err error
+}
+
+func (m *Model) loadInventory() tea.Cmd {
+	st := m.St
+	if err := m.ensureDest(); err != nil {
+		return func() tea.Msg { return invLoaded{err: err} }
+	}
+	d, at := st.Driver, st.Dest.Base
+	return func() tea.Msg {
+		ctx, cancel := contextTimeout()
+		defer cancel()
+		inv, err := d.Inventory(ctx, at.URL, at.Cred, at.Target)
+		return invLoaded{inv, err}
+	}
+}
+
+func fmtCount(n int, what string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", what)
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

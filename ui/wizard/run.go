@@ -1,0 +1,195 @@
+package wizard
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/ui/cli"
+)
+
+// Main runs `tunnelwiz [--from FILE] [--accessible]`: the wizard draws on
+// the terminal through stderr; the created connection's id goes to stdout.
+func Main(args []string, o cli.IO) error {
+	fs := flag.NewFlagSet("tunnelwiz", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	from := fs.String("from", "", "pre-fill the wizard from a spec file")
+	accessible := fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return &cli.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--accessible]  (or tunnelwiz help)"}
+	}
+	if !isTTY(os.Stdin) || !isTTY(os.Stderr) {
+		return &cli.UsageError{Msg: "the wizard needs a terminal (stdin and stderr); for scripts use `tunnelwiz apply FILE --yes` (see tunnelwiz help)"}
+	}
+	opts := Options{DraftPath: draftPath(), SaveDir: ".", Settle: 3 * time.Second}
+	if *from != "" {
+		spec, err := cloud.LoadSpec(*from)
+		if err != nil {
+			return err
+		}
+		if _, err := cloud.DriverFor(spec.Vendor); err != nil {
+			return err
+		}
+		opts.From = spec
+	} else if spec := offerDraft(opts.DraftPath, *accessible || os.Getenv("TERM") == "dumb"); spec != nil {
+		opts.From = spec
+	}
+	m := New(opts)
+	defer m.Close()
+	if *accessible || os.Getenv("TERM") == "dumb" {
+		return outcomeErr(m, runAccessible(m, os.Stdin, os.Stderr))
+	}
+	final, err := tea.NewProgram(m, tea.WithOutput(os.Stderr)).Run()
+	if err != nil {
+		m.saveDraft()
+		return err
+	}
+	m = final.(*Model)
+	if c := m.St.Final; c != nil {
+		fmt.Fprintln(o.Out, c.ID)
+	}
+	return outcomeErr(m, nil)
+}
+
+func outcomeErr(m *Model, err error) error {
+	if err != nil {
+		return err
+	}
+	switch m.Outcome {
+	case Done:
+		return nil
+	case Failed:
+		if c := m.St.Final; c != nil {
+			return &cli.FailedError{ID: c.ID, State: c.State}
+		}
+		return errors.New("the connection was not created")
+	}
+	return &cli.AbortedError{Why: "the wizard was closed; a draft (without the key) is kept for next time"}
+}
+
+func isTTY(f *os.File) bool { return cli.IsTerminal(f) }
+
+func draftPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "tunnelwiz", "draft.yaml")
+}
+
+// offerDraft asks whether to resume an interrupted session.
+func offerDraft(path string, accessible bool) *cloud.Spec {
+	if path == "" {
+		return nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	spec, err := cloud.LoadSpec(path)
+	if err != nil {
+		return nil
+	}
+	resume := true
+	err = huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(fmt.Sprintf("Resume the %s draft from %s?", spec.Vendor, st.ModTime().Format("2006-01-02 15:04"))).
+		Description("It holds everything but the pre-shared key.").Affirmative("Resume").Negative("Start over").
+		Value(&resume))).WithAccessible(accessible).WithOutput(os.Stderr).Run()
+	if err != nil || !resume {
+		return nil
+	}
+	return spec
+}
+
+// runAccessible walks the same pages as plain prompts, one after another.
+func runAccessible(m *Model, in io.Reader, out io.Writer) error {
+	for i, p := range m.pages {
+		m.cur = i
+		switch pg := p.(type) {
+		case *vendorPage:
+			pg.Enter(m)
+			if err := pg.form.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil {
+				return abortErr(err)
+			}
+			pg.Leave(m)
+		case *formPage:
+			if pg.step == cloud.StepGateways && m.St.Inventory == nil {
+				if msg, ok := m.loadInventory()().(invLoaded); ok {
+					m.St.Inventory, m.St.InvErr = msg.inv, msg.err
+				}
+			}
+			pg.Enter(m)
+			if pg.empty {
+				continue
+			}
+			fmt.Fprintf(out, "\n== %s ==\n", pg.name)
+			if err := pg.form.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil {
+				return abortErr(err)
+			}
+			pg.Leave(m)
+		case *previewPage:
+			fmt.Fprintln(out, "\n== Preview ==")
+			fmt.Fprintln(out, previewText(m.St))
+			if m.St.Issues.Errors() > 0 {
+				return &cloud.InvalidError{Issues: m.St.Issues}
+			}
+			ok := false
+			confirm := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title("Create this connection?").Value(&ok)))
+			if err := confirm.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil || !ok {
+				m.saveDraft()
+				return &cli.AbortedError{Why: "not confirmed; nothing was sent"}
+			}
+		case *submitPage:
+			return submitPlain(m, out)
+		}
+	}
+	return nil
+}
+
+func abortErr(err error) error {
+	if errors.Is(err, huh.ErrUserAborted) {
+		return &cli.AbortedError{Why: "the wizard was closed"}
+	}
+	return err
+}
+
+// submitPlain submits with line-by-line progress.
+func submitPlain(m *Model, out io.Writer) error {
+	st := m.St
+	if err := m.ensureDest(); err != nil {
+		return err
+	}
+	m.save(false)
+	params, _ := st.Catalog().Check(st.Spec)
+	sub := &cloud.Submission{Driver: st.Driver, At: st.Dest.Base, Params: params,
+		Progress: func(e cloud.Event) { fmt.Fprintln(out, eventText(e)) }}
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	defer cancel()
+	res, err := sub.Run(ctx)
+	if err != nil {
+		return err
+	}
+	st.Created = res
+	conn, err := cloud.Wait(ctx, st.Driver, st.Dest.Base, res.ID, pollEvery(m), func(c *cloud.Connection) {
+		fmt.Fprintf(out, "%s: %s\n", c.ID, c.State)
+	})
+	if err != nil {
+		return err
+	}
+	st.Final = conn
+	m.Outcome = Done
+	if conn.Phase == cloud.PhaseFailed {
+		m.Outcome = Failed
+	}
+	fmt.Fprintf(out, "Saved %s. Re-create headless: tunnelwiz apply --yes --wait %s\n", st.Saved, st.Saved)
+	m.clearDraft()
+	return nil
+}

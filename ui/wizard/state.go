@@ -1,0 +1,89 @@
+// Package wizard is the interactive face of tunnelwiz: a bubbletea host
+// model that walks through the steps, embedding one huh form per step. All
+// it knows of vendors comes from the rule catalogs (through forms/) and
+// the drivers: there is no vendor switch here.
+package wizard
+
+import (
+	"tunnelwiz/cloud"
+	"tunnelwiz/forms"
+	"tunnelwiz/ui/cli"
+)
+
+// State is what the user has chosen so far, shared by every page.
+type State struct {
+	Driver cloud.Driver
+	Spec   *cloud.Spec
+	Issues cloud.Issues
+	// Dest is where requests go (sandbox or cloud) once chosen.
+	Dest *cli.Where
+	// UseSandbox is the destination choice on the target page.
+	UseSandbox bool
+	// Inventory is the live pick list, when loaded.
+	Inventory *cloud.Inventory
+	InvErr    error
+	// CloudErr is the last refusal from the cloud, shown on the page of
+	// its field.
+	CloudErr *cloud.APIError
+	// Saved is the path of the last saved spec.
+	Saved string
+	// Created is the connection made, once submitted.
+	Created *cloud.Result
+	Final   *cloud.Connection
+}
+
+// Catalog is the chosen vendor's rules.
+func (s *State) Catalog() *cloud.Catalog { return s.Driver.Catalog() }
+
+// Params are the request parameters being built.
+func (s *State) Params() cloud.Params { return cloud.Params(s.Spec.Params) }
+
+// Revalidate runs the whole catalog over the spec; cheap enough (tens of
+// microseconds) to do on every keystroke.
+func (s *State) Revalidate() {
+	_, s.Issues = s.Catalog().Check(s.Spec)
+}
+
+// SetVendor switches to another API, keeping nothing of the old one's
+// parameters (their names differ) but the region.
+func (s *State) SetVendor(vendor string) {
+	if s.Driver != nil && s.Driver.Catalog().API == vendor {
+		return
+	}
+	d, ok := cloud.Lookup(vendor)
+	if !ok {
+		return
+	}
+	s.Driver = d
+	s.Spec = &cloud.Spec{Vendor: vendor, Target: map[string]string{}, Params: map[string]any{}}
+	s.Inventory, s.InvErr, s.Dest = nil, nil, nil
+	s.Revalidate()
+}
+
+// StepOf is the wizard step holding an issue's field.
+func (s *State) StepOf(field string) cloud.Step {
+	c := s.Catalog()
+	if f := c.TargetField(field); f != nil {
+		return cloud.StepTarget
+	}
+	for p := cloud.CatalogPath(field); p != ""; {
+		if f := c.Field(p); f != nil {
+			return forms.StepOf(c, f)
+		}
+		i := lastSep(p)
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return cloud.StepTags
+}
+
+func lastSep(p string) int {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '.' || p[i] == '[' {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,178 @@
+package wizard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tunnelwiz/cloud"
+)
+
+// submitPage sends the request, follows the connection up, and shows the
+// result and what to do next.
+type submitPage struct {
+	log     []string
+	ch      chan tea.Msg
+	done    bool
+	failed  error
+	started bool
+}
+
+type (
+	progressMsg string
+	createdMsg  struct {
+		res *cloud.Result
+		err error
+	}
+	finalMsg struct {
+		conn *cloud.Connection
+		err  error
+	}
+)
+
+func (p *submitPage) Name() string { return "Submit" }
+
+func (p *submitPage) Enter(m *Model) tea.Cmd {
+	if p.started {
+		return nil
+	}
+	*p = submitPage{started: true, ch: make(chan tea.Msg, 16)}
+	st := m.St
+	if err := m.ensureDest(); err != nil {
+		p.failed = err
+		return nil
+	}
+	if st.Saved == "" {
+		m.save(false)
+	}
+	params, _ := st.Catalog().Check(st.Spec)
+	sub := &cloud.Submission{Driver: st.Driver, At: st.Dest.Base, Params: params,
+		Progress: func(e cloud.Event) { p.ch <- progressMsg(eventText(e)) }}
+	ch := p.ch
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		res, err := sub.Run(ctx)
+		ch <- createdMsg{res, err}
+	}()
+	p.log = append(p.log, "Sending to "+st.Dest.Said)
+	return p.listen()
+}
+
+func (p *submitPage) listen() tea.Cmd {
+	ch := p.ch
+	return func() tea.Msg { return <-ch }
+}
+
+func eventText(e cloud.Event) string {
+	switch e.Kind {
+	case cloud.EventThrottled:
+		return fmt.Sprintf("Throttled by the vendor; trying again in %s.", e.Wait.Round(100*time.Millisecond))
+	case cloud.EventLost:
+		return "No answer: checking whether the connection was made before trying again."
+	case cloud.EventRecovered:
+		return "The connection had been made: found it."
+	}
+	if e.Attempt > 1 {
+		return fmt.Sprintf("Sending (try %d)...", e.Attempt)
+	}
+	return "Sending..."
+}
+
+func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
+	st := m.St
+	switch msg := msg.(type) {
+	case progressMsg:
+		p.log = append(p.log, string(msg))
+		return p.listen(), Stay
+	case createdMsg:
+		if msg.err != nil {
+			return p.refused(m, msg.err)
+		}
+		st.Created = msg.res
+		p.log = append(p.log, "Created "+msg.res.ID+"; waiting for it to come up...")
+		d, at, id, ch := st.Driver, st.Dest.Base, msg.res.ID, p.ch
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+			defer cancel()
+			conn, err := cloud.Wait(ctx, d, at, id, pollEvery(m), func(c *cloud.Connection) {
+				ch <- progressMsg(fmt.Sprintf("%s: %s", c.ID, c.State))
+			})
+			ch <- finalMsg{conn, err}
+		}()
+		return p.listen(), Stay
+	case finalMsg:
+		p.done = true
+		if msg.err != nil {
+			p.failed = msg.err
+			m.Outcome = Failed
+			return nil, Stay
+		}
+		st.Final = msg.conn
+		if msg.conn.Phase == cloud.PhaseFailed {
+			m.Outcome = Failed
+		} else {
+			m.Outcome = Done
+			m.clearDraft()
+		}
+		return nil, Stay
+	case tea.KeyPressMsg:
+		if p.done && msg.String() == "enter" {
+			return tea.Quit, Stay
+		}
+	}
+	return nil, Stay
+}
+
+// refused sends the user back to the field the cloud named, with what
+// they typed intact.
+func (p *submitPage) refused(m *Model, err error) (tea.Cmd, Nav) {
+	p.started = false
+	var ae *cloud.APIError
+	if errors.As(err, &ae) {
+		m.St.CloudErr = ae
+		if ae.Field != "" {
+			m.note = "The cloud refused the request: see the message above the field."
+			return m.jumpTo(m.St.StepOf(ae.Field)), Stay
+		}
+	}
+	p.done, p.failed = true, err
+	m.Outcome = Failed
+	return nil, Stay
+}
+
+func (p *submitPage) Leave(m *Model) {}
+
+func (p *submitPage) View(m *Model, w, h int) string {
+	var b strings.Builder
+	for _, l := range p.log {
+		b.WriteString(wrap(l, w) + "\n")
+	}
+	st := m.St
+	switch {
+	case p.failed != nil:
+		b.WriteString("\n" + m.Styles.Error.Render(wrap("Failed: "+p.failed.Error(), w)) + "\n")
+		b.WriteString("esc goes back to change the request; ctrl+c quits.\n")
+	case p.done && st.Final != nil:
+		b.WriteString("\n" + m.Styles.OK.Render("Connection "+st.Final.ID+" is "+st.Final.State) + "\n")
+		if st.Saved != "" {
+			b.WriteString(wrap("The spec is saved as "+st.Saved+" (pre-shared key left out). To create it again headless:", w) + "\n")
+			b.WriteString("  tunnelwiz apply --yes --wait " + st.Saved + "\n")
+		}
+		b.WriteString("\nPress enter to finish.\n")
+	default:
+		b.WriteString("\nWorking...\n")
+	}
+	return b.String()
+}
+
+func pollEvery(m *Model) time.Duration {
+	if m.St.UseSandbox {
+		return 300 * time.Millisecond
+	}
+	return 5 * time.Second
+}

@@ -198,19 +198,28 @@ func scalarString(v any) (string, bool) {
 	return "", false
 }
 
-// Marshal renders the spec back as YAML with stable key order, for "save".
-// Numbers go back out as written.
+// Marshal renders the spec back as YAML for "save": vendor first, then
+// the target keys (region first), then params; numbers as written.
 func (s *Spec) Marshal() ([]byte, error) {
-	top := map[string]any{"vendor": s.Vendor, "params": toYAML(map[string]any(s.Params))}
-	keys := make([]string, 0, len(s.Target))
-	for k := range s.Target {
-		keys = append(keys, k)
+	doc := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(k string, v any) error {
+		var n yaml.Node
+		if err := n.Encode(v); err != nil {
+			return err
+		}
+		doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &n)
+		return nil
 	}
-	sort.Strings(keys)
+	add("vendor", s.Vendor)
+	keys := sortedKeys(s.Target)
+	sort.SliceStable(keys, func(i, j int) bool { return keys[i] == "region" && keys[j] != "region" })
 	for _, k := range keys {
-		top[k] = s.Target[k]
+		add(k, s.Target[k])
 	}
-	return yaml.Marshal(top)
+	if err := add("params", toYAML(map[string]any(s.Params))); err != nil {
+		return nil, err
+	}
+	return yaml.Marshal(doc)
 }
 
 // toYAML replaces json.Number leaves with YAML number nodes, so that a

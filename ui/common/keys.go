@@ -5,7 +5,7 @@ import "charm.land/bubbles/v2/key"
 // Keys are the wizard's own keys; huh's (tab, shift+tab, enter, arrows)
 // work inside each form.
 type Keys struct {
-	Back, Preview, FirstError, Save, Submit, Quit, Reveal key.Binding
+	Back, Preview, FirstError, Save, Submit, Quit, Reveal, NewKey key.Binding
 }
 
 // DefaultKeys avoid what huh uses inside a form, and work over SSH on
@@ -19,5 +19,6 @@ func DefaultKeys() Keys {
 		Submit:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "submit")),
 		Quit:       key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit (draft kept)")),
 		Reveal:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "show/hide key")),
+		NewKey:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "new random key")),
 	}
 }

@@ -133,7 +133,7 @@ func (b *binding) widget(st *State) huh.Field {
 	in := b.in
 	title := in.Title
 	if in.Required {
-		title += " *"
+		title += " (required)"
 	}
 	desc := in.Help
 	if in.Hint != "" {
@@ -168,8 +168,10 @@ func (b *binding) widget(st *State) huh.Field {
 	i := huh.NewInput().Key(in.Path).Title(title).Description(desc).Value(&b.text).
 		Validate(func(s string) error { return b.check(st, s) })
 	if in.Kind == forms.Secret {
-		i.EchoMode(huh.EchoModePassword)
 		b.input = i
+		if !st.Revealed {
+			i.EchoMode(huh.EchoModePassword)
+		}
 	}
 	if len(in.Field.Known) > 0 {
 		i.Suggestions(in.Field.Known)

@@ -76,7 +76,7 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+r" {
 		for _, b := range p.bindings {
 			if b.input != nil {
-				if m.revealed = !m.revealed; m.revealed {
+				if m.St.Revealed = !m.St.Revealed; m.St.Revealed {
 					b.input.EchoMode(huh.EchoModeNormal)
 				} else {
 					b.input.EchoMode(huh.EchoModePassword)
@@ -85,13 +85,19 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		}
 		return nil, Stay
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+k" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+g" {
 		for _, b := range p.bindings {
 			if b.in.Kind == forms.Secret {
-				b.text = generateKey(m.St, b)
-				m.note = "A new pre-shared key was generated: ctrl+r shows it. Give the same key to the customer gateway."
+				if key := generateKey(m.St, b); key != "" {
+					b.text = key
+					b.apply(m.St)
+					m.note = "A new pre-shared key was generated (ctrl+r shows it). Give the customer gateway the same key."
+				}
 			}
 		}
+		// huh widgets keep their own copy of the text: rebuild them from
+		// the spec so the new key shows.
+		return p.Enter(m), Stay
 	}
 	f, cmd := p.form.Update(msg)
 	p.form = f.(*huh.Form)

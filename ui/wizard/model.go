@@ -50,8 +50,6 @@ type Model struct {
 	width   int
 	height  int
 	note    string
-	// revealed: the pre-shared key is shown in clear (ctrl+r).
-	revealed bool
 }
 
 // New makes the wizard. A spec from --from or a resumed draft pre-fills it.
@@ -88,7 +86,7 @@ func (m *Model) Init() tea.Cmd { return m.pages[m.cur].Enter(m) }
 // bodyWidth and bodyHeight leave room for the header (2 lines) and the
 // footer (issue panel and keys, 4 lines).
 func (m *Model) bodyWidth() int  { return max(m.width, 40) }
-func (m *Model) bodyHeight() int { return max(m.height-7, 6) }
+func (m *Model) bodyHeight() int { return max(m.height-7, 6) } // header 2, footer 5
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -137,6 +135,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.go_(m.cur-1))
 	}
 	return m, cmd
+}
+
+// pageStep is the catalog step the current page edits ("" for others).
+func (m *Model) pageStep() cloud.Step {
+	if fp, ok := m.pages[m.cur].(*formPage); ok {
+		return fp.step
+	}
+	return ""
 }
 
 func (m *Model) submitting() bool { return m.pages[m.cur].Name() == "Submit" }
@@ -227,24 +233,48 @@ func (m *Model) footer() string {
 	if warns > 0 {
 		count += ", " + s.Warning.Render(fmtCount(warns, "warning"))
 	}
-	line := m.note
+	line, style := m.note, s.Muted
 	if line == "" {
-		for _, i := range m.St.Issues {
-			line = i.Field + ": " + i.Message
-			break
+		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.form != nil {
+			if f := fp.form.GetFocusedField(); f != nil && f.Error() != nil {
+				line, style = f.GetKey()+": "+f.Error().Error(), s.Error
+			}
 		}
+	}
+	if line == "" {
+		// This step's issues first: they are the ones the user can fix here.
+		step := m.pageStep()
+		for _, i := range m.St.Issues {
+			if step == "" || m.St.StepOf(i.Field) == step {
+				line = i.Field + ": " + i.Message
+				break
+			}
+		}
+	}
+	if line == "" && len(m.St.Issues) > 0 {
+		line = m.St.Issues[0].Field + ": " + m.St.Issues[0].Message
 	}
 	line = cloud.Scrub(line, m.St.Catalog().SecretValues(m.St.Params()))
 	keys := "enter next · esc back · ctrl+p preview · ctrl+e first error · ctrl+c quit"
 	switch m.pages[m.cur].Name() {
 	case "IKE":
-		keys = "ctrl+k new key · ctrl+r show/hide key · " + keys
+		keys = "ctrl+g new key · ctrl+r show/hide key · " + keys
 	case "Preview":
 		keys = "ctrl+g submit · ctrl+s save · ctrl+y save with key · ↑↓ scroll · esc back · ctrl+c quit"
 	case "Submit":
 		keys = "enter finish · esc back · ctrl+c quit"
 	}
-	return s.Panel.Render(truncate(count+"  "+s.Muted.Render(line), m.width)) + "\n" + s.Muted.Render(truncate(keys, m.width))
+	// The count, then the message on up to two lines: enough for the
+	// field, what is wrong and the allowed values at 80 columns.
+	msg := strings.Split(wrap(line, m.width), "\n")
+	if len(msg) > 2 {
+		msg = msg[:2]
+		msg[1] = truncate(msg[1]+" …", m.width)
+	}
+	for len(msg) < 2 {
+		msg = append(msg, "")
+	}
+	return s.Panel.Width(m.width).Render(count) + "\n" + style.Render(strings.Join(msg, "\n")) + "\n" + s.Muted.Render(truncate(keys, m.width))
 }
 
 func truncate(s string, w int) string {

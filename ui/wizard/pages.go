@@ -140,12 +140,15 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 		pick.choice = b.text
 		if !found {
 			pick.choice = manual
+			if b.text == "" && len(list(st.Inventory)) > 0 && in.Required {
+				pick.choice = list(st.Inventory)[0].ID // a required id: offer the first rather than nothing
+			}
 		}
 		p.bindings = append(p.bindings, b)
 		p.picks = append(p.picks, pick)
 		title := in.Title
 		if in.Required {
-			title += " *"
+			title += " (required)"
 		}
 		out = append(out,
 			huh.NewSelect[string]().Key(in.Path+"#pick").Title(title).Description(in.Help).Options(opts...).Value(&pick.choice),
@@ -156,7 +159,7 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 					}
 					return b.check(st, s)
 				}))
-		if !found {
+		if !found && pick.choice == manual {
 			pick.typed = b.text
 		}
 	}
@@ -167,7 +170,7 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 		b := newBinding(st, in)
 		p.bindings = append(p.bindings, b)
 		gw := gwBinding
-		out = append(out, huh.NewSelect[string]().Key(in.Path).Title(in.Title+" *").Description(in.Help).
+		out = append(out, huh.NewSelect[string]().Key(in.Path).Title(in.Title+" (required)").Description(in.Help).
 			OptionsFunc(func() []huh.Option[string] {
 				var opts []huh.Option[string]
 				for _, r := range st.Inventory.VPNGateways {

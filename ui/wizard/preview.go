@@ -21,6 +21,7 @@ func (p *previewPage) Name() string { return "Preview" }
 func (p *previewPage) Enter(m *Model) tea.Cmd {
 	p.text = previewText(m.St)
 	p.vp = viewport.New(viewport.WithWidth(m.bodyWidth()), viewport.WithHeight(m.bodyHeight()))
+	p.vp.SoftWrap = true // long bodies wrap on screen; the bytes are unchanged
 	p.vp.SetContent(p.text)
 	return nil
 }

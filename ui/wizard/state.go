@@ -30,6 +30,8 @@ type State struct {
 	// Created is the connection made, once submitted.
 	Created *cloud.Result
 	Final   *cloud.Connection
+	// Revealed: the pre-shared key is shown in clear (ctrl+r).
+	Revealed bool
 }
 
 // Catalog is the chosen vendor's rules.

@@ -99,8 +99,12 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		go func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 			defer cancel()
+			last := ""
 			conn, err := cloud.Wait(ctx, d, at, id, pollEvery(m), func(c *cloud.Connection) {
-				ch <- progressMsg(fmt.Sprintf("%s: %s", c.ID, c.State))
+				if c.State != last { // a line per change of state, not per poll
+					last = c.State
+					ch <- progressMsg(fmt.Sprintf("%s: %s", c.ID, c.State))
+				}
 			})
 			ch <- finalMsg{conn, err}
 		}()

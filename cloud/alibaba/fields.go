@@ -77,10 +77,10 @@ var topFields = []cloud.Field{
 		Help:   "ID of the customer gateway; required in single-tunnel mode, replaced by each tunnel's CustomerGatewayId in dual-tunnel mode.",
 		Source: src(seed + " CustomerGatewayId (required); " + sdk + ": \"When you create an IPsec-VPN connection in single-tunnel mode, this parameter is required\" (checks.go)")},
 
-	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRList, Required: true, Step: cloud.StepSubnets,
+	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,
 		Help:   "CIDR blocks on the VPC side, comma-separated, used in phase 2; 0.0.0.0/0 on both sides selects destination-routing mode.",
 		Source: src(seed + " LocalSubnet (required, comma-separated CIDR blocks); " + sdk + " adds the 0.0.0.0/0 routing modes")},
-	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRList, Required: true, Step: cloud.StepSubnets,
+	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,
 		Help:   "CIDR blocks on the data-center side, comma-separated, used in phase 2.",
 		Source: src(seed + " RemoteSubnet (required, comma-separated CIDR blocks); " + sdk + " adds the 0.0.0.0/0 routing modes")},
 

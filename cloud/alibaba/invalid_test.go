@@ -26,7 +26,7 @@ var invalidCases = []it.Case{
 	{Name: "unknown parameter", Set: map[string]any{"VpnGatewayID": "x"}, Field: "VpnGatewayID", Sev: cloud.Error, Want: "did you mean VpnGatewayId"},
 
 	// Subnets.
-	{Name: "LocalSubnet host bits", Set: map[string]any{"LocalSubnet": "1.1.1.1/24"}, Field: "LocalSubnet", Sev: cloud.Error, Want: "host bits"},
+	{Name: "LocalSubnet host bits", Set: map[string]any{"LocalSubnet": "1.1.1.1/24"}, Field: "LocalSubnet", Sev: cloud.Warning, Want: "host bits set: the network is 1.1.1.0/24"},
 	{Name: "RemoteSubnet bad prefix", Set: map[string]any{"RemoteSubnet": "1.1.1.0/33"}, Field: "RemoteSubnet", Sev: cloud.Error, Want: "comma-separated IPv4 CIDR blocks"},
 	{Name: "RemoteSubnet empty element", Set: map[string]any{"RemoteSubnet": "1.1.1.0/24,"}, Field: "RemoteSubnet", Sev: cloud.Error, Want: "IPv4 CIDR block"},
 	{Name: "subnets overlap", Base: "single", Set: map[string]any{"RemoteSubnet": "10.10.0.0/16"}, Field: "RemoteSubnet", Sev: cloud.Warning, Want: "overlaps LocalSubnet 10.10.1.0/24"},

@@ -46,10 +46,10 @@ var topFields = []cloud.Field{
 		Help:   "ID of the customer gateway.",
 		Source: src(seed + " CustomerGatewayId (required; example masked)")},
 
-	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRList, Required: true, Step: cloud.StepSubnets,
+	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,
 		Help:   "CIDR blocks on the VPC side to connect to the data center, comma-separated; used in phase 2.",
 		Source: src(seed + " LocalSubnet (required, comma-separated CIDR blocks)")},
-	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRList, Required: true, Step: cloud.StepSubnets,
+	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,
 		Help:   "CIDR blocks of the data center, comma-separated; used in phase 2.",
 		Source: src(seed + " RemoteSubnet (required, comma-separated CIDR blocks)")},
 

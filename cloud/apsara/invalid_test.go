@@ -33,7 +33,7 @@ var invalidCases = []it.Case{
 
 	// Subnets.
 	{Name: "LocalSubnet not CIDR", Set: map[string]any{"LocalSubnet": "10.1.1.0"}, Field: "LocalSubnet", Sev: cloud.Error, Want: "IPv4 CIDR block"},
-	{Name: "RemoteSubnet host bits", Set: map[string]any{"RemoteSubnet": "10.10.1.5/24"}, Field: "RemoteSubnet", Sev: cloud.Error, Want: "host bits"},
+	{Name: "RemoteSubnet host bits", Set: map[string]any{"RemoteSubnet": "10.10.1.5/24"}, Field: "RemoteSubnet", Sev: cloud.Warning, Want: "host bits set: the network is 10.10.1.0/24"},
 	{Name: "subnets overlap", Set: map[string]any{"RemoteSubnet": "10.1.0.0/16"}, Field: "RemoteSubnet", Sev: cloud.Warning, Want: "overlaps LocalSubnet 10.1.1.0/24"},
 
 	// Name, token, flags.

@@ -16,12 +16,13 @@ var extraFields = []cloud.Field{
 		Source: srcSDK + " comment (0 off, 1 on; default 0); " + checked,
 	},
 	{
-		Path: "DpdTimeout", Type: cloud.String, Format: cloud.Digits, Range: &cloud.Range{Min: 30, Max: 60},
+		Path: "DpdTimeout", Type: cloud.String, Format: cloud.Digits,
 		Default: "30", Step: cloud.StepExtras, Effective: dpdOn,
 		Help: "Seconds without an answer before the peer counts as gone, 30 to 60 (default 30), " +
 			"sent as a string. Takes effect when DpdEnable is 1.",
 		Source: srcSDK + " comment: string, default 30 seconds, effective when DpdEnable is 1 (no range); " +
-			"range 30-60 from " + srcTF + " (ValidateIntegerInRange(30, 60)) and its docs; " + checked,
+			"range 30-60 from " + srcTF + " (ValidateIntegerInRange(30, 60)) and its docs only, so outside it is a warning " +
+			"(check 'DPD timeout 30 to 60'); " + checked,
 	},
 	{
 		Path: "DpdAction", Type: cloud.String, Allowed: []string{"clear", "restart"}, Step: cloud.StepExtras, Effective: dpdOn,

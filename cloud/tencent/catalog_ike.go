@@ -54,17 +54,19 @@ var ikeFields = []cloud.Field{
 	},
 	{
 		Path: ike + ".LocalAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE,
-		RequiredWhen: &cloud.Cond{Path: "LocalIdentity", In: []string{"ADDRESS"}},
+		RequiredWhen: &cloud.Cond{Path: "LocalIdentity", In: []string{"ADDRESS"}, Explicit: true},
 		Help:         "Local identity when LocalIdentity is ADDRESS, usually the VPN gateway's public IP.",
-		Source: srcSeed + " example 58.211.2.5; " + srcSDK + " comment: required when LocalIdentity is ADDRESS " +
-			"(the same comment says it defaults to the gateway's public IP; the requirement is kept); " + checked,
+		Source: srcSeed + " example 58.211.2.5; " + srcSDK + " comment: required when LocalIdentity is ADDRESS, and " +
+			"'默认为vpn网关公网IP' (defaults to the gateway's public IP): so an error only when ADDRESS is written, a warning " +
+			"when the identity is left to its default (review 2026-11); " + checked,
 	},
 	{
 		Path: ike + ".RemoteAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE,
-		RequiredWhen: &cloud.Cond{Path: "RemoteIdentity", In: []string{"ADDRESS"}},
+		RequiredWhen: &cloud.Cond{Path: "RemoteIdentity", In: []string{"ADDRESS"}, Explicit: true},
 		Help:         "Remote identity when RemoteIdentity is ADDRESS, usually the customer gateway's public IP.",
 		Source: srcSeed + " example 1.2.3.4; " + srcSDK + " comment: required when RemoteIdentity is ADDRESS " +
-			"(checked against RemoteIdentity, not LocalIdentity as " + srcTF + " does); " + checked,
+			"(checked against RemoteIdentity, not LocalIdentity as " + srcTF + " does): an error when ADDRESS is written, " +
+			"a warning when the identity is left to its default, since Tencent may fill it from the customer gateway; " + checked,
 	},
 	{
 		Path: ike + ".LocalFqdnName", Type: cloud.String, Check: nonEmpty, Step: cloud.StepIKE,

@@ -13,6 +13,21 @@ import (
 // rest rest on vendor error codes or the console guide and only warn.
 var checks = []cloud.Check{
 	{
+		Name:   "identity addresses when the identity is left to its default",
+		Source: srcSDK + " comments: LocalAddress defaults to the gateway's public IP; RemoteAddress is needed for ADDRESS -> warning",
+		Run:    checkDefaultIdentity,
+	},
+	{
+		Name:   "DPD timeout 30 to 60",
+		Source: srcTF + " ValidateIntegerInRange(30, 60); the SDK states no range -> warning",
+		Run:    checkDPDTimeout,
+	},
+	{
+		Name:   "SPD sizes",
+		Source: srcDoc + ": at most 200 SPD mappings per VPN gateway (a quota) -> warning",
+		Run:    checkSPDSizes,
+	},
+	{
 		Name:   "IntegrityAlgorith and IntegrityAlgorithm not both",
 		Source: srcSeed + " and " + srcErrs + ": InvalidParameter.Coexist ('parameters cannot be specified at the same time'); error code only -> warning",
 		Run:    checkIntegrityCoexist,
@@ -274,6 +289,54 @@ func checkTagKeys(p cloud.Params, _ map[string]string) cloud.Issues {
 			continue
 		}
 		seen[k] = i
+	}
+	return out
+}
+
+// checkDefaultIdentity warns where an identity left to its default
+// (ADDRESS) has no address: Tencent fills the local one from the
+// gateway; the remote one it may or may not take from the customer gateway.
+func checkDefaultIdentity(p cloud.Params, _ map[string]string) cloud.Issues {
+	ikeOpts := p.Obj("IKEOptionsSpecification")
+	if ikeOpts == nil {
+		return nil
+	}
+	var out cloud.Issues
+	if !ikeOpts.Has("RemoteIdentity") && !ikeOpts.Has("RemoteAddress") {
+		out = append(out, cloud.Warnf("IKEOptionsSpecification.RemoteAddress",
+			"is not set while RemoteIdentity defaults to ADDRESS: set the customer gateway's public IP, or Tencent may refuse the tunnel"))
+	}
+	if !ikeOpts.Has("LocalIdentity") && !ikeOpts.Has("LocalAddress") {
+		out = append(out, cloud.Warnf("IKEOptionsSpecification.LocalAddress",
+			"is not set: Tencent uses the VPN gateway's public IP as the local identity"))
+	}
+	return out
+}
+
+func checkDPDTimeout(p cloud.Params, _ map[string]string) cloud.Issues {
+	s := p.Str("DpdTimeout")
+	if s == "" {
+		return nil
+	}
+	var n int
+	if _, err := fmt.Sscan(s, &n); err != nil || (n >= 30 && n <= 60) {
+		return nil
+	}
+	return cloud.Issues{cloud.Warnf("DpdTimeout", "%d is outside 30 to 60 seconds, the range Tencent's Terraform provider allows; the API documents none", n)}
+}
+
+func checkSPDSizes(p cloud.Params, _ map[string]string) cloud.Issues {
+	var out cloud.Issues
+	spd := p.List("SecurityPolicyDatabases")
+	if len(spd) > 200 {
+		out = append(out, cloud.Warnf("SecurityPolicyDatabases", "has %d rules: a VPN gateway holds at most 200 SPD mappings (console guide quota)", len(spd)))
+	}
+	for i, r := range spd {
+		if m, ok := r.(map[string]any); ok {
+			if l, _ := m["RemoteCidrBlock"].([]any); len(l) > 200 {
+				out = append(out, cloud.Warnf(fmt.Sprintf("SecurityPolicyDatabases[%d].RemoteCidrBlock", i), "has %d blocks: a VPN gateway holds at most 200 SPD mappings (console guide quota)", len(l)))
+			}
+		}
 	}
 	return out
 }

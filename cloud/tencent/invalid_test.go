@@ -141,7 +141,9 @@ var invalidCases = []struct {
 
 	// DPD
 	{"DPD switch not 0/1", set("DpdEnable", 2), "DpdEnable", E, []string{"0 or 1"}, nil},
-	{"DPD timeout below range", all(set("DpdEnable", 1), set("DpdTimeout", "29")), "DpdTimeout", E, []string{"30", "60"}, nil},
+	{"DPD timeout below range", all(set("DpdEnable", 1), set("DpdTimeout", "29")), "DpdTimeout", W, []string{"30 to 60"}, nil},
+	{"defaulted remote identity without address", all(del("IKEOptionsSpecification.RemoteIdentity"), del("IKEOptionsSpecification.RemoteAddress")), "IKEOptionsSpecification.RemoteAddress", W, []string{"defaults to ADDRESS"}, nil},
+	{"defaulted local identity without address", all(del("IKEOptionsSpecification.LocalIdentity"), del("IKEOptionsSpecification.LocalAddress")), "IKEOptionsSpecification.LocalAddress", W, []string{"gateway's public IP"}, nil},
 	{"DPD timeout not digits", all(set("DpdEnable", 1), set("DpdTimeout", "thirty")), "DpdTimeout", E, []string{"whole number"}, nil},
 	{"DPD action unknown", all(set("DpdEnable", 1), set("DpdAction", "reset")), "DpdAction", E, []string{"clear", "restart"}, nil},
 	{"DPD timeout while DPD off", set("DpdTimeout", "40"), "DpdTimeout", W, []string{"DpdEnable is 1"}, nil},

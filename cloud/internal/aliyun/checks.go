@@ -32,7 +32,7 @@ func At(path string) Locate {
 func Subnets(s string) []netip.Prefix {
 	var out []netip.Prefix
 	for _, part := range strings.Split(s, ",") {
-		if n, err := cloud.ParseNetwork(part, true); err == nil {
+		if n, err := cloud.ParseNetwork(part, false); err == nil {
 			out = append(out, n)
 		}
 	}
@@ -56,6 +56,7 @@ func SubnetCheck(seed string) cloud.Check {
 	return cloud.Check{
 		Name: "LocalSubnet and RemoteSubnet do not overlap, repeat or grow long",
 		Source: seed + " example sends LocalSubnet = RemoteSubnet = 1.1.1.0/24,1.1.2.0/24, so overlap is a warning; " +
+			"host bits (10.0.0.1/24): the seeds say only 'CIDR blocks', and the only evidence of refusal is IllegalParam.LocalSubnet, so a warning; " +
 			"the SDK v7 comment makes 0.0.0.0/0 on both sides destination-routing mode; list length: terraform-provider-alicloud MaxItems 10 " +
 			"and error QuotaExceeded.PolicyBasedRoute (warnings); " + Checked,
 		Run: func(p cloud.Params, _ map[string]string) cloud.Issues {
@@ -67,6 +68,9 @@ func SubnetCheck(seed string) cloud.Check {
 			}{{"LocalSubnet", local}, {"RemoteSubnet", remote}} {
 				seen := map[netip.Prefix]bool{}
 				for _, n := range side.ps {
+					if n.Masked() != n {
+						is = append(is, cloud.Warnf(side.name, "%s has host bits set: the network is %s, and Alibaba may answer IllegalParam.%s", n, n.Masked(), side.name))
+					}
 					if seen[n] {
 						is = append(is, cloud.Warnf(side.name, "lists %s more than once", n))
 					}

@@ -48,6 +48,12 @@ var sendTimeParams = map[string]bool{
 	"SignatureNonce": true, "AccessKeyId": true, "SecurityToken": true, "Token": true,
 }
 
+// RequestFrom describes an HTTP request as the preview would, addressed to
+// base: tests compare what a driver really sent with what Plan showed.
+func RequestFrom(vendor string, base *url.URL, r *http.Request, body []byte) *Request {
+	return newRequest(vendor, base, r, body)
+}
+
 // newRequest turns a recorded HTTP request into a preview addressed to the
 // real endpoint.
 func newRequest(vendor string, base *url.URL, r *http.Request, body []byte) *Request {

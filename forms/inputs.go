@@ -78,7 +78,7 @@ func ForStep(c *cloud.Catalog, step cloud.Step, p cloud.Params) []Input {
 
 // New describes one field as an input.
 func New(c *cloud.Catalog, f *cloud.Field, p cloud.Params) Input {
-	in := Input{Path: f.Path, Title: f.Name(), Help: f.Help, Field: f,
+	in := Input{Path: f.Path, Title: title(c, f), Help: f.Help, Field: f,
 		Required: c.RequiredNow(f, p, f.Path), Kind: kindOf(f)}
 	for _, v := range f.Allowed {
 		o := Option{Value: v, Label: v, Default: v == f.Default}
@@ -129,11 +129,36 @@ func hint(f *cloud.Field) string {
 	if f.Chars != nil {
 		parts = append(parts, f.Chars.Describe)
 	}
-	if f.Format != cloud.Plain && f.Format != cloud.Digits {
-		parts = append(parts, string(f.Format))
+	if w := formatWords[f.Format]; w != "" {
+		parts = append(parts, w)
 	}
 	if f.Default != "" && len(f.Allowed) == 0 && !f.Secret {
 		parts = append(parts, "default "+f.Default)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// formatWords name a format in a few words for the hint line.
+var formatWords = map[cloud.Format]string{
+	cloud.CIDR:          "IPv4 CIDR block, no host bits",
+	cloud.CIDRLoose:     "IPv4 CIDR block",
+	cloud.CIDRList:      "comma-separated IPv4 CIDR blocks",
+	cloud.CIDRListLoose: "comma-separated IPv4 CIDR blocks",
+	cloud.IPv4:          "IPv4 address",
+	cloud.InterfaceAddr: "address/prefix, such as 169.254.76.1/30",
+	cloud.UUID:          "36-character id",
+	cloud.UUIDOrIPv4:    "36-character EIP id or IPv4 address",
+	cloud.JSON:          "JSON",
+}
+
+// title is the field's path as the user reads it: the full path, so that
+// HealthCheckConfig.enable is not just "enable", less a single object that
+// wraps the whole request (Huawei's vpn_connection).
+func title(c *cloud.Catalog, f *cloud.Field) string {
+	if top := c.Children(""); len(top) == 1 {
+		if rest, ok := strings.CutPrefix(f.Path, top[0]+"."); ok {
+			return rest
+		}
+	}
+	return f.Path
 }

@@ -24,7 +24,7 @@ func TestForStepDerivesFromCatalog(t *testing.T) {
 	for _, in := range ike {
 		titles = append(titles, in.Title)
 	}
-	if strings.Join(titles, ",") != "Ike,Dh,Life,Key" {
+	if strings.Join(titles, ",") != "Ike,Ike.Dh,Ike.Life,Ike.Key" {
 		t.Fatalf("IKE step inputs: %v", titles)
 	}
 	dh := ike[1]

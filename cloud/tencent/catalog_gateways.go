@@ -50,7 +50,6 @@ var subnetFields = []cloud.Field{
 	{
 		Path: "SecurityPolicyDatabases", Type: cloud.List, Step: cloud.StepSubnets,
 		RequiredWhen: &cloud.Cond{Path: "RouteType", In: spdRouteType},
-		Len:          &cloud.Range{Min: 1, Max: 1 << 31},
 		Help: "The SPD policy group: each rule maps a VPC-side CIDR to the IDC CIDRs it may talk to, " +
 			"such as {\"10.0.0.5/24\":[\"172.123.10.5/16\"]}.",
 		Source: srcSeed + " marks it required (Yes) for the only type it knew (STATIC); " + srcSDK +
@@ -71,7 +70,7 @@ var subnetFields = []cloud.Field{
 	},
 	{
 		Path: "SecurityPolicyDatabases[].RemoteCidrBlock", Type: cloud.List, Required: true,
-		Len: &cloud.Range{Min: 1, Max: 1 << 31}, Step: cloud.StepSubnets,
+		Step: cloud.StepSubnets,
 		Help: "The peer (IDC side) CIDR blocks this rule's local CIDR may communicate with.",
 		Source: srcSeed + " example [58.211.1.0/24]; " + srcSDK + "; each remote block is one SPD mapping, " +
 			"of which a gateway has at most 200 (" + srcDoc + "): a warning (check 'SPD sizes'); " + checked,

@@ -35,6 +35,9 @@ type Options struct {
 	SaveDir string
 	// Settle is the built-in sandbox's pending time.
 	Settle time.Duration
+	// Sandbox, when set, is the sandbox to use instead of a built-in one
+	// (tests record what reaches it).
+	Sandbox *cli.Where
 }
 
 // Model is the host: it owns the pages, the issue panel and the keys, and
@@ -301,6 +304,12 @@ func (m *Model) ensureDest() error {
 	st := m.St
 	if st.Dest != nil {
 		st.Dest.Target = st.Spec.Target
+		return nil
+	}
+	if st.UseSandbox && m.opts.Sandbox != nil {
+		w := *m.opts.Sandbox
+		w.Target = st.Spec.Target
+		st.Dest = &w
 		return nil
 	}
 	w, err := cli.Resolve(st.Driver, st.Spec.Target, "", st.UseSandbox, m.opts.Settle)

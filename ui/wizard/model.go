@@ -38,6 +38,9 @@ type Options struct {
 	// Sandbox, when set, is the sandbox to use instead of a built-in one
 	// (tests record what reaches it).
 	Sandbox *cli.Where
+	// Endpoint is a base URL given with --endpoint (a running sandbox, a
+	// private endpoint); the vendor page offers it first.
+	Endpoint string
 }
 
 // Model is the host: it owns the pages, the issue panel and the keys, and
@@ -57,7 +60,7 @@ type Model struct {
 
 // New makes the wizard. A spec from --from or a resumed draft pre-fills it.
 func New(o Options) *Model {
-	m := &Model{St: &State{UseSandbox: true}, Styles: common.DefaultStyles(), Keys: common.DefaultKeys(), opts: o, width: 80, height: 24}
+	m := &Model{St: &State{UseSandbox: o.Endpoint == "", UseEndpoint: o.Endpoint != ""}, Styles: common.DefaultStyles(), Keys: common.DefaultKeys(), opts: o, width: 80, height: 24}
 	if o.From != nil {
 		d, ok := cloud.Lookup(o.From.Vendor)
 		if ok {
@@ -205,7 +208,7 @@ func (m *Model) View() tea.View {
 func (m *Model) render() string {
 	s := m.Styles
 	title := s.Title.Render("tunnelwiz") + "  " + m.St.Catalog().Title
-	if m.St.UseSandbox {
+	if m.St.UseSandbox || m.St.Dest != nil && m.St.Dest.Sandbox {
 		title += "  " + s.Sandbox.Render(" SANDBOX ")
 	}
 	var tabs []string
@@ -312,7 +315,11 @@ func (m *Model) ensureDest() error {
 		st.Dest = &w
 		return nil
 	}
-	w, err := cli.Resolve(st.Driver, st.Spec.Target, "", st.UseSandbox, m.opts.Settle)
+	endpoint := ""
+	if st.UseEndpoint {
+		endpoint = m.opts.Endpoint
+	}
+	w, err := cli.Resolve(st.Driver, st.Spec.Target, endpoint, st.UseSandbox, m.opts.Settle)
 	if err != nil {
 		return err
 	}

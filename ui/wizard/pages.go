@@ -26,10 +26,19 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 		p.vendor = m.St.Catalog().API
 	}
 	if p.dest == "" {
-		p.dest = "sandbox"
-		if !m.St.UseSandbox && m.St.Dest != nil {
+		switch {
+		case m.St.UseEndpoint:
+			p.dest = "endpoint"
+		case m.St.UseSandbox:
+			p.dest = "sandbox"
+		default:
 			p.dest = "cloud"
 		}
+	}
+	dests := []huh.Option[string]{huh.NewOption("the built-in SANDBOX: nothing is created in any cloud", "sandbox"),
+		huh.NewOption("the vendor's cloud, with the keys found", "cloud")}
+	if m.opts.Endpoint != "" {
+		dests = append([]huh.Option[string]{huh.NewOption("the endpoint given: "+m.opts.Endpoint, "endpoint")}, dests...)
 	}
 	var opts []huh.Option[string]
 	for _, v := range cloud.Vendors() {
@@ -52,8 +61,7 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 			Description("One IPsec connection on one API. Changing it starts the connection over.").
 			Options(opts...).Value(&p.vendor),
 		huh.NewSelect[string]().Key("dest").Title("Send to").DescriptionFunc(credText, &p.vendor).
-			Options(huh.NewOption("the built-in SANDBOX: nothing is created in any cloud", "sandbox"),
-				huh.NewOption("the vendor's cloud, with the keys found", "cloud")).Value(&p.dest),
+			Options(dests...).Value(&p.dest),
 	)
 	return p.form.Init()
 }
@@ -72,8 +80,9 @@ func (p *vendorPage) Leave(m *Model) {
 	if p.vendor != "" {
 		m.St.SetVendor(p.vendor)
 	}
-	if sb := p.dest == "sandbox"; sb != m.St.UseSandbox || m.St.Dest == nil {
-		m.St.UseSandbox = sb
+	sb, ep := p.dest == "sandbox", p.dest == "endpoint"
+	if sb != m.St.UseSandbox || ep != m.St.UseEndpoint || m.St.Dest == nil {
+		m.St.UseSandbox, m.St.UseEndpoint = sb, ep
 		m.closeDest()
 	}
 }

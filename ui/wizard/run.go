@@ -24,13 +24,14 @@ func Main(args []string, o cli.IO) error {
 	fs.SetOutput(io.Discard)
 	from := fs.String("from", "", "pre-fill the wizard from a spec file")
 	accessible := fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)")
+	endpoint := fs.String("endpoint", "", "send to this base URL, e.g. a running `tunnelwiz sandbox`")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return &cli.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--accessible]  (or tunnelwiz help)"}
+		return &cli.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
 	}
 	if !isTTY(os.Stdin) || !isTTY(os.Stderr) {
 		return &cli.UsageError{Msg: "the wizard needs a terminal (stdin and stderr); for scripts use `tunnelwiz apply FILE --yes` (see tunnelwiz help)"}
 	}
-	opts := Options{DraftPath: draftPath(), SaveDir: ".", Settle: 3 * time.Second}
+	opts := Options{DraftPath: draftPath(), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *endpoint}
 	if *from != "" {
 		spec, err := cloud.LoadSpec(*from)
 		if err != nil {

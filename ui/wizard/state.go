@@ -17,8 +17,9 @@ type State struct {
 	Issues cloud.Issues
 	// Dest is where requests go (sandbox or cloud) once chosen.
 	Dest *cli.Where
-	// UseSandbox is the destination choice on the target page.
-	UseSandbox bool
+	// UseSandbox and UseEndpoint are the destination chosen on the vendor
+	// page: the built-in sandbox, the --endpoint URL, or else the cloud.
+	UseSandbox, UseEndpoint bool
 	// Inventory is the live pick list, when loaded.
 	Inventory *cloud.Inventory
 	InvErr    error

@@ -175,7 +175,7 @@ func (p *submitPage) View(m *Model, w, h int) string {
 }
 
 func pollEvery(m *Model) time.Duration {
-	if m.St.UseSandbox {
+	if m.St.Dest != nil && m.St.Dest.Sandbox {
 		return 300 * time.Millisecond
 	}
 	return 5 * time.Second

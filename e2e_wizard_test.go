@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
+)
+
+// terminal is the binary running in a pseudo-terminal of 80x24: keys go
+// in, and the screen's text (escape codes stripped) accumulates.
+type terminal struct {
+	f   *os.File
+	mu  sync.Mutex
+	out bytes.Buffer
+}
+
+func (tm *terminal) text() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return ansi.Strip(tm.out.String())
+}
+
+// waitFor blocks until the screen has shown s (the program is
+// asynchronous: this waits on what it draws, it asserts nothing on time).
+func (tm *terminal) waitFor(t *testing.T, s string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(tm.text(), s) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the screen never showed %q; it shows:\n%s", s, tail(tm.text(), 3000))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// mark forgets what was shown so far, so the next waitFor sees only what
+// comes after.
+func (tm *terminal) mark() {
+	tm.mu.Lock()
+	tm.out.Reset()
+	tm.mu.Unlock()
+}
+
+func (tm *terminal) keys(s string) { tm.f.Write([]byte(s)) }
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+const (
+	enter = "\r"
+	up    = "\x1b[A"
+	ctrlE = "\x05"
+	ctrlG = "\x07"
+	ctrlP = "\x10"
+)
+
+// TestWizardEndToEnd types its way through a whole Tencent flow in the
+// real binary, in a pseudo-terminal, into a `tunnelwiz sandbox` running in
+// the background; then finds the connection id on screen, on stdout and in
+// the sandbox.
+func TestWizardEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	url := startSandbox(t, bin)
+	home := t.TempDir()
+	cmd := exec.Command(bin, "--endpoint", url)
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home+"/.config", "TERM=xterm-256color")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tm := &terminal{f: f}
+	done := make(chan struct{})
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := f.Read(buf)
+			tm.mu.Lock()
+			tm.out.Write(buf[:n])
+			tm.mu.Unlock()
+			if err != nil {
+				close(done)
+				return
+			}
+		}
+	}()
+
+	tm.waitFor(t, "Vendor and API")
+	tm.keys(enter) // Tencent Cloud API 3.0
+	tm.waitFor(t, "the endpoint given")
+	tm.keys(enter) // send to the running sandbox
+	tm.waitFor(t, "region (required)")
+	tm.keys("ap-guangzhou" + enter + enter)
+	tm.waitFor(t, "vpngw-1w9tue3d")       // the live pick list
+	tm.keys(up + up + up + enter + enter) // the first VPC
+	tm.keys(enter + enter)                // the first VPN gateway
+	tm.keys(enter + enter)                // the first customer gateway
+	tm.mark()
+	tm.keys(enter) // RouteType: the vendor's default
+	tm.waitFor(t, "SecurityPolicyDatabases (required)")
+	tm.keys("10.8.4.0/24 | 192.168.10.0/24 192.168.11.0/24" + enter)
+	tm.waitFor(t, "PreShareKey (required)")
+	tm.mark()
+	tm.keys(ctrlG) // a generated key
+	tm.waitFor(t, "A new pre-shared key was generated")
+	tm.mark()
+	tm.keys(ctrlP) // to the preview: one error left
+	tm.waitFor(t, "VpnConnectionName: is required")
+	tm.keys(ctrlE) // to the step that holds it
+	tm.waitFor(t, "VpnConnectionName (required)")
+	tm.mark()
+	tm.keys("e2e-gz-dc1" + enter + enter) // the name; no tags
+	tm.waitFor(t, "X-Tc-Action: CreateVpnConnection")
+	tm.keys(ctrlG) // submit
+	tm.waitFor(t, "Press enter to finish")
+	screen := tm.text()
+	tm.keys(enter)
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the wizard did not exit")
+	}
+	cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != exitOK {
+		t.Errorf("exit status %d", code)
+	}
+	i := strings.Index(screen, "Connection vpnx-")
+	if i < 0 {
+		t.Fatalf("no connection id on screen:\n%s", tail(screen, 2000))
+	}
+	id := strings.Fields(screen[i+len("Connection "):])[0]
+	if !strings.Contains(tail(tm.text(), 200), id) {
+		t.Errorf("the id %s is not printed on exit", id)
+	}
+	resp, err := http.Get(url + "/_sandbox/connections")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var held map[string][]struct {
+		ID, Name string
+		Params   map[string]any
+	}
+	json.Unmarshal(b, &held)
+	found := false
+	for _, c := range held["tencent/ap-guangzhou"] {
+		if c.ID == id && c.Name == "e2e-gz-dc1" {
+			found = true
+			if c.Params["PreShareKey"] == "" {
+				t.Errorf("no key reached the sandbox")
+			}
+		}
+	}
+	if !found {
+		t.Errorf("connection %s not in the sandbox: %s", id, b)
+	}
+	if strings.Contains(screen, "e2e-gz-dc1.yaml") == false {
+		t.Errorf("the saved spec is not named on screen")
+	}
+}

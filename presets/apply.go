@@ -1,7 +1,11 @@
 package presets
 
 import (
+	"os"
+	"path/filepath"
+
 	"fmt"
+	"gopkg.in/yaml.v3"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,7 +40,7 @@ func Map(p *Preset, c *cloud.Catalog) ([]Change, []Problem) {
 		fields := roleFields(c, ch.role)
 		if len(fields) == 0 {
 			problems = append(problems, Problem{ch.role, ch.String(),
-				fmt.Sprintf("%s has no %s setting, so %s cannot be applied", c.Title, ch.role, ch)})
+				fmt.Sprintf("no %s setting here (%s not applied)", ch.role, ch)})
 			continue
 		}
 		for _, f := range fields {
@@ -161,4 +165,53 @@ func anySet(changes []Change, ch choice) bool {
 		}
 	}
 	return false
+}
+
+// FromParams reads a preset back out of a request: each role field's value
+// in vocabulary terms. It is how the wizard remembers the last-used
+// algorithms in a form any vendor can take.
+func FromParams(c *cloud.Catalog, p cloud.Params) *Preset {
+	out := &Preset{Name: "last-used", Title: "the algorithms used last time"}
+	for _, r := range presetRoles {
+		term, seconds := out.slot(r)
+		for _, f := range roleFields(c, r) {
+			v, ok := p.At(f.Path)
+			if !ok {
+				continue
+			}
+			s := fmt.Sprint(v)
+			switch {
+			case term != nil && f.Means[s] != "":
+				*term = f.Means[s]
+			case seconds != nil:
+				*seconds, _ = strconv.ParseInt(s, 10, 64)
+			}
+		}
+	}
+	return out
+}
+
+// Load reads a preset file (the last-used one).
+func Load(path string) (*Preset, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var p Preset
+	if err := yaml.Unmarshal(b, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// Save writes a preset file.
+func (p *Preset) Save(path string) error {
+	b, err := yaml.Marshal(p)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o600)
 }

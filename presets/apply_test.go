@@ -125,3 +125,22 @@ func TestVendorDefaults(t *testing.T) {
 		t.Errorf("defaults do not map back: %v", problems)
 	}
 }
+
+func TestFromParamsRoundTrip(t *testing.T) {
+	p := mustFind(t, "modern-ikev2")
+	for _, c := range []*cloud.Catalog{tencent.Driver{}.Catalog(), huawei.Driver{}.Catalog()} {
+		params := cloud.Params{}
+		Apply(p, c, params)
+		back := FromParams(c, params)
+		if back.IKE != p.IKE || back.IPsec != p.IPsec {
+			t.Errorf("%s: %+v / %+v, want %+v / %+v", c.API, back.IKE, back.IPsec, p.IKE, p.IPsec)
+		}
+	}
+	path := t.TempDir() + "/last.yaml"
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if q, err := Load(path); err != nil || q.IKE != p.IKE {
+		t.Errorf("load: %+v %v", q, err)
+	}
+}

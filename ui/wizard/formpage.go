@@ -21,11 +21,18 @@ type formPage struct {
 	form     *huh.Form
 	bindings []*binding
 	picks    []*pickBinding
-	empty    bool
+	// generic are the paths of the catalog inputs shown, to notice when a
+	// mode change makes others apply.
+	generic []string
+	empty   bool
 	// extra builds page-specific widgets (pick lists) before the generic ones.
 	extra func(m *Model, p *formPage) []huh.Field
 	// skip hides inputs the extra widgets already cover.
 	skip func(in forms.Input) bool
+	// after runs after each update (the IKE page applies a preset).
+	after func(m *Model, p *formPage, msg tea.Msg) tea.Cmd
+	// preset is the IKE page's preset choice.
+	preset string
 }
 
 func (p *formPage) Name() string { return p.name }
@@ -37,15 +44,12 @@ func (p *formPage) Enter(m *Model) tea.Cmd {
 	if p.extra != nil {
 		fields = append(fields, p.extra(m, p)...)
 	}
-	for _, in := range forms.ForStep(st.Catalog(), p.step, st.Params()) {
-		if in.Kind == forms.Group || (p.skip != nil && p.skip(in)) {
-			continue
-		}
-		if in.Kind == forms.Rows {
-			if _, ok := forms.Columns(st.Catalog(), in.Field); !ok {
-				continue // nested per-tunnel settings: spec files only
-			}
-		}
+	inputs := p.inputs(m)
+	p.generic = nil
+	for _, in := range inputs {
+		p.generic = append(p.generic, in.Path)
+	}
+	for _, in := range inputs {
 		b := newBinding(st, in)
 		p.bindings = append(p.bindings, b)
 		fields = append(fields, b.widget(st))
@@ -104,7 +108,97 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 	// Live: what is typed goes into the spec at once, so the issue panel
 	// and the other fields' rules see it.
 	p.Leave(m)
+	if p.after != nil {
+		if c := p.after(m, p, msg); c != nil {
+			return tea.Batch(cmd, c), Stay
+		}
+	}
+	// A mode field changed what applies (style, DpdEnable, identity
+	// type): rebuild so that fields which no longer apply disappear and
+	// new ones appear, and put the cursor back where it was.
+	if p.visibleChanged(m) {
+		p.stashHidden(m)
+		focus := ""
+		if ff := p.form.GetFocusedField(); ff != nil {
+			focus = ff.GetKey()
+		}
+		return tea.Batch(cmd, p.Enter(m), p.refocus(focus)), Stay
+	}
 	return cmd, Stay
+}
+
+// inputs are the catalog inputs this page shows now: those of its step
+// that apply, less what its own widgets cover and nested per-tunnel
+// settings that only a spec file can express.
+func (p *formPage) inputs(m *Model) []forms.Input {
+	var out []forms.Input
+	for _, in := range forms.ForStep(m.St.Catalog(), p.step, m.St.Params()) {
+		if in.Kind == forms.Group || (p.skip != nil && p.skip(in)) {
+			continue
+		}
+		if _, ok := forms.Columns(m.St.Catalog(), in.Field); in.Kind == forms.Rows && !ok {
+			continue
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// visibleChanged reports whether the inputs that apply now differ from
+// the ones shown.
+func (p *formPage) visibleChanged(m *Model) bool {
+	now := p.inputs(m)
+	if len(now) != len(p.generic) {
+		return true
+	}
+	for i, in := range now {
+		if in.Path != p.generic[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// stashHidden sets aside the values of fields that no longer apply, so
+// that they are not sent, and brings back those of fields that apply
+// again: switching a mode back and forth loses nothing.
+func (p *formPage) stashHidden(m *Model) {
+	st := m.St
+	now := map[string]bool{}
+	for _, in := range p.inputs(m) {
+		now[in.Path] = true
+		if v, ok := st.Stash[in.Path]; ok && !st.Params().Has(in.Path) {
+			st.Params().Set(in.Path, v)
+			delete(st.Stash, in.Path)
+		}
+	}
+	for _, path := range p.generic {
+		if now[path] {
+			continue
+		}
+		if v, ok := st.Params().At(path); ok {
+			st.Stash[path] = v
+			st.Params().Delete(path)
+		}
+	}
+	st.Revalidate()
+}
+
+// refocus moves the rebuilt form's cursor to the field with key.
+func (p *formPage) refocus(key string) tea.Cmd {
+	if key == "" {
+		return nil
+	}
+	for i := 0; i < 100; i++ {
+		if ff := p.form.GetFocusedField(); ff == nil || ff.GetKey() == key {
+			return nil
+		}
+		if next := p.form.NextField(); next != nil {
+			f, _ := p.form.Update(next())
+			p.form = f.(*huh.Form)
+		}
+	}
+	return nil
 }
 
 func (p *formPage) Leave(m *Model) {

@@ -70,13 +70,16 @@ func New(o Options) *Model {
 	if m.St.Driver == nil {
 		m.St.SetVendor("tencent")
 	}
+	if m.St.Stash == nil {
+		m.St.Stash = map[string]any{}
+	}
 	m.St.Revalidate()
 	m.pages = []Page{
 		&vendorPage{},
 		&formPage{name: "Target", step: cloud.StepTarget, extra: targetFields},
 		&formPage{name: "Gateways", step: cloud.StepGateways, extra: gatewayFields, skip: nil},
 		&formPage{name: "Subnets", step: cloud.StepSubnets},
-		&formPage{name: "IKE", step: cloud.StepIKE},
+		&formPage{name: "IKE", step: cloud.StepIKE, extra: presetFields, after: applyPreset},
 		&formPage{name: "IPsec", step: cloud.StepIPsec},
 		&formPage{name: "Extras", step: cloud.StepExtras},
 		&formPage{name: "Tags", step: cloud.StepTags},
@@ -98,6 +101,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		// Forms were sized when built: size them again.
+		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.form != nil {
+			fp.form = fp.form.WithWidth(m.bodyWidth()).WithHeight(m.bodyHeight())
+		}
+		if vp, ok := m.pages[m.cur].(*vendorPage); ok && vp.form != nil {
+			vp.form = vp.form.WithWidth(m.bodyWidth()).WithHeight(m.bodyHeight())
+		}
 	case tea.KeyPressMsg:
 		m.note = ""
 		switch msg.String() {
@@ -266,7 +276,7 @@ func (m *Model) footer() string {
 	case "IKE":
 		keys = "ctrl+g new key · ctrl+r show/hide key · " + keys
 	case "Preview":
-		keys = "ctrl+g submit · ctrl+s save · ctrl+y save with key · ↑↓ scroll · esc back · ctrl+c quit"
+		keys = "ctrl+g submit · 1-8 go to step · ctrl+s save · ctrl+y save with key · ↑↓ scroll · esc back"
 	case "Submit":
 		keys = "enter finish · esc back · ctrl+c quit"
 	}

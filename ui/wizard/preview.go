@@ -80,6 +80,9 @@ func (p *previewPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		case "ctrl+y":
 			m.save(true)
 			return nil, Stay
+		case "1", "2", "3", "4", "5", "6", "7", "8":
+			// Back to any step by its number in the tab row.
+			return m.go_(int(k.String()[0] - '1')), Stay
 		}
 	}
 	var cmd tea.Cmd

@@ -192,5 +192,6 @@ func submitPlain(m *Model, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "Saved %s. Re-create headless: tunnelwiz apply --yes --wait %s\n", st.Saved, st.Saved)
 	m.clearDraft()
+	rememberAlgorithms(m)
 	return nil
 }

@@ -33,6 +33,8 @@ type State struct {
 	Final   *cloud.Connection
 	// Revealed: the pre-shared key is shown in clear (ctrl+r).
 	Revealed bool
+	// Stash keeps the values of fields a mode change hid, by path.
+	Stash map[string]any
 }
 
 // Catalog is the chosen vendor's rules.
@@ -60,6 +62,7 @@ func (s *State) SetVendor(vendor string) {
 	s.Driver = d
 	s.Spec = &cloud.Spec{Vendor: vendor, Target: map[string]string{}, Params: map[string]any{}}
 	s.Inventory, s.InvErr, s.Dest = nil, nil, nil
+	s.Stash = map[string]any{}
 	s.Revalidate()
 }
 

@@ -122,6 +122,7 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		} else {
 			m.Outcome = Done
 			m.clearDraft()
+			rememberAlgorithms(m)
 		}
 		return nil, Stay
 	case tea.KeyPressMsg:

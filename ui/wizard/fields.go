@@ -163,10 +163,23 @@ func (b *binding) widget(st *State) huh.Field {
 			rowHelp = "one per line: " + strings.Join(cols, " | ")
 		}
 		return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + ". " + desc).Lines(3).Value(&b.text).
-			Validate(func(s string) error { return b.check(st, s) })
+			Validate(func(s string) error {
+				if st.Accessible && s == "" && b.text != "" {
+					s = b.text
+				}
+				return b.check(st, s)
+			})
+	}
+	if st.Accessible && b.text != "" && in.Kind != forms.Secret {
+		title += " [" + b.text + "]" // enter keeps it
 	}
 	i := huh.NewInput().Key(in.Path).Title(title).Description(desc).Value(&b.text).
-		Validate(func(s string) error { return b.check(st, s) })
+		Validate(func(s string) error {
+			if st.Accessible && s == "" && b.text != "" {
+				s = b.text // plain prompts: an empty answer keeps the value
+			}
+			return b.check(st, s)
+		})
 	if in.Kind == forms.Secret {
 		b.input = i
 		if !st.Revealed {

@@ -179,26 +179,36 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 		b := newBinding(st, in)
 		p.bindings = append(p.bindings, b)
 		gw := gwBinding
-		out = append(out, huh.NewSelect[string]().Key(in.Path).Title(in.Title+" (required)").Description(in.Help).
-			OptionsFunc(func() []huh.Option[string] {
-				var opts []huh.Option[string]
-				for _, r := range st.Inventory.VPNGateways {
-					if r.ID != gw.text {
-						continue
-					}
-					for _, a := range r.Addresses {
-						v := a.ID
-						if v == "" {
-							v = a.IP
-						}
-						opts = append(opts, huh.NewOption(strings.TrimSpace(a.Label+" "+a.IP+" "+a.ID), v))
-					}
+		// The chosen gateway's addresses; with plain prompts (which do not
+		// re-evaluate options) every gateway's, labelled with the gateway.
+		addrs := func() []huh.Option[string] {
+			var opts []huh.Option[string]
+			for _, r := range st.Inventory.VPNGateways {
+				if !st.Accessible && r.ID != gw.text {
+					continue
 				}
-				if len(opts) == 0 {
-					opts = append(opts, huh.NewOption("(pick the VPN gateway first)", ""))
+				for _, a := range r.Addresses {
+					v := a.ID
+					if v == "" {
+						v = a.IP
+					}
+					label := strings.TrimSpace(a.Label + " " + a.IP + " " + a.ID)
+					if st.Accessible {
+						label = r.ID + ": " + label
+					}
+					opts = append(opts, huh.NewOption(label, v))
 				}
-				return opts
-			}, &gw.text).Value(&b.text))
+			}
+			if len(opts) == 0 {
+				opts = append(opts, huh.NewOption("(pick the VPN gateway first)", ""))
+			}
+			return opts
+		}
+		sel := huh.NewSelect[string]().Key(in.Path).Title(in.Title + " (required)").Description(in.Help).Options(addrs()...)
+		if !st.Accessible {
+			sel = sel.OptionsFunc(addrs, &gw.text)
+		}
+		out = append(out, sel.Value(&b.text))
 	}
 	return out
 }

@@ -14,6 +14,7 @@ import (
 	"charm.land/huh/v2"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/forms"
 	"tunnelwiz/ui/cli"
 )
 
@@ -46,7 +47,15 @@ func Main(args []string, o cli.IO) error {
 	}
 	m := New(opts)
 	defer m.Close()
+	// A crash still leaves the draft (no secrets) for the next start.
+	defer func() {
+		if r := recover(); r != nil {
+			m.saveDraft()
+			panic(r)
+		}
+	}()
 	if *accessible || os.Getenv("TERM") == "dumb" {
+		m.St.Accessible = true
 		return outcomeErr(m, runAccessible(m, os.Stdin, os.Stderr))
 	}
 	final, err := tea.NewProgram(m, tea.WithOutput(os.Stderr)).Run()
@@ -112,6 +121,7 @@ func offerDraft(path string, accessible bool) *cloud.Spec {
 
 // runAccessible walks the same pages as plain prompts, one after another.
 func runAccessible(m *Model, in io.Reader, out io.Writer) error {
+	m.St.Accessible = true
 	for i, p := range m.pages {
 		m.cur = i
 		switch pg := p.(type) {
@@ -132,8 +142,17 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 				continue
 			}
 			fmt.Fprintf(out, "\n== %s ==\n", pg.name)
+			keep := map[*binding]string{}
+			for _, b := range pg.bindings {
+				keep[b] = b.text
+			}
 			if err := pg.form.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil {
 				return abortErr(err)
+			}
+			for b, old := range keep {
+				if b.text == "" && old != "" && b.in.Kind == forms.Secret {
+					b.text = old // an empty answer to the key prompt keeps the key
+				}
 			}
 			pg.Leave(m)
 		case *previewPage:

@@ -35,6 +35,8 @@ type State struct {
 	Revealed bool
 	// Stash keeps the values of fields a mode change hid, by path.
 	Stash map[string]any
+	// Accessible: plain prompts, where an empty answer keeps the value shown.
+	Accessible bool
 }
 
 // Catalog is the chosen vendor's rules.

@@ -112,7 +112,7 @@ func offerDraft(path string, accessible bool) *cloud.Spec {
 	resume := true
 	err = huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(fmt.Sprintf("Resume the %s draft from %s?", spec.Vendor, st.ModTime().Format("2006-01-02 15:04"))).
 		Description("It holds everything but the pre-shared key.").Affirmative("Resume").Negative("Start over").
-		Value(&resume))).WithAccessible(accessible).WithOutput(os.Stderr).Run()
+		Value(&resume))).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).WithAccessible(accessible).WithOutput(os.Stderr).Run()
 	if err != nil || !resume {
 		return nil
 	}

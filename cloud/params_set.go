@@ -60,7 +60,7 @@ type pathPart struct {
 // indexes in brackets ("[2]", "[]" for 0) and map keys as quoted strings
 // in brackets (`spdAcl["10.0.0.0/24"][0]`), as the validator reports them.
 func splitInstance(path string) ([]pathPart, error) {
-	bad := fmt.Errorf("bad path %q", path)
+	bad := errBadPath{path}
 	var out []pathPart
 	rest := path
 	expectName := true
@@ -155,3 +155,8 @@ func setIn(cur *any, parts []pathPart, v any) error {
 	*cur = l
 	return nil
 }
+
+// errBadPath is made only when a path is bad, not on every parse.
+type errBadPath struct{ path string }
+
+func (e errBadPath) Error() string { return fmt.Sprintf("bad path %q", e.path) }

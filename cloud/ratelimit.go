@@ -16,7 +16,13 @@ var (
 	limiters   = map[string]*rate.Limiter{}
 )
 
-// Wait blocks until the vendor's rate limit allows one more request. One
+// Pace waits for the vendor's rate limit before one more request. Drivers
+// call it before a request of their own inside a call (the look-up that
+// finds a new connection's id when the create answer has none), so that
+// it counts too.
+func Pace(ctx context.Context, c *Catalog) error { return limit(ctx, c) }
+
+// limit blocks until the vendor's rate limit allows one more request. One
 // limiter per vendor and process, shared by every call the drivers make
 // through Submit, Wait and the look-ups, so that many connections created
 // in one process together stay under the vendor's limit.

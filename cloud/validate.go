@@ -76,7 +76,8 @@ func (w *walker) secretCopies(p Params) {
 				visit(e, fmt.Sprintf("%s[%d]", inst, i))
 			}
 		case string:
-			if !secretPaths[catalogPath(inst)] && contains(secrets, x) {
+			// The value test first: it is cheap, the path test is not.
+			if contains(secrets, x) && !secretPaths[catalogPath(inst)] {
 				w.add(Warnf(inst, "holds the same value as the pre-shared key, which would then be sent in clear text here too"))
 			}
 		}

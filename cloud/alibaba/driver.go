@@ -65,6 +65,9 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 	}
 	// The documented answer always names the connection; should one not,
 	// the listing does (the newest that fits).
+	if err := cloud.Pace(ctx, catalog); err != nil {
+		return nil, err
+	}
 	conns, err := d.Connections(ctx, base, cred, t, cloud.Filter{VPNGatewayID: p.Str("VpnGatewayId")})
 	if err != nil {
 		return nil, fmt.Errorf("alibaba: the create answer names no VpnConnectionId and the look-up failed: %w", err)

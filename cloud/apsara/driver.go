@@ -54,6 +54,9 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 	if out.ID != "" {
 		return out, nil
 	}
+	if err := cloud.Pace(ctx, catalog); err != nil {
+		return nil, err
+	}
 	conns, err := d.Connections(ctx, base, cred, t, cloud.Filter{VPNGatewayID: p.Str("VpnGatewayId"), CustomerGatewayID: p.Str("CustomerGatewayId")})
 	if err != nil {
 		return nil, fmt.Errorf("apsara: created (request id %s), but looking up the new connection's id failed: %w", out.RequestID, err)

@@ -66,6 +66,9 @@ func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials,
 	if out.ID == "" {
 		// An answer without the id (a proxy that strips the body, say):
 		// the connection is the newest one of this identity.
+		if err := cloud.Pace(ctx, catalog); err != nil {
+			return nil, err
+		}
 		id, err := newest(ctx, base, cred, target, ps)
 		if err != nil {
 			return nil, fmt.Errorf("huawei: the create answer has no connection id and looking it up failed: %w", err)

@@ -64,6 +64,9 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 // createdID finds the newest connection that matches the create's
 // gateway, customer gateway and name.
 func (d Driver) createdID(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, p cloud.Params) (string, string, error) {
+	if err := cloud.Pace(ctx, catalog); err != nil {
+		return "", "", err
+	}
 	conns, err := d.Connections(ctx, base, cred, target, cloud.Filter{
 		VPNGatewayID: p.Str("VpnGatewayId"), CustomerGatewayID: p.Str("CustomerGatewayId"), Name: p.Str("VpnConnectionName"),
 	})

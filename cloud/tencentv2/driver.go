@@ -59,6 +59,9 @@ func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials,
 	}
 	// The create has happened: whatever goes wrong from here must not look
 	// like a lost answer (%v, not %w), or Submit would send it again.
+	if err := cloud.Pace(ctx, catalog); err != nil {
+		return nil, err
+	}
 	found, err := newest(ctx, base, cred, target, p)
 	if err != nil {
 		return nil, fmt.Errorf("tencentv2: %s accepted (task %s) but the new connection could not be looked up: %v", Action, c.TaskID, err)

@@ -1,74 +1,18 @@
 package tencent
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"tunnelwiz/cloud"
+	"tunnelwiz/cloud/internal/tccred"
 )
 
-func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-
-func write(t *testing.T, path, body string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestFindCredentials(t *testing.T) {
-	home := t.TempDir()
-	write(t, filepath.Join(home, ".tccli", "default.credential"), `{"secretId": "AKIDtccli", "secretKey": "tccli-key", "region": "ap-guangzhou"}`)
-	write(t, filepath.Join(home, ".tccli", "work.credential"), `{"secretId": "AKIDwork", "secretKey": "work-key", "token": "work-token"}`)
-	write(t, filepath.Join(home, ".tccli", "role.credential"), `{"type": "cvm-role"}`)
-	other := t.TempDir()
-	write(t, filepath.Join(other, "creds.ini"), "# keys\n[other]\nsecret_id = AKIDother\n[default]\nsecret_id = AKIDini\nsecret_key = ini-key\n")
-	sdkHome := t.TempDir()
-	write(t, filepath.Join(sdkHome, ".tencentcloud", "credentials"), "[default]\nsecret_id=AKIDsdk\nsecret_key=sdk-key\n")
-
-	for _, tc := range []struct {
-		name string
-		env  map[string]string
-		home string
-		want cloud.Credentials
-		from string
-	}{
-		{"environment first", map[string]string{"TENCENTCLOUD_SECRET_ID": "AKIDenv", "TENCENTCLOUD_SECRET_KEY": "env-key", "TENCENTCLOUD_SESSION_TOKEN": "tok"},
-			home, cloud.Credentials{ID: "AKIDenv", Secret: "env-key", Token: "tok"}, "environment TENCENTCLOUD_SECRET_ID"},
-		{"half an environment pair is passed over", map[string]string{"TENCENTCLOUD_SECRET_ID": "AKIDenv"},
-			home, cloud.Credentials{ID: "AKIDtccli", Secret: "tccli-key"}, "~/.tccli/default.credential"},
-		{"SDK profile file named by the environment", map[string]string{"TENCENTCLOUD_CREDENTIALS_FILE": filepath.Join(other, "creds.ini")},
-			home, cloud.Credentials{ID: "AKIDini", Secret: "ini-key"}, "TENCENTCLOUD_CREDENTIALS_FILE " + filepath.Join(other, "creds.ini")},
-		{"SDK profile file in home", nil, sdkHome, cloud.Credentials{ID: "AKIDsdk", Secret: "sdk-key"}, "~/.tencentcloud/credentials [default]"},
-		{"tccli default profile", nil, home, cloud.Credentials{ID: "AKIDtccli", Secret: "tccli-key"}, "~/.tccli/default.credential"},
-		{"tccli profile chosen by TCCLI_PROFILE", map[string]string{"TCCLI_PROFILE": "work"},
-			home, cloud.Credentials{ID: "AKIDwork", Secret: "work-key", Token: "work-token"}, "~/.tccli/work.credential"},
-		{"a role profile has no keys", map[string]string{"TCCLI_PROFILE": "role"}, home, cloud.Credentials{}, ""},
-		{"a profile name that leaves ~/.tccli", map[string]string{"TCCLI_PROFILE": "../.tccli/default"}, home, cloud.Credentials{}, ""},
-		{"nothing anywhere", nil, t.TempDir(), cloud.Credentials{}, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, from, ok := Driver{}.FindCredentials(envOf(tc.env), tc.home)
-			if got != tc.want || ok != (tc.from != "") || !strings.HasPrefix(from, tc.from) {
-				t.Errorf("got %+v from %q (%v), want %+v from %q", got, from, ok, tc.want, tc.from)
-			}
-			if strings.Contains(from, got.Secret) && got.Secret != "" {
-				t.Errorf("where %q shows the secret", from)
-			}
-		})
-	}
-}
-
-// TestFindCredentialsWritesNothing: the home directory is as it was.
-func TestFindCredentialsWritesNothing(t *testing.T) {
-	home := t.TempDir()
-	Driver{}.FindCredentials(envOf(nil), home)
-	if entries, _ := os.ReadDir(home); len(entries) != 0 {
-		t.Errorf("FindCredentials wrote %v", entries)
+// The driver finds keys through the shared search (tested in tccred).
+func TestFindCredentialsDelegates(t *testing.T) {
+	env := map[string]string{"TENCENTCLOUD_SECRET_ID": "AKIDx", "TENCENTCLOUD_SECRET_KEY": "k"}
+	get := func(k string) string { return env[k] }
+	c1, from1, ok1 := Driver{}.FindCredentials(get, t.TempDir())
+	c2, from2, ok2 := tccred.Find(get, t.TempDir())
+	if !ok1 || c1 != c2 || from1 != from2 || ok1 != ok2 || c1.ID != "AKIDx" {
+		t.Errorf("driver %v %q %v, tccred %v %q %v", c1, from1, ok1, c2, from2, ok2)
 	}
 }

@@ -29,19 +29,7 @@ func start(t *testing.T, o sandbox.Options, wrap func(r *http.Request)) (*sandbo
 	if o.Seed == 0 {
 		o.Seed = 7
 	}
-	srv, err := sandbox.New(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if wrap != nil {
-			wrap(r)
-		}
-		srv.ServeHTTP(w, r)
-	}))
-	t.Cleanup(hs.Close)
-	u, _ := url.Parse(hs.URL)
-	return srv, u
+	return drivertest.StartSandbox(t, o, wrap)
 }
 
 func spec(t *testing.T, path string) (map[string]string, cloud.Params) {

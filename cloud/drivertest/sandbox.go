@@ -3,6 +3,7 @@ package drivertest
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -43,26 +44,13 @@ type sandboxEnv struct {
 }
 
 func newSandbox(t *testing.T) *sandboxEnv {
-	srv, err := sandbox.New(sandbox.Options{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	u, _ := url.Parse(hs.URL)
+	srv, u := StartSandbox(t, sandbox.Options{}, nil)
 	return &sandboxEnv{srv: srv, base: u}
 }
 
 func (e *sandboxEnv) reset(t *testing.T) {
 	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	e.srv = srv
-	e.base, _ = url.Parse(hs.URL)
+	e.srv, e.base = StartSandbox(t, sandbox.Options{}, nil)
 }
 
 func (e *sandboxEnv) at(s *cloud.Spec, cred cloud.Credentials) cloud.Base {
@@ -258,4 +246,29 @@ func (e *sandboxEnv) notFound(t *testing.T, d cloud.Driver, s *cloud.Spec) {
 	if cloud.CodeOf(err) != cloud.CodeNotFound {
 		t.Errorf("unknown gateway: want code not-found, got %v", err)
 	}
+}
+
+// StartSandbox serves a fresh sandbox on loopback for a test and returns
+// it with its base URL; wrap, when given, sees (and may tamper with) each
+// request before the sandbox does. A zero Seed becomes 1, so ids repeat.
+func StartSandbox(t testing.TB, o sandbox.Options, wrap func(r *http.Request)) (*sandbox.Server, *url.URL) {
+	t.Helper()
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	srv, err := sandbox.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h http.Handler = srv
+	if wrap != nil {
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			wrap(r)
+			srv.ServeHTTP(w, r)
+		})
+	}
+	hs := httptest.NewServer(h)
+	t.Cleanup(hs.Close)
+	u, _ := url.Parse(hs.URL)
+	return srv, u
 }

@@ -13,20 +13,14 @@ import (
 	"time"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/cloud/drivertest"
 	"tunnelwiz/cloud/sandbox"
 )
 
 // newSandbox starts a sandbox on loopback; now, when set, pins its clock.
 func newSandbox(t *testing.T, now func() time.Time) (*sandbox.Server, *url.URL) {
 	t.Helper()
-	srv, err := sandbox.New(sandbox.Options{Seed: 7, Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	u, _ := url.Parse(hs.URL)
-	return srv, u
+	return drivertest.StartSandbox(t, sandbox.Options{Seed: 7, Now: now}, nil)
 }
 
 // tamper makes the driver's requests pass through change after the SDK

@@ -20,17 +20,7 @@ import (
 // newSandbox starts a sandbox on loopback; now pins its clock when given.
 func newSandbox(t *testing.T, o sandbox.Options) (*sandbox.Server, *url.URL) {
 	t.Helper()
-	if o.Seed == 0 {
-		o.Seed = 1
-	}
-	srv, err := sandbox.New(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	u, _ := url.Parse(hs.URL)
-	return srv, u
+	return drivertest.StartSandbox(t, o, nil)
 }
 
 // tamper makes every SDK request go through f after the SDK signed it.

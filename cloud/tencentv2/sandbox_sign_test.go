@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -14,23 +13,14 @@ import (
 	"time"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/cloud/drivertest"
 	"tunnelwiz/cloud/sandbox"
 )
 
 // startSandbox serves a fresh sandbox on loopback.
 func startSandbox(t *testing.T, o sandbox.Options) (*sandbox.Server, *url.URL) {
 	t.Helper()
-	if o.Seed == 0 {
-		o.Seed = 1
-	}
-	srv, err := sandbox.New(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	u, _ := url.Parse(hs.URL)
-	return srv, u
+	return drivertest.StartSandbox(t, o, nil)
 }
 
 // signed builds DescribeVpcEx's common parameters, signed as the API 2.0

@@ -50,17 +50,7 @@ func (Driver) Connections(ctx context.Context, base *url.URL, cred cloud.Credent
 			args["CustomerGatewayId"] = f.CustomerGatewayID
 		}
 		return call(ctx, base, cred, t, "DescribeVpnConnections", args)
-	}, func(m map[string]any) int {
-		got := aliyun.Connections(catalog, m)
-		for _, c := range got {
-			// The gateways were filtered by the API (which also matches a
-			// standby tunnel's customer gateway); it has no name filter.
-			if f.Name == "" || c.Name == f.Name {
-				out = append(out, c)
-			}
-		}
-		return len(got)
-	})
+	}, aliyun.CollectNamed(catalog, f.Name, &out))
 	return out, err
 }
 

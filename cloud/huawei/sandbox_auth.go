@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"tunnelwiz/cloud/internal/canon"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/sandbox"
@@ -135,23 +136,8 @@ func canonicalURI(path string) string {
 	return u
 }
 
-// canonicalQuery sorts keys, then each key's values, as key=value pairs.
-func canonicalQuery(q url.Values) string {
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var out []string
-	for _, k := range keys {
-		vs := append([]string(nil), q[k]...)
-		sort.Strings(vs)
-		for _, v := range vs {
-			out = append(out, escape(k)+"="+escape(v))
-		}
-	}
-	return strings.Join(out, "&")
-}
+// canonicalQuery is the shared canonical form with this vendor's encoding.
+func canonicalQuery(q url.Values) string { return canon.Query(q, escape) }
 
 // escape percent-encodes all but A-Z a-z 0-9 _ - ~ . in upper-case hex.
 func escape(s string) string {

@@ -270,3 +270,19 @@ func FindCreated(conns []cloud.Connection, p cloud.Params) *cloud.Connection {
 	}
 	return best
 }
+
+// CollectNamed is the per-page step of a connection listing: it decodes
+// the page, keeps the connections with the given name ("" keeps all) and
+// returns how many the page held. The API filters by gateway (which also
+// matches a standby tunnel's customer gateway) but has no name filter.
+func CollectNamed(c *cloud.Catalog, name string, out *[]cloud.Connection) func(map[string]any) int {
+	return func(m map[string]any) int {
+		got := Connections(c, m)
+		for _, conn := range got {
+			if name == "" || conn.Name == name {
+				*out = append(*out, conn)
+			}
+		}
+		return len(got)
+	}
+}

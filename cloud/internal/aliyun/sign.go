@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"tunnelwiz/cloud/internal/canon"
 
 	"tunnelwiz/cloud"
 )
@@ -153,23 +154,8 @@ func percent(s string) string {
 	return strings.ReplaceAll(e, "%7E", "~")
 }
 
-// canonicalQuery sorts the parameters by name and encodes names and values.
-func canonicalQuery(q url.Values) string {
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var parts []string
-	for _, k := range keys {
-		vs := append([]string(nil), q[k]...)
-		sort.Strings(vs)
-		for _, v := range vs {
-			parts = append(parts, percent(k)+"="+percent(v))
-		}
-	}
-	return strings.Join(parts, "&")
-}
+// canonicalQuery is the shared canonical form with this vendor's encoding.
+func canonicalQuery(q url.Values) string { return canon.Query(q, percent) }
 
 func canonicalURI(u *url.URL) string {
 	p := u.EscapedPath()

@@ -61,6 +61,16 @@ func TestApplyEndToEnd(t *testing.T) {
 	if len(examples) != 5 {
 		t.Fatalf("want one example per vendor, got %v", examples)
 	}
+	// Every answer dropped: the SDK's transport error quotes the request
+	// URL, which for Alibaba holds the key. It must not reach the screen.
+	http.Post(url+"/_sandbox/faults", "application/json", strings.NewReader(`{"kind":"drop","op":"create","vendor":"alibaba","count":10}`))
+	lost := exec.Command(bin, "apply", "--endpoint", url, "--yes", "examples/alibaba.yaml")
+	lost.Env = append(os.Environ(), "HOME="+t.TempDir())
+	out, _ := lost.CombinedOutput()
+	if lost.ProcessState.ExitCode() != exitFailed || strings.Contains(string(out), "Xr7") || strings.Contains(string(out), "pL2") {
+		t.Errorf("apply through dropped answers: exit %d\n%s", lost.ProcessState.ExitCode(), out)
+	}
+	http.Post(url+"/_sandbox/reset", "", nil)
 	for _, ex := range examples {
 		cmd := exec.Command(bin, "apply", "--endpoint", url, "--yes", "--wait", "--json", ex)
 		cmd.Env = append(os.Environ(), "HOME="+t.TempDir()) // no credentials anywhere: the sandbox's own are used
@@ -110,7 +120,7 @@ func TestApplyEndToEnd(t *testing.T) {
 	// vendor's code, and exit status 3.
 	cmd := exec.Command(bin, "apply", "--endpoint", url, "--yes", examples[0])
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-	out, _ := cmd.CombinedOutput()
+	out, _ = cmd.CombinedOutput()
 	if cmd.ProcessState.ExitCode() != exitFailed || !strings.Contains(string(out), "conflict") {
 		t.Errorf("second apply: exit %d\n%s", cmd.ProcessState.ExitCode(), out)
 	}

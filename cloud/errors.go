@@ -76,6 +76,16 @@ func Lost(err error) bool {
 	if errors.As(err, &ae) {
 		return ae.Code == CodeUnavailable
 	}
+	// A connection never made (refused, no route, unknown host) sent
+	// nothing: it is not a lost answer.
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Op == "dial" {
+		return false
+	}
+	var de *net.DNSError
+	if errors.As(err, &de) {
+		return false
+	}
 	var ne net.Error
 	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) ||

@@ -21,6 +21,16 @@ func (c *Catalog) Redact(p Params) Params {
 	return out
 }
 
+// WithoutSecrets returns a copy of p with every secret parameter removed,
+// in every list element: for files written without the key (save, draft).
+func (c *Catalog) WithoutSecrets(p Params) Params {
+	out := p.Clone()
+	for _, path := range c.Secrets() {
+		walkAt(map[string]any(out), strings.Split(path, "."), func(m map[string]any, k string) { delete(m, k) })
+	}
+	return out
+}
+
 // SecretValues lists the secret values present in p, for tests and for
 // scrubbing text that did not come from a catalog-driven builder.
 func (c *Catalog) SecretValues(p Params) []string {

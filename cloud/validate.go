@@ -297,6 +297,12 @@ func (w *walker) scalar(s, inst string, f *Field) {
 	shown := strconv.Quote(s)
 	if f.Secret {
 		shown = "the value"
+		if s == Mask {
+			// A masked file read back (a draft, a preview pasted into a
+			// spec) must never send the mask as the key.
+			w.add(Errorf(inst, "is the mask %s, not a key: type the pre-shared key", Mask))
+			return
+		}
 	}
 	if f.Len != nil {
 		n := int64(utf8.RuneCountInString(s))

@@ -34,8 +34,14 @@ type Fault struct {
 	Delay time.Duration `json:"delay,omitempty"`
 }
 
-// Validate reports a fault that cannot be injected.
+// Validate reports a fault that cannot be injected (a typo in op would
+// queue a fault that never fires).
 func (f Fault) Validate() error {
+	switch f.Op {
+	case "", OpCreate, OpConnections, OpConnection, OpInventory, OpOther:
+	default:
+		return fmt.Errorf("unknown op %q: use create, connections, connection, inventory or other", f.Op)
+	}
 	switch f.Kind {
 	case Throttle, ErrorAfterCommit, Drop:
 	case Latency:

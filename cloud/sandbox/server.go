@@ -92,7 +92,21 @@ func (s *Server) Reset() {
 }
 
 // Inject queues a fault.
-func (s *Server) Inject(f Fault) error { return s.faults.add(f) }
+func (s *Server) Inject(f Fault) error {
+	if f.Vendor != "" && !contains(s.Vendors(), f.Vendor) {
+		return fmt.Errorf("unknown vendor %q: the sandbox speaks %v", f.Vendor, s.Vendors())
+	}
+	return s.faults.add(f)
+}
+
+func contains(vs []string, v string) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
 
 // Backend gives tests the state the frontends act on.
 func (s *Server) Backend() *Backend { return &Backend{s} }

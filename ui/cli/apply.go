@@ -57,20 +57,44 @@ func Apply(args []string, o IO) error {
 		return err
 	}
 	c := d.Catalog()
+	// Everything apply prints, errors included, is scrubbed of the key: an
+	// SDK's transport error quotes the whole request URL (Alibaba puts
+	// IkeConfig with the key in the query).
+	secrets := c.SecretValues(spec.Params)
+	o = IO{Out: scrubWriter{o.Out, secrets}, Err: scrubWriter{o.Err, secrets}}
+	err = applySpec(file, spec, d, c, o, *asJSON, *yes, *wait, *endpoint, *useSandbox, *settle, *timeout)
+	if err != nil {
+		return scrubbedError{err, secrets}
+	}
+	return nil
+}
+
+// scrubbedError keeps the error's kind (for the exit status) and masks the
+// key in its text.
+type scrubbedError struct {
+	err     error
+	secrets []string
+}
+
+func (e scrubbedError) Error() string { return cloud.Scrub(e.err.Error(), e.secrets) }
+func (e scrubbedError) Unwrap() error { return e.err }
+
+func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, o IO, asJSON, yes, wait bool,
+	endpoint string, useSandbox bool, settle, timeout time.Duration) error {
 	params, issues := c.Check(spec)
 	if issues.Errors() > 0 {
 		writeIssues(o.Out, issues)
 		fmt.Fprintf(o.Out, "%s: not applied (%s)\n", file, countText(issues))
 		return &cloud.InvalidError{Issues: issues}
 	}
-	where, err := Resolve(d, spec.Target, *endpoint, *useSandbox, *settle)
+	where, err := Resolve(d, spec.Target, endpoint, useSandbox, settle)
 	var nocred *NoCredentialsError
 	if errors.As(err, &nocred) && isTerminal(os.Stdin) {
 		// A person at a terminal with no account: offer the sandbox
 		// rather than stop.
 		fmt.Fprintf(o.Err, "%v.\n", err)
 		if confirm(o.Err, "Try it in the built-in sandbox instead (nothing is created in any cloud)?") == nil {
-			where, err = Resolve(d, spec.Target, "", true, *settle)
+			where, err = Resolve(d, spec.Target, "", true, settle)
 		}
 	}
 	if err != nil {
@@ -83,15 +107,19 @@ func Apply(args []string, o IO) error {
 		return err
 	}
 	fmt.Fprintf(o.Err, "Destination: %s\n", where.Said)
-	if !*yes {
-		if err := confirm(o.Err, fmt.Sprintf("Create this connection on %s in %s?", c.Title, spec.Region())); err != nil {
+	if !yes {
+		place := c.Title + " in " + spec.Region()
+		if where.Sandbox {
+			place = "the SANDBOX (" + place + ")"
+		}
+		if err := confirm(o.Err, fmt.Sprintf("Create this connection on %s?", place)); err != nil {
 			return err
 		}
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	sub := &cloud.Submission{Driver: d, At: where.Base, Params: params, Progress: progressPrinter(o.Err)}
 	res, err := sub.Run(ctx)
@@ -106,18 +134,24 @@ func Apply(args []string, o IO) error {
 	if res.Recovered {
 		fmt.Fprintf(o.Err, "The answer was lost, but the connection had been created: found %s.\n", res.ID)
 	}
-	if *wait && res.ID != "" {
+	if wait && res.ID != "" {
 		conn, err := cloud.Wait(ctx, d, where.Base, res.ID, pollEvery(where.Sandbox), waitPrinter(o.Err, res.ID))
 		if err != nil {
-			return explain(err)
+			// The connection exists: its id is the result, whatever
+			// stopped the waiting.
+			printApplied(o.Out, out, asJSON)
+			if errors.Is(ctx.Err(), context.Canceled) {
+				return &AbortedError{Why: "stopped waiting; connection " + res.ID + " was created"}
+			}
+			return fmt.Errorf("connection %s was created, but following it failed: %w", res.ID, explain(err))
 		}
 		out.State, out.Phase = conn.State, string(conn.Phase)
 		if conn.Phase == cloud.PhaseFailed {
-			printApplied(o.Out, out, *asJSON)
+			printApplied(o.Out, out, asJSON)
 			return &FailedError{ID: conn.ID, State: conn.State}
 		}
 	}
-	printApplied(o.Out, out, *asJSON)
+	printApplied(o.Out, out, asJSON)
 	return nil
 }
 
@@ -191,7 +225,11 @@ func waitPrinter(w io.Writer, id string) func(*cloud.Connection) {
 	start := time.Now()
 	last := ""
 	tty := false
-	if f, ok := w.(*os.File); ok {
+	tw := w
+	if sw, ok := w.(scrubWriter); ok {
+		tw = sw.w
+	}
+	if f, ok := tw.(*os.File); ok {
 		tty = isTerminal(f)
 	}
 	spin := `|/-\`

@@ -73,6 +73,21 @@ func scrubbing(o IO, secrets []string) (IO, func()) {
 	}
 }
 
+// scrubWriter masks secrets write by write, for output a person must see
+// as it happens (prompts, progress). Writes are whole lines or prompts, so
+// a key is never split across two.
+type scrubWriter struct {
+	w       io.Writer
+	secrets []string
+}
+
+func (s scrubWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(s.w, cloud.Scrub(string(p), s.secrets)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // Validate runs `tunnelwiz validate FILE [--json]`.
 func Validate(args []string, o IO) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)

@@ -26,6 +26,11 @@ type Submission struct {
 	Progress func(Event)
 	// Sleep waits between tries; tests replace it so they never sleep.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Before holds the ids of the connections that existed before this
+	// create was first tried. Run fills it when nil; a caller that may run
+	// the same create again (the wizard, after a failure) keeps it, so a
+	// connection made by an earlier run is found, never made twice.
+	Before map[string]bool
 }
 
 // Event is one step of a submission.
@@ -87,8 +92,7 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 		token = true
 	}
 	filter := s.identity(c, p)
-	var before map[string]bool
-	if !token {
+	if !token && s.Before == nil {
 		// What exists already, so that a connection found after a lost
 		// answer is known to be ours. A failed listing only narrows the
 		// recovery to the name.
@@ -96,12 +100,13 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 			return nil, err
 		}
 		if conns, err := s.Driver.Connections(ctx, s.At.URL, s.At.Cred, s.At.Target, filter); err == nil {
-			before = map[string]bool{}
+			s.Before = map[string]bool{}
 			for _, cn := range conns {
-				before[cn.ID] = true
+				s.Before[cn.ID] = true
 			}
 		}
 	}
+	before := s.Before
 	var last error
 	for attempt := 1; attempt <= tries; attempt++ {
 		if err := limit(ctx, c); err != nil {
@@ -114,6 +119,9 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 		}
 		last = err
 		wait := backoff(attempt)
+		if attempt == tries {
+			wait = 0 // no "trying again" after the last try
+		}
 		switch {
 		case CodeOf(err) == CodeThrottled:
 			emit(Event{Attempt: attempt, Kind: EventThrottled, Err: err, Wait: wait})

@@ -212,7 +212,11 @@ func progressPrinter(w io.Writer) func(cloud.Event) {
 				fmt.Fprintln(w, "Sending...")
 			}
 		case cloud.EventThrottled:
-			fmt.Fprintf(w, "The vendor asked to slow down (%v); retrying in %s.\n", e.Err, e.Wait.Round(100*time.Millisecond))
+			if e.Wait == 0 {
+				fmt.Fprintf(w, "The vendor asked to slow down (%v).\n", e.Err)
+			} else {
+				fmt.Fprintf(w, "The vendor asked to slow down (%v); retrying in %s.\n", e.Err, e.Wait.Round(100*time.Millisecond))
+			}
 		case cloud.EventLost:
 			fmt.Fprintf(w, "No answer (%v); checking whether the connection was created before trying again.\n", e.Err)
 		}

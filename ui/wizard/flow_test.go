@@ -89,6 +89,10 @@ func TestFullFlows(t *testing.T) {
 				tm.Send(key("enter"))
 			}
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+				return bytes.Contains(b, []byte("ctrl+g submit"))
+			}, teatest.WithDuration(60*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			tm.Send(keyCtrl('g')) // enter never submits: only ctrl+g
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 				return bytes.Contains(b, []byte("Press enter to finish"))
 			}, teatest.WithDuration(60*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 			tm.Send(key("enter"))
@@ -102,25 +106,42 @@ func TestFullFlows(t *testing.T) {
 }
 
 // compareWithPlan finds the create request the sandbox received and
-// compares it with Plan for the saved spec (plus the key the saved file
-// leaves out, and the idempotency token the submission added).
+// compares it with Plan for the example the wizard was filled from (plus
+// the idempotency token the submission added): a value the wizard dropped
+// or changed on the way shows. The spec the wizard saved must plan the
+// same too, once the key it leaves out is put back.
 func compareWithPlan(t *testing.T, rc *recorder, m *Model, original *cloud.Spec) {
 	t.Helper()
+	c := m.St.Catalog()
+	ref := &cloud.Spec{Vendor: original.Vendor, Target: original.Target, Params: cloud.Params(original.Params).Clone()}
 	saved, err := cloud.LoadSpec(m.St.Saved)
 	if err != nil {
 		t.Fatalf("saved spec: %v", err)
 	}
-	c := m.St.Catalog()
+	if f := c.RoleField(cloud.RoleClientToken); f != nil {
+		cloud.Params(ref.Params).Set(f.Path, m.St.Created.Params.Str(f.Path))
+		cloud.Params(saved.Params).Set(f.Path, m.St.Created.Params.Str(f.Path))
+	}
+	if len(c.SecretValues(saved.Params)) != 0 {
+		t.Errorf("the saved spec holds the key")
+	}
 	for _, p := range c.Secrets() {
 		ip := strings.ReplaceAll(p, "[]", "[0]")
 		if v, ok := cloud.Params(original.Params).At(ip); ok {
 			cloud.Params(saved.Params).Set(ip, v)
 		}
 	}
-	if f := c.RoleField(cloud.RoleClientToken); f != nil {
-		cloud.Params(saved.Params).Set(f.Path, m.St.Created.Params.Str(f.Path))
+	fromSaved, _, err := cloud.Plan(saved, true)
+	if err != nil {
+		t.Fatalf("plan of the saved spec: %v", err)
 	}
-	want, _, err := cloud.Plan(saved, true)
+	want, _, err := cloud.Plan(ref, true)
+	if err != nil {
+		t.Fatalf("plan of the example: %v", err)
+	}
+	if string(fromSaved.Raw) != string(want.Raw) || fromSaved.RawQuery != want.RawQuery {
+		t.Errorf("the saved spec plans differently from the example:\n%s%s\n%s%s", fromSaved.Raw, fromSaved.RawQuery, want.Raw, want.RawQuery)
+	}
 	if err != nil {
 		t.Fatalf("plan of the saved spec: %v", err)
 	}

@@ -30,9 +30,14 @@ type formPage struct {
 	// skip hides inputs the extra widgets already cover.
 	skip func(in forms.Input) bool
 	// after runs after each update (the IKE page applies a preset).
-	after func(m *Model, p *formPage, msg tea.Msg) tea.Cmd
+	after func(m *Model, p *formPage, msg tea.Msg, focused string) tea.Cmd
 	// preset is the IKE page's preset choice.
 	preset string
+	// dependsOn names a value some widget's options are built from (the
+	// chosen VPN gateway, for its addresses): when it changes the page is
+	// rebuilt, rather than huh re-reading our state from its goroutine.
+	dependsOn func(m *Model) string
+	dep       string
 }
 
 func (p *formPage) Name() string { return p.name }
@@ -59,6 +64,9 @@ func (p *formPage) Enter(m *Model) tea.Cmd {
 		fields = append(fields, huh.NewNote().Title(p.name).Description("This vendor has no settings in this step. Press enter to go on."))
 	}
 	p.form = newForm(m, fields...)
+	if p.dependsOn != nil {
+		p.dep = p.dependsOn(m)
+	}
 	return p.form.Init()
 }
 
@@ -89,7 +97,7 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		}
 		return nil, Stay
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+g" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+g" && p.hasSecret() {
 		for _, b := range p.bindings {
 			if b.in.Kind == forms.Secret {
 				if key := generateKey(m.St, b); key != "" {
@@ -103,21 +111,24 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		// the spec so the new key shows.
 		return p.Enter(m), Stay
 	}
+	focused := ""
+	if ff := p.form.GetFocusedField(); ff != nil {
+		focused = ff.GetKey()
+	}
 	f, cmd := p.form.Update(msg)
 	p.form = f.(*huh.Form)
 	// Live: what is typed goes into the spec at once, so the issue panel
 	// and the other fields' rules see it.
 	p.Leave(m)
 	if p.after != nil {
-		if c := p.after(m, p, msg); c != nil {
+		if c := p.after(m, p, msg, focused); c != nil {
 			return tea.Batch(cmd, c), Stay
 		}
 	}
 	// A mode field changed what applies (style, DpdEnable, identity
 	// type): rebuild so that fields which no longer apply disappear and
 	// new ones appear, and put the cursor back where it was.
-	if p.visibleChanged(m) {
-		p.stashHidden(m)
+	if p.visibleChanged(m) || p.dependsOn != nil && p.dependsOn(m) != p.dep {
 		focus := ""
 		if ff := p.form.GetFocusedField(); ff != nil {
 			focus = ff.GetKey()
@@ -157,31 +168,6 @@ func (p *formPage) visibleChanged(m *Model) bool {
 		}
 	}
 	return false
-}
-
-// stashHidden sets aside the values of fields that no longer apply, so
-// that they are not sent, and brings back those of fields that apply
-// again: switching a mode back and forth loses nothing.
-func (p *formPage) stashHidden(m *Model) {
-	st := m.St
-	now := map[string]bool{}
-	for _, in := range p.inputs(m) {
-		now[in.Path] = true
-		if v, ok := st.Stash[in.Path]; ok && !st.Params().Has(in.Path) {
-			st.Params().Set(in.Path, v)
-			delete(st.Stash, in.Path)
-		}
-	}
-	for _, path := range p.generic {
-		if now[path] {
-			continue
-		}
-		if v, ok := st.Params().At(path); ok {
-			st.Stash[path] = v
-			st.Params().Delete(path)
-		}
-	}
-	st.Revalidate()
 }
 
 // refocus moves the rebuilt form's cursor to the field with key.
@@ -236,4 +222,13 @@ func wrap(s string, width int) string {
 		s = strings.TrimLeft(s[i:], " ")
 	}
 	return strings.Join(append(out, s), "\n")
+}
+
+func (p *formPage) hasSecret() bool {
+	for _, b := range p.bindings {
+		if b.in.Kind == forms.Secret {
+			return true
+		}
+	}
+	return false
 }

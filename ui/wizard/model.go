@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -77,7 +78,7 @@ func New(o Options) *Model {
 	m.pages = []Page{
 		&vendorPage{},
 		&formPage{name: "Target", step: cloud.StepTarget, extra: targetFields},
-		&formPage{name: "Gateways", step: cloud.StepGateways, extra: gatewayFields, skip: nil},
+		&formPage{name: "Gateways", step: cloud.StepGateways, extra: gatewayFields, skip: nil, dependsOn: chosenGateway},
 		&formPage{name: "Subnets", step: cloud.StepSubnets},
 		&formPage{name: "IKE", step: cloud.StepIKE, extra: presetFields, after: applyPreset},
 		&formPage{name: "IPsec", step: cloud.StepIPsec},
@@ -113,7 +114,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch msg.String() {
 		case "ctrl+c":
 			m.pages[m.cur].Leave(m)
-			m.saveDraft()
+			if m.St.Created == nil {
+				m.saveDraft() // after a create, a draft would invite making it twice
+			}
 			if m.Outcome != Done {
 				m.Outcome = Aborted
 			}
@@ -135,7 +138,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case invLoaded:
-		m.St.Inventory, m.St.InvErr = msg.inv, msg.err
+		m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
 		if m.pages[m.cur].Name() == "Gateways" {
 			return m, m.pages[m.cur].Enter(m)
 		}
@@ -161,7 +164,12 @@ func (m *Model) pageStep() cloud.Step {
 	return ""
 }
 
-func (m *Model) submitting() bool { return m.pages[m.cur].Name() == "Submit" }
+// submitting is true while a request or the wait is in flight: leaving
+// then would lose track of it. A finished or failed submit can be left.
+func (m *Model) submitting() bool {
+	sp, ok := m.pages[m.cur].(*submitPage)
+	return ok && sp.started && !sp.done
+}
 
 // go_ shows page i, saving a draft on the way (an interrupted or crashed
 // session can be resumed).
@@ -172,8 +180,11 @@ func (m *Model) go_(i int) tea.Cmd {
 	m.cur = i
 	m.saveDraft()
 	cmds := []tea.Cmd{m.pages[i].Enter(m)}
-	if m.pages[i].Name() == "Gateways" && m.St.Inventory == nil && m.St.InvErr == nil {
-		cmds = append(cmds, m.loadInventory())
+	// The pick lists are of the vendor and target chosen now; a changed
+	// region, or a look-up that failed, is looked up again.
+	if m.pages[i].Name() == "Gateways" && (m.St.Inventory == nil || m.St.InvFor != m.St.InvKey()) {
+		m.St.Inventory, m.St.InvErr = nil, nil
+		cmds = []tea.Cmd{m.pages[i].Enter(m), m.loadInventory()}
 	}
 	return tea.Batch(cmds...)
 }
@@ -219,8 +230,10 @@ func (m *Model) render() string {
 	s := m.Styles
 	title := s.Title.Render("tunnelwiz") + "  " + m.St.Catalog().Title
 	if m.St.UseSandbox || m.St.Dest != nil && m.St.Dest.Sandbox {
-		title += "  " + s.Sandbox.Render(" SANDBOX ")
+		// First, so that a narrow terminal never cuts it off.
+		title = s.Sandbox.Render(" SANDBOX ") + " " + title
 	}
+
 	var tabs []string
 	for i, p := range m.pages {
 		if i == m.cur {
@@ -352,9 +365,7 @@ func (m *Model) save(keepKey bool) {
 	st := m.St
 	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Params().Clone()}
 	if !keepKey {
-		for _, p := range st.Catalog().Secrets() {
-			cloud.Params(spec.Params).Delete(strings.ReplaceAll(p, "[]", "[0]"))
-		}
+		spec.Params = st.Catalog().WithoutSecrets(st.Params())
 	}
 	b, err := spec.Marshal()
 	if err != nil {
@@ -365,12 +376,32 @@ func (m *Model) save(keepKey bool) {
 	if f := st.Catalog().RoleField(cloud.RoleName); f != nil && st.Params().Str(f.Path) != "" {
 		name = safeName(st.Params().Str(f.Path))
 	}
-	path := filepath.Join(m.opts.SaveDir, name+".yaml")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		m.note = "save: " + err.Error()
-		return
+	// Never over a file that is there (it may be the spec the session
+	// came from, with its key): the next free name, written exclusively.
+	var path string
+	for i := 1; ; i++ {
+		path = filepath.Join(m.opts.SaveDir, name+".yaml")
+		if i > 1 {
+			path = filepath.Join(m.opts.SaveDir, fmt.Sprintf("%s-%d.yaml", name, i))
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if os.IsExist(err) && i < 1000 {
+			continue
+		}
+		if err != nil {
+			m.note = "save: " + err.Error()
+			return
+		}
+		_, err = f.Write(b)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			m.note = "save: " + err.Error()
+			return
+		}
+		break
 	}
-	os.Chmod(path, 0o600)
 	st.Saved = path
 	m.note = "Saved " + path + map[bool]string{true: " with the pre-shared key (mode 0600).", false: " without the pre-shared key."}[keepKey]
 }
@@ -391,10 +422,7 @@ func (m *Model) saveDraft() {
 		return
 	}
 	st := m.St
-	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Catalog().Redact(st.Params())}
-	for _, p := range st.Catalog().Secrets() {
-		cloud.Params(spec.Params).Delete(strings.ReplaceAll(p, "[]", "[0]"))
-	}
+	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Catalog().WithoutSecrets(st.Params())}
 	b, err := spec.Marshal()
 	if err != nil {
 		return

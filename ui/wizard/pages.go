@@ -46,21 +46,33 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 		opts = append(opts, huh.NewOption(d.Catalog().Title, v))
 	}
 	home, _ := os.UserHomeDir()
+	// Where keys were found, for every vendor at once: a description that
+	// follows the vendor chosen would have huh read our state from its own
+	// goroutine.
 	credText := func() string {
-		d, ok := cloud.Lookup(p.vendor)
-		if !ok {
-			return ""
+		var found, none []string
+		for _, v := range cloud.Vendors() {
+			d, _ := cloud.Lookup(v)
+			if _, from, ok := d.FindCredentials(os.Getenv, home); ok {
+				found = append(found, v+" ("+from+")")
+			} else {
+				none = append(none, v)
+			}
 		}
-		if _, from, found := d.FindCredentials(os.Getenv, home); found {
-			return "Keys found: " + from + "."
+		text := ""
+		if len(found) > 0 {
+			text = "Keys found: " + strings.Join(found, "; ") + ". "
 		}
-		return "No keys found for this vendor: the sandbox is the place to try everything. (Keys come from the SDK's environment variables or the vendor CLI's profile; see README.)"
+		if len(none) > 0 {
+			text += "No keys for " + strings.Join(none, ", ") + ": the sandbox is the place to try everything (keys come from the SDK's environment variables or the vendor CLI's profile; see README)."
+		}
+		return text
 	}
 	p.form = newForm(m,
 		huh.NewSelect[string]().Key("vendor").Title("Vendor and API").
 			Description("One IPsec connection on one API. Changing it starts the connection over.").
 			Options(opts...).Value(&p.vendor),
-		huh.NewSelect[string]().Key("dest").Title("Send to").DescriptionFunc(credText, &p.vendor).
+		huh.NewSelect[string]().Key("dest").Title("Send to").Description(credText()).
 			Options(dests...).Value(&p.dest),
 	)
 	return p.form.Init()
@@ -204,11 +216,8 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 			}
 			return opts
 		}
-		sel := huh.NewSelect[string]().Key(in.Path).Title(in.Title + " (required)").Description(in.Help).Options(addrs()...)
-		if !st.Accessible {
-			sel = sel.OptionsFunc(addrs, &gw.text)
-		}
-		out = append(out, sel.Value(&b.text))
+		out = append(out, huh.NewSelect[string]().Key(in.Path).Title(in.Title+" (required)").Description(in.Help).
+			Options(addrs()...).Value(&b.text))
 	}
 	return out
 }
@@ -258,6 +267,7 @@ func skipGatewayPicks(m *Model) func(in forms.Input) bool {
 type invLoaded struct {
 	inv *cloud.Inventory
 	err error
+	key string
 }
 
 func (m *Model) loadInventory() tea.Cmd {
@@ -265,12 +275,12 @@ func (m *Model) loadInventory() tea.Cmd {
 	if err := m.ensureDest(); err != nil {
 		return func() tea.Msg { return invLoaded{err: err} }
 	}
-	d, at := st.Driver, st.Dest.Base
+	d, at, key := st.Driver, st.Dest.Base, st.InvKey()
 	return func() tea.Msg {
 		ctx, cancel := contextTimeout()
 		defer cancel()
 		inv, err := d.Inventory(ctx, at.URL, at.Cred, at.Target)
-		return invLoaded{inv, err}
+		return invLoaded{inv, err, key}
 	}
 }
 
@@ -279,4 +289,13 @@ func fmtCount(n int, what string) string {
 		return fmt.Sprintf("1 %s", what)
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// chosenGateway is what the gateway page's address list depends on.
+func chosenGateway(m *Model) string {
+	f := m.St.Catalog().RoleField(cloud.RoleVPNGateway)
+	if f == nil {
+		return ""
+	}
+	return m.St.Params().Str(f.Path)
 }

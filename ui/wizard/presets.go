@@ -41,8 +41,8 @@ func presetFields(m *Model, p *formPage) []huh.Field {
 // applyPreset runs after each update of the IKE page: a preset chosen
 // with enter (not merely passed over with the arrows) is applied to the
 // spec and the page rebuilt with the new values.
-func applyPreset(m *Model, p *formPage, msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); !ok || k.String() != "enter" || p.preset == "" {
+func applyPreset(m *Model, p *formPage, msg tea.Msg, focused string) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); !ok || k.String() != "enter" || focused != "#preset" || p.preset == "" {
 		return nil
 	}
 	var pr *presets.Preset

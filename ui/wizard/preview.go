@@ -43,6 +43,9 @@ func previewText(st *State) string {
 	if err != nil {
 		return "The preview failed: " + err.Error()
 	}
+	if st.Dest != nil {
+		fmt.Fprintf(&b, "Goes to %s; shown as the vendor's endpoint receives it.\n\n", st.Dest.Said)
+	}
 	fmt.Fprintf(&b, "%s %s\n", req.Method, req.FullURL())
 	for _, k := range req.HeaderNames() {
 		fmt.Fprintf(&b, "%s: %s\n", k, req.Headers[k])
@@ -68,7 +71,7 @@ func previewText(st *State) string {
 func (p *previewPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
-		case "ctrl+g", "enter":
+		case "ctrl+g": // not enter: it is pressed through every field, and this may create in a cloud
 			if m.St.Issues.Errors() > 0 {
 				m.note = "Fix the errors first: ctrl+e goes to the first one."
 				return nil, Stay

@@ -5,6 +5,8 @@
 package wizard
 
 import (
+	"strings"
+
 	"tunnelwiz/cloud"
 	"tunnelwiz/forms"
 	"tunnelwiz/ui/cli"
@@ -23,6 +25,8 @@ type State struct {
 	// Inventory is the live pick list, when loaded.
 	Inventory *cloud.Inventory
 	InvErr    error
+	// InvFor says which vendor and target the inventory is of.
+	InvFor string
 	// CloudErr is the last refusal from the cloud, shown on the page of
 	// its field.
 	CloudErr *cloud.APIError
@@ -35,6 +39,9 @@ type State struct {
 	Revealed bool
 	// Stash keeps the values of fields a mode change hid, by path.
 	Stash map[string]any
+	// LastSub is the last submission: a submit again after a failure
+	// reuses what it learnt of the connections that existed before.
+	LastSub *cloud.Submission
 	// Accessible: plain prompts, where an empty answer keeps the value shown.
 	Accessible bool
 }
@@ -46,9 +53,39 @@ func (s *State) Catalog() *cloud.Catalog { return s.Driver.Catalog() }
 func (s *State) Params() cloud.Params { return cloud.Params(s.Spec.Params) }
 
 // Revalidate runs the whole catalog over the spec; cheap enough (tens of
-// microseconds) to do on every keystroke.
+// microseconds) to do on every keystroke. First, values of fields that no
+// longer apply to the modes chosen (on any page) are set aside, and those
+// that apply again brought back: hidden fields are not sent, and switching
+// a mode back and forth loses nothing.
 func (s *State) Revalidate() {
-	_, s.Issues = s.Catalog().Check(s.Spec)
+	c := s.Catalog()
+	p := s.Params()
+	if s.Stash == nil {
+		s.Stash = map[string]any{}
+	}
+	for i := range c.Fields {
+		f := &c.Fields[i]
+		if strings.Contains(f.Path, "[]") || strings.Contains(f.Path, ".*") {
+			continue
+		}
+		v, present := p.At(f.Path)
+		switch applies := c.Applies(f, p, f.Path); {
+		case present && !applies:
+			s.Stash[f.Path] = v
+			p.Delete(f.Path)
+		case !present && applies:
+			if v, ok := s.Stash[f.Path]; ok {
+				p.Set(f.Path, v)
+				delete(s.Stash, f.Path)
+			}
+		}
+	}
+	_, s.Issues = c.Check(s.Spec)
+}
+
+// InvKey names what an inventory was looked up for.
+func (s *State) InvKey() string {
+	return s.Spec.Vendor + "|" + s.Spec.Target["region"] + "|" + s.Spec.Target["project_id"] + "|" + s.Spec.Target["endpoint"]
 }
 
 // SetVendor switches to another API, keeping nothing of the old one's

@@ -2,6 +2,8 @@ package wizard
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -49,9 +51,19 @@ func (p *submitPage) Enter(m *Model) tea.Cmd {
 	if st.Saved == "" {
 		m.save(false)
 	}
+	// A submit again after a failure is the same create: the same
+	// idempotency token, the same list of what existed before.
+	if f := st.Catalog().RoleField(cloud.RoleClientToken); f != nil && !st.Params().Has(f.Path) {
+		st.Params().Set(f.Path, newToken())
+	}
 	params, _ := st.Catalog().Check(st.Spec)
-	sub := &cloud.Submission{Driver: st.Driver, At: st.Dest.Base, Params: params,
+	var before map[string]bool
+	if st.LastSub != nil { // finished: its answer came back through the channel
+		before = st.LastSub.Before
+	}
+	sub := &cloud.Submission{Driver: st.Driver, At: st.Dest.Base, Params: params, Before: before,
 		Progress: func(e cloud.Event) { p.ch <- progressMsg(eventText(e)) }}
+	st.LastSub = sub
 	ch := p.ch
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -71,6 +83,9 @@ func (p *submitPage) listen() tea.Cmd {
 func eventText(e cloud.Event) string {
 	switch e.Kind {
 	case cloud.EventThrottled:
+		if e.Wait == 0 {
+			return "Throttled by the vendor."
+		}
 		return fmt.Sprintf("Throttled by the vendor; trying again in %s.", e.Wait.Round(100*time.Millisecond))
 	case cloud.EventLost:
 		return "No answer: checking whether the connection was made before trying again."
@@ -160,13 +175,21 @@ func (p *submitPage) View(m *Model, w, h int) string {
 	st := m.St
 	switch {
 	case p.failed != nil:
-		b.WriteString("\n" + m.Styles.Error.Render(wrap("Failed: "+p.failed.Error(), w)) + "\n")
+		msg := cloud.Scrub("Failed: "+p.failed.Error(), st.Catalog().SecretValues(st.Params()))
+		b.WriteString("\n" + m.Styles.Error.Render(wrap(msg, w)) + "\n")
 		b.WriteString("esc goes back to change the request; ctrl+c quits.\n")
 	case p.done && st.Final != nil:
 		b.WriteString("\n" + m.Styles.OK.Render("Connection "+st.Final.ID+" is "+st.Final.State) + "\n")
 		if st.Saved != "" {
-			b.WriteString(wrap("The spec is saved as "+st.Saved+" (pre-shared key left out). To create it again headless:", w) + "\n")
-			b.WriteString("  tunnelwiz apply --yes --wait " + st.Saved + "\n")
+			where := ""
+			switch {
+			case st.UseEndpoint:
+				where = " --endpoint " + m.opts.Endpoint
+			case st.Dest != nil && st.Dest.Sandbox:
+				where = " --sandbox"
+			}
+			b.WriteString(wrap("The spec is saved as "+st.Saved+" without the pre-shared key: add it to the file, then to create the same again headless:", w) + "\n")
+			b.WriteString("  tunnelwiz apply" + where + " --yes --wait " + st.Saved + "\n")
 		}
 		b.WriteString("\nPress enter to finish.\n")
 	default:
@@ -180,4 +203,11 @@ func pollEvery(m *Model) time.Duration {
 		return 300 * time.Millisecond
 	}
 	return 5 * time.Second
+}
+
+// newToken is an idempotency token for the session's create.
+func newToken() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return hex.EncodeToString(b)
 }

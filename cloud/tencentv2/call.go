@@ -19,6 +19,8 @@ import (
 // GET with the key in the query, and a create is never retried.
 var client = &http.Client{
 	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	// A silent network ends the call, not the whole apply's timeout.
+	Timeout: 2 * time.Minute,
 }
 
 // request is one API 2.0 call: an action and its own parameters.

@@ -139,6 +139,10 @@ func (b *binding) widget(st *State) huh.Field {
 	if in.Hint != "" {
 		desc = in.Hint + ". " + desc
 	}
+	if st.Accessible {
+		// Plain prompts show titles only: the help goes with the title.
+		title += "\n  " + desc + "\n "
+	}
 	switch in.Kind {
 	case forms.Select, forms.Toggle:
 		var opts []huh.Option[string]

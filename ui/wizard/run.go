@@ -56,7 +56,11 @@ func Main(args []string, o cli.IO) error {
 	}()
 	if *accessible || os.Getenv("TERM") == "dumb" {
 		m.St.Accessible = true
-		return outcomeErr(m, runAccessible(m, os.Stdin, os.Stderr))
+		err := runAccessible(m, os.Stdin, os.Stderr)
+		if c := m.St.Final; c != nil {
+			fmt.Fprintln(o.Out, c.ID)
+		}
+		return outcomeErr(m, err)
 	}
 	final, err := tea.NewProgram(m, tea.WithOutput(os.Stderr)).Run()
 	if err != nil {
@@ -64,8 +68,12 @@ func Main(args []string, o cli.IO) error {
 		return err
 	}
 	m = final.(*Model)
+	// The result on stdout: the connection, once created, even if the
+	// user left before it came up.
 	if c := m.St.Final; c != nil {
 		fmt.Fprintln(o.Out, c.ID)
+	} else if r := m.St.Created; r != nil {
+		fmt.Fprintln(o.Out, r.ID)
 	}
 	return outcomeErr(m, nil)
 }
@@ -155,6 +163,16 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 				}
 			}
 			pg.Leave(m)
+			if pg.preset != "" && pg.after != nil {
+				// A preset chosen: apply it, then ask the step again with
+				// its values so they can be reviewed.
+				pg.after(m, pg, tea.KeyPressMsg{Code: tea.KeyEnter}, "#preset")
+				fmt.Fprintf(out, "%s\n", m.note)
+				if err := pg.form.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil {
+					return abortErr(err)
+				}
+				pg.Leave(m)
+			}
 		case *previewPage:
 			fmt.Fprintln(out, "\n== Preview ==")
 			fmt.Fprintln(out, previewText(m.St))
@@ -198,8 +216,12 @@ func submitPlain(m *Model, out io.Writer) error {
 		return err
 	}
 	st.Created = res
+	last := ""
 	conn, err := cloud.Wait(ctx, st.Driver, st.Dest.Base, res.ID, pollEvery(m), func(c *cloud.Connection) {
-		fmt.Fprintf(out, "%s: %s\n", c.ID, c.State)
+		if c.State != last { // a line per change, not per poll
+			last = c.State
+			fmt.Fprintf(out, "%s: %s\n", c.ID, c.State)
+		}
 	})
 	if err != nil {
 		return err
@@ -209,7 +231,8 @@ func submitPlain(m *Model, out io.Writer) error {
 	if conn.Phase == cloud.PhaseFailed {
 		m.Outcome = Failed
 	}
-	fmt.Fprintf(out, "Saved %s. Re-create headless: tunnelwiz apply --yes --wait %s\n", st.Saved, st.Saved)
+	fmt.Fprintf(out, "Saved %s without the pre-shared key; add it, then re-create headless: tunnelwiz apply%s --yes --wait %s\n",
+		st.Saved, destFlag(m), st.Saved)
 	m.clearDraft()
 	rememberAlgorithms(m)
 	return nil

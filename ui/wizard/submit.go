@@ -181,13 +181,7 @@ func (p *submitPage) View(m *Model, w, h int) string {
 	case p.done && st.Final != nil:
 		b.WriteString("\n" + m.Styles.OK.Render("Connection "+st.Final.ID+" is "+st.Final.State) + "\n")
 		if st.Saved != "" {
-			where := ""
-			switch {
-			case st.UseEndpoint:
-				where = " --endpoint " + m.opts.Endpoint
-			case st.Dest != nil && st.Dest.Sandbox:
-				where = " --sandbox"
-			}
+			where := destFlag(m)
 			b.WriteString(wrap("The spec is saved as "+st.Saved+" without the pre-shared key: add it to the file, then to create the same again headless:", w) + "\n")
 			b.WriteString("  tunnelwiz apply" + where + " --yes --wait " + st.Saved + "\n")
 		}
@@ -210,4 +204,15 @@ func newToken() string {
 	b := make([]byte, 16)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// destFlag is the apply flag that sends where this session sent.
+func destFlag(m *Model) string {
+	switch {
+	case m.St.UseEndpoint:
+		return " --endpoint " + m.opts.Endpoint
+	case m.St.Dest != nil && m.St.Dest.Sandbox:
+		return " --sandbox"
+	}
+	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"time"
 
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
 	"github.com/alibabacloud-go/tea/dara"
@@ -40,6 +41,7 @@ func NewClient(base *url.URL, cred cloud.Credentials, region string) (*vpc.Clien
 		Protocol:        dara.String(strings.ToUpper(base.Scheme)),
 		ReadTimeout:     dara.Int(readTimeoutMillis),
 		ConnectTimeout:  dara.Int(connectTimeoutSeconds),
+		HttpClient:      statusClient{timeout: readTimeoutMillis * time.Millisecond},
 	}
 	if cred.Token != "" {
 		cfg.SecurityToken = dara.String(cred.Token)

@@ -108,7 +108,20 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 	}
 	before := s.Before
 	var last error
+	lostBefore := false
 	for attempt := 1; attempt <= tries; attempt++ {
+		if lostBefore && !token {
+			// Look again just before sending again: a cloud may commit a
+			// create some time after the answer was lost.
+			found, ferr := s.recover(ctx, c, filter, before)
+			if ferr != nil {
+				return nil, ferr
+			}
+			if found != nil {
+				emit(Event{Attempt: attempt - 1, Kind: EventRecovered})
+				return &Result{Created: Created{ID: found.ID, State: found.State}, Recovered: true, Attempts: attempt - 1, Params: p}, nil
+			}
+		}
 		if err := limit(ctx, c); err != nil {
 			return nil, err
 		}
@@ -126,6 +139,7 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 		case CodeOf(err) == CodeThrottled:
 			emit(Event{Attempt: attempt, Kind: EventThrottled, Err: err, Wait: wait})
 		case Lost(err) && ctx.Err() == nil:
+			lostBefore = true
 			emit(Event{Attempt: attempt, Kind: EventLost, Err: err, Wait: wait})
 			if !token {
 				found, ferr := s.recover(ctx, c, filter, before)

@@ -176,3 +176,28 @@ func TestBackoffGrowsAndCaps(t *testing.T) {
 		}
 	}
 }
+
+// lateCommit commits the first try's connection only after the answer
+// was lost and the first look-up came back empty.
+type lateCommit struct {
+	*scripted
+	lookups int
+}
+
+func (d *lateCommit) Connections(ctx context.Context, u *url.URL, c Credentials, t map[string]string, f Filter) ([]Connection, error) {
+	d.lookups++
+	if d.lookups == 3 { // snapshot, look-up after the loss, then the one before the resend
+		d.conns = append(d.conns, Connection{ID: "late", Name: "n1", VPNGatewayID: "gw-1"})
+	}
+	return d.scripted.Connections(ctx, u, c, t, f)
+}
+
+func TestSubmitLooksAgainBeforeResending(t *testing.T) {
+	d := &lateCommit{scripted: &scripted{cat: catalogWith(false), answers: []error{unavailable, nil}}}
+	s := &Submission{Driver: d, Params: Params{"Name": "n1", "Gw": "gw-1"},
+		Sleep: func(context.Context, time.Duration) error { return nil }}
+	r, err := s.Run(context.Background())
+	if err != nil || !r.Recovered || r.ID != "late" || d.tries != 1 {
+		t.Fatalf("a late commit must be found before sending again: r=%+v err=%v tries=%d", r, err, d.tries)
+	}
+}

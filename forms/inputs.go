@@ -79,7 +79,7 @@ func ForStep(c *cloud.Catalog, step cloud.Step, p cloud.Params) []Input {
 // New describes one field as an input.
 func New(c *cloud.Catalog, f *cloud.Field, p cloud.Params) Input {
 	in := Input{Path: f.Path, Title: title(c, f), Help: f.Help, Field: f,
-		Required: c.RequiredNow(f, p, f.Path), Kind: kindOf(f)}
+		Required: c.RequiredNow(f, p, f.Path) && parentGiven(c, f, p), Kind: kindOf(f)}
 	for _, v := range f.Allowed {
 		o := Option{Value: v, Label: v, Default: v == f.Default}
 		if t, ok := cloud.Term(f.Means[v]); ok {
@@ -161,4 +161,18 @@ func title(c *cloud.Catalog, f *cloud.Field) string {
 		}
 	}
 	return f.Path
+}
+
+// parentGiven: a member of an optional object (Tencent's BgpConfig) is
+// required only once that object is given, as the validator has it.
+func parentGiven(c *cloud.Catalog, f *cloud.Field, p cloud.Params) bool {
+	i := strings.LastIndexByte(f.Path, '.')
+	if i < 0 {
+		return true
+	}
+	parent := f.Path[:i]
+	if pf := c.Field(parent); pf != nil && pf.Required {
+		return true // a required object is there (Huawei's vpn_connection)
+	}
+	return p.Has(parent)
 }

@@ -18,7 +18,7 @@ var cat = &cloud.Catalog{API: "f", Title: "F", Fields: []cloud.Field{
 }}
 
 func TestForStepDerivesFromCatalog(t *testing.T) {
-	p := cloud.Params{}
+	p := cloud.Params{"Ike": map[string]any{}}
 	ike := ForStep(cat, cloud.StepIKE, p)
 	var titles []string
 	for _, in := range ike {
@@ -51,5 +51,18 @@ func TestModeHidesFields(t *testing.T) {
 	got := ForStep(cat, cloud.StepSubnets, p)
 	if len(got) != 1 || got[0].Kind != Rows {
 		t.Errorf("Rules in mode B: %+v", got)
+	}
+}
+
+func TestMembersOfAnAbsentObjectAreNotRequired(t *testing.T) {
+	c := &cloud.Catalog{API: "b", Fields: []cloud.Field{
+		{Path: "Bgp", Type: cloud.Object, Step: cloud.StepExtras},
+		{Path: "Bgp.Asn", Type: cloud.Integer, Required: true},
+	}}
+	if in := New(c, c.Field("Bgp.Asn"), cloud.Params{}); in.Required {
+		t.Error("Bgp.Asn marked required while Bgp is not given")
+	}
+	if in := New(c, c.Field("Bgp.Asn"), cloud.Params{"Bgp": map[string]any{}}); !in.Required {
+		t.Error("Bgp.Asn not required once Bgp is given")
 	}
 }

@@ -34,12 +34,7 @@ func start(t *testing.T, o sandbox.Options, wrap func(r *http.Request)) (*sandbo
 
 func spec(t *testing.T, path string) (map[string]string, cloud.Params) {
 	t.Helper()
-	s := drivertest.LoadSeed(t, path)
-	p, is := catalog.Check(s)
-	if is.Errors() > 0 {
-		t.Fatal(is)
-	}
-	return s.Target, p
+	return drivertest.ValidParams(t, catalog, path)
 }
 
 // rpcCreate sends the create signed the older RPC way: the v7 client with

@@ -301,3 +301,15 @@ func Seeds(paths ...string) [][]byte {
 	}
 	return out
 }
+
+// ValidParams loads a spec file that must validate and returns its target
+// and normalized parameters, as a driver receives them.
+func ValidParams(t testing.TB, c *cloud.Catalog, path string) (map[string]string, cloud.Params) {
+	t.Helper()
+	s := LoadSeed(t, path)
+	p, is := c.Check(s)
+	if is.Errors() > 0 {
+		t.Fatal(is)
+	}
+	return s.Target, p
+}

@@ -56,7 +56,7 @@ func newRecorder(t *testing.T) (*recorder, *cli.Where) {
 	return rc, &cli.Where{Base: cloud.Base{URL: u, Cred: sandbox.Keys}, Sandbox: true, Said: "the test sandbox"}
 }
 
-func key(s string) tea.KeyPressMsg {
+func press(s string) tea.KeyPressMsg {
 	switch s {
 	case "enter":
 		return tea.KeyPressMsg{Code: tea.KeyEnter}
@@ -86,7 +86,7 @@ func TestFullFlows(t *testing.T) {
 			// from the spec, so each page is passed as the user would
 			// accept it. The last ones submit from the preview.
 			for i := 0; i < 120; i++ {
-				tm.Send(key("enter"))
+				tm.Send(press("enter"))
 			}
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 				return bytes.Contains(b, []byte("ctrl+g submit"))
@@ -95,7 +95,7 @@ func TestFullFlows(t *testing.T) {
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 				return bytes.Contains(b, []byte("Press enter to finish"))
 			}, teatest.WithDuration(60*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-			tm.Send(key("enter"))
+			tm.Send(press("enter"))
 			final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 			if final.Outcome != Done || final.St.Final == nil || final.St.Final.Phase != cloud.PhaseAvailable {
 				t.Fatalf("outcome %v, final %+v", final.Outcome, final.St.Final)

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"charm.land/bubbles/v2/key"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -85,7 +86,7 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		p.Leave(m)
 		return nil, Next
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+r" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.Reveal) {
 		for _, b := range p.bindings {
 			if b.input != nil {
 				if m.St.Revealed = !m.St.Revealed; m.St.Revealed {
@@ -97,7 +98,7 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		}
 		return nil, Stay
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+g" && p.hasSecret() {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.NewKey) && p.hasSecret() {
 		for _, b := range p.bindings {
 			if b.in.Kind == forms.Secret {
 				if key := generateKey(m.St, b); key != "" {

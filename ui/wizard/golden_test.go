@@ -86,7 +86,7 @@ func TestCloudErrorRoundTrip(t *testing.T) {
 	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where})
 	before := cloud.Params(spec.Params).Clone()
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-	tm.Send(key("ctrl+p"))
+	tm.Send(press("ctrl+p"))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("ctrl+g submit")) },
 		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	tm.Send(keyCtrl('g'))

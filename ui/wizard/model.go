@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"charm.land/bubbles/v2/key"
 	"context"
 	"fmt"
 	"os"
@@ -111,8 +112,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		m.note = ""
-		switch msg.String() {
-		case "ctrl+c":
+		switch {
+		case key.Matches(msg, m.Keys.Quit):
 			m.pages[m.cur].Leave(m)
 			if m.St.Created == nil {
 				m.saveDraft() // after a create, a draft would invite making it twice
@@ -121,18 +122,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.Outcome = Aborted
 			}
 			return m, tea.Quit
-		case "esc":
+		case key.Matches(msg, m.Keys.Back):
 			if m.cur > 0 && !m.submitting() {
 				m.pages[m.cur].Leave(m)
 				return m, m.go_(m.cur - 1)
 			}
 			return m, nil
-		case "ctrl+p":
+		case key.Matches(msg, m.Keys.Preview):
 			if !m.submitting() {
 				m.pages[m.cur].Leave(m)
 				return m, m.go_(m.indexOf("Preview"))
 			}
-		case "ctrl+e":
+		case key.Matches(msg, m.Keys.FirstError):
 			if !m.submitting() {
 				return m, m.firstError()
 			}
@@ -284,14 +285,15 @@ func (m *Model) footer() string {
 		line = m.St.Issues[0].Field + ": " + m.St.Issues[0].Message
 	}
 	line = cloud.Scrub(line, m.St.Catalog().SecretValues(m.St.Params()))
-	keys := "enter next · esc back · ctrl+p preview · ctrl+e first error · ctrl+c quit"
+	k := m.Keys
+	keys := common.HelpLine(k.Next, k.Back, k.Preview, k.FirstError, k.Quit)
 	switch m.pages[m.cur].Name() {
 	case "IKE":
-		keys = "ctrl+g new key · ctrl+r show/hide key · " + keys
+		keys = common.HelpLine(k.NewKey, k.Reveal) + " · " + keys
 	case "Preview":
-		keys = "ctrl+g submit · 1-8 go to step · ctrl+s save · ctrl+y save with key · ↑↓ scroll · esc back"
+		keys = common.HelpLine(k.Submit, k.Jump, k.Save, k.SaveKey, k.Scroll, k.Back)
 	case "Submit":
-		keys = "enter finish · esc back · ctrl+c quit"
+		keys = common.HelpLine(k.Finish, k.Back, k.Quit)
 	}
 	// The count, then the message on up to two lines: enough for the
 	// field, what is wrong and the allowed values at 80 columns.

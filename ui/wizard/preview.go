@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"strings"
 
@@ -70,20 +71,20 @@ func previewText(st *State) string {
 
 func (p *previewPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "ctrl+g": // not enter: it is pressed through every field, and this may create in a cloud
+		switch {
+		case key.Matches(k, m.Keys.Submit):
 			if m.St.Issues.Errors() > 0 {
 				m.note = "Fix the errors first: ctrl+e goes to the first one."
 				return nil, Stay
 			}
 			return nil, Next
-		case "ctrl+s":
+		case key.Matches(k, m.Keys.Save):
 			m.save(false)
 			return nil, Stay
-		case "ctrl+y":
+		case key.Matches(k, m.Keys.SaveKey):
 			m.save(true)
 			return nil, Stay
-		case "1", "2", "3", "4", "5", "6", "7", "8":
+		case key.Matches(k, m.Keys.Jump):
 			// Back to any step by its number in the tab row.
 			return m.go_(int(k.String()[0] - '1')), Stay
 		}

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"charm.land/bubbles/v2/key"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -141,7 +142,7 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		}
 		return nil, Stay
 	case tea.KeyPressMsg:
-		if p.done && msg.String() == "enter" {
+		if p.done && key.Matches(msg, m.Keys.Finish) {
 			return tea.Quit, Stay
 		}
 	}

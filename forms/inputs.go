@@ -60,7 +60,8 @@ func StepOf(c *cloud.Catalog, f *cloud.Field) cloud.Step {
 
 // ForStep lists the inputs of one step, in catalog order, leaving out
 // list elements (their rows are edited inside the list's input) and
-// fields that do not apply to the values chosen so far.
+// fields that do not apply to the values chosen so far, unless they hold
+// a value: what was given is always shown (and its issue reported).
 func ForStep(c *cloud.Catalog, step cloud.Step, p cloud.Params) []Input {
 	var out []Input
 	for i := range c.Fields {
@@ -68,7 +69,7 @@ func ForStep(c *cloud.Catalog, step cloud.Step, p cloud.Params) []Input {
 		if strings.Contains(f.Path, "[]") || strings.Contains(f.Path, ".*") || StepOf(c, f) != step {
 			continue
 		}
-		if !c.Applies(f, p, f.Path) {
+		if !c.Applies(f, p, f.Path) && !p.Has(f.Path) {
 			continue
 		}
 		out = append(out, New(c, f, p))

@@ -17,26 +17,40 @@ import (
 // binding ties one catalog input to one huh widget: text is what the
 // widget edits; apply writes it into the spec through the same paths the
 // validator reports.
+//
+// orig is the text the widget started with and given the value it stood
+// for: while the text is unchanged the value is left exactly as it was
+// (a number as written, a list as given), so that opening a step never
+// changes what will be sent.
 type binding struct {
 	in     forms.Input
 	text   string
-	input  *huh.Input // for the key's show/hide toggle
-	target bool       // a top-level target key (region, project_id), not a parameter
+	target bool // a top-level target key (region, project_id), not a parameter
+
+	orig     string
+	origVal  any
+	origHave bool
 }
 
 func newBinding(st *State, in forms.Input) *binding {
 	b := &binding{in: in}
 	v, ok := st.Params().At(in.Path)
-	if !ok {
-		return b
+	if ok {
+		switch in.Kind {
+		case forms.Rows:
+			b.text = forms.RowsText(st.Catalog(), in.Field, v)
+		default:
+			b.text = scalarText(v)
+		}
+		b.origVal, b.origHave = cloud.Params(map[string]any{"v": v}).Clone()["v"], true
 	}
-	switch in.Kind {
-	case forms.Rows:
-		b.text = forms.RowsText(st.Catalog(), in.Field, v)
-	default:
-		b.text = scalarText(v)
-	}
+	b.orig = b.text
 	return b
+}
+
+func newTargetBinding(st *State, in forms.Input) *binding {
+	v, ok := st.Spec.Target[in.Path]
+	return &binding{in: in, target: true, text: v, orig: v, origVal: v, origHave: ok}
 }
 
 func scalarText(v any) string {
@@ -73,18 +87,36 @@ func (b *binding) value(c *cloud.Catalog, text string) (any, error) {
 	return text, nil
 }
 
-// apply writes the text into the spec.
+// apply writes the text into the spec. Text the engineer has not changed
+// puts back the value it came from; rows that do not parse leave the
+// last value and report why, instead of dropping what was typed.
 func (b *binding) apply(st *State) {
+	delete(st.FormErrs, b.in.Path)
 	if b.target {
-		if strings.TrimSpace(b.text) == "" {
+		switch {
+		case b.text == b.orig && b.origHave:
+			st.Spec.Target[b.in.Path] = b.origVal.(string)
+		case strings.TrimSpace(b.text) == "":
 			delete(st.Spec.Target, b.in.Path)
-		} else {
+		default:
 			st.Spec.Target[b.in.Path] = b.text
 		}
 		return
 	}
+	if b.text == b.orig {
+		if b.origHave {
+			st.Params().Set(b.in.Path, cloud.Params(map[string]any{"v": b.origVal}).Clone()["v"])
+		} else {
+			st.Params().Delete(b.in.Path)
+		}
+		return
+	}
 	v, err := b.value(st.Catalog(), b.text)
-	if err != nil || v == nil {
+	if err != nil {
+		st.FormErrs[b.in.Path] = err.Error()
+		return
+	}
+	if v == nil {
 		st.Params().Delete(b.in.Path)
 		return
 	}
@@ -145,7 +177,19 @@ func (b *binding) widget(st *State) huh.Field {
 	}
 	switch in.Kind {
 	case forms.Select, forms.Toggle:
+		if st.Accessible {
+			cur := b.text
+			if cur == "" {
+				cur = "not set"
+			}
+			title = strings.Replace(title, "\n", " [now: "+cur+"; enter keeps it]\n", 1)
+		}
 		var opts []huh.Option[string]
+		if b.text != "" && !offers(in, b.text) {
+			// A value no list entry holds (a spec's own spelling) stays
+			// the choice, shown as it is, and its error is reported.
+			opts = append(opts, huh.NewOption(b.text+"  (as given; not a value this vendor lists)", b.text))
+		}
 		if !in.Required {
 			def := "not set"
 			if in.Field.Default != "" {
@@ -166,27 +210,17 @@ func (b *binding) widget(st *State) huh.Field {
 		if cols != nil {
 			rowHelp = "one per line: " + strings.Join(cols, " | ")
 		}
-		return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + ". " + desc).Lines(3).Value(&b.text).
-			Validate(func(s string) error {
-				if st.Accessible && s == "" && b.text != "" {
-					s = b.text
-				}
-				return b.check(st, s)
-			})
+		return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + "; " + addRowHelp + ". " + desc).Lines(3).Value(&b.text)
 	}
 	if st.Accessible && b.text != "" && in.Kind != forms.Secret {
 		title += " [" + b.text + "]" // enter keeps it
 	}
-	i := huh.NewInput().Key(in.Path).Title(title).Description(desc).Value(&b.text).
-		Validate(func(s string) error {
-			if st.Accessible && s == "" && b.text != "" {
-				s = b.text // plain prompts: an empty answer keeps the value
-			}
-			return b.check(st, s)
-		})
+	// No Validate: a field with an error can still be left (the panel and
+	// the preview keep reporting it), so Enter always moves on and a value
+	// that needs another field's value first never traps the cursor.
+	i := huh.NewInput().Key(in.Path).Title(title).Description(desc).Value(&b.text)
 	if in.Kind == forms.Secret {
-		b.input = i
-		if !st.Revealed {
+		if !st.Revealed && !st.EchoKey {
 			i.EchoMode(huh.EchoModePassword)
 		}
 	}
@@ -194,6 +228,23 @@ func (b *binding) widget(st *State) huh.Field {
 		i.Suggestions(in.Field.Known)
 	}
 	return i
+}
+
+// addRowHelp says how to add a row: huh's Text takes alt+enter or ctrl+j
+// for a new line (enter moves on).
+const addRowHelp = "alt+enter or ctrl+j adds a row"
+
+// offers reports whether a select lists the value.
+func offers(in forms.Input, v string) bool {
+	if in.Kind == forms.Toggle && (v == "true" || v == "false") {
+		return true
+	}
+	for _, o := range in.Options {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
 }
 
 // generateKey makes a pre-shared key the vendor's rules accept: random

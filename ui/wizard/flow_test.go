@@ -3,6 +3,7 @@ package wizard
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -126,9 +127,11 @@ func compareWithPlan(t *testing.T, rc *recorder, m *Model, original *cloud.Spec)
 		t.Errorf("the saved spec holds the key")
 	}
 	for _, p := range c.Secrets() {
-		ip := strings.ReplaceAll(p, "[]", "[0]")
-		if v, ok := cloud.Params(original.Params).At(ip); ok {
-			cloud.Params(saved.Params).Set(ip, v)
+		for i := 0; i < 8; i++ { // every element of a list (Alibaba's two tunnels)
+			ip := strings.ReplaceAll(p, "[]", fmt.Sprintf("[%d]", i))
+			if v, ok := cloud.Params(original.Params).At(ip); ok {
+				cloud.Params(saved.Params).Set(ip, v)
+			}
 		}
 	}
 	fromSaved, _, err := cloud.Plan(saved, true)
@@ -151,7 +154,7 @@ func compareWithPlan(t *testing.T, rc *recorder, m *Model, original *cloud.Spec)
 	defer rc.mu.Unlock()
 	for _, r := range rc.reqs {
 		got := cloud.RequestFrom(c.API, real, r.r, r.body)
-		if !strings.Contains(string(r.body)+r.r.URL.RawQuery+r.r.Header.Get("X-TC-Action")+r.r.Header.Get("x-acs-action"), "CreateVpnConnection") &&
+		if s := string(r.body) + r.r.URL.RawQuery + r.r.Header.Get("X-TC-Action") + r.r.Header.Get("x-acs-action"); !strings.Contains(s, "CreateVpnConnection") && !strings.Contains(s, "AddVpnConnEx") &&
 			!(r.r.Method == "POST" && strings.HasSuffix(r.r.URL.Path, "/vpn-connection")) {
 			continue
 		}

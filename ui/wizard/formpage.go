@@ -39,7 +39,29 @@ type formPage struct {
 	// rebuilt, rather than huh re-reading our state from its goroutine.
 	dependsOn func(m *Model) string
 	dep       string
+	// fields and keys are the widgets and their keys in order, to put
+	// the cursor back (and to ask them one by one in plain prompts).
+	fields []huh.Field
+	keys   []string
+	// manual remembers the pick lists switched to a typed id, by path,
+	// and shape which of them were when the page was built.
+	manual map[string]bool
+	shape  string
 }
+
+// shapeNow says which pick lists show their typed-id field.
+func (p *formPage) shapeNow() string {
+	var b strings.Builder
+	for _, pk := range p.picks {
+		if pk.choice == manual {
+			b.WriteString(pk.in.Path + ";")
+		}
+	}
+	return b.String()
+}
+
+// shapeChanged notices a pick list moved to or from "type the id".
+func (p *formPage) shapeChanged() bool { return p.shapeNow() != p.shape }
 
 func (p *formPage) Name() string { return p.name }
 
@@ -60,6 +82,11 @@ func (p *formPage) Enter(m *Model) tea.Cmd {
 		p.bindings = append(p.bindings, b)
 		fields = append(fields, b.widget(st))
 	}
+	p.keys, p.fields = nil, fields
+	for _, f := range fields {
+		p.keys = append(p.keys, f.GetKey())
+	}
+	p.shape = p.shapeNow()
 	p.empty = len(fields) == 0
 	if p.empty {
 		fields = append(fields, huh.NewNote().Title(p.name).Description("This vendor has no settings in this step. Press enter to go on."))
@@ -86,19 +113,14 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		p.Leave(m)
 		return nil, Next
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.Reveal) {
-		for _, b := range p.bindings {
-			if b.input != nil {
-				if m.St.Revealed = !m.St.Revealed; m.St.Revealed {
-					b.input.EchoMode(huh.EchoModeNormal)
-				} else {
-					b.input.EchoMode(huh.EchoModePassword)
-				}
-			}
-		}
-		return nil, Stay
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.Reveal) && p.hasSecret() {
+		m.St.Revealed = !m.St.Revealed
+		// huh draws a field's view when it updates: rebuild so the key
+		// shows (or hides) at once, wherever the cursor is.
+		return p.rebuild(m), Stay
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.NewKey) && p.hasSecret() {
+		p.Leave(m) // what was typed elsewhere on the page first
 		for _, b := range p.bindings {
 			if b.in.Kind == forms.Secret {
 				if key := generateKey(m.St, b); key != "" {
@@ -108,14 +130,12 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 				}
 			}
 		}
+		m.St.Revalidate()
 		// huh widgets keep their own copy of the text: rebuild them from
-		// the spec so the new key shows.
-		return p.Enter(m), Stay
+		// the spec so the new key shows, the cursor where it was.
+		return p.rebuild(m), Stay
 	}
-	focused := ""
-	if ff := p.form.GetFocusedField(); ff != nil {
-		focused = ff.GetKey()
-	}
+	focused := p.focusedKey()
 	f, cmd := p.form.Update(msg)
 	p.form = f.(*huh.Form)
 	// Live: what is typed goes into the spec at once, so the issue panel
@@ -127,16 +147,31 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		}
 	}
 	// A mode field changed what applies (style, DpdEnable, identity
-	// type): rebuild so that fields which no longer apply disappear and
-	// new ones appear, and put the cursor back where it was.
-	if p.visibleChanged(m) || p.dependsOn != nil && p.dependsOn(m) != p.dep {
-		focus := ""
-		if ff := p.form.GetFocusedField(); ff != nil {
-			focus = ff.GetKey()
-		}
-		return tea.Batch(cmd, p.Enter(m), p.refocus(focus)), Stay
+	// type), or a pick list's choice what follows it: rebuild so that
+	// fields which no longer apply disappear and new ones appear, the
+	// cursor where it was.
+	if p.visibleChanged(m) || p.dependsOn != nil && p.dependsOn(m) != p.dep || p.shapeChanged() {
+		return tea.Batch(cmd, p.rebuild(m)), Stay
 	}
 	return cmd, Stay
+}
+
+func (p *formPage) focusedKey() string {
+	if p.form == nil {
+		return ""
+	}
+	if ff := p.form.GetFocusedField(); ff != nil {
+		return ff.GetKey()
+	}
+	return ""
+}
+
+// rebuild makes the page again from the state and puts the cursor back
+// on the field it was on.
+func (p *formPage) rebuild(m *Model) tea.Cmd {
+	focus := p.focusedKey()
+	init := p.Enter(m)
+	return tea.Batch(init, p.refocus(focus))
 }
 
 // inputs are the catalog inputs this page shows now: those of its step
@@ -171,25 +206,57 @@ func (p *formPage) visibleChanged(m *Model) bool {
 	return false
 }
 
-// refocus moves the rebuilt form's cursor to the field with key.
+// refocus moves the cursor to the field with key, synchronously (huh's
+// own moves arrive later as messages, after keys typed meanwhile). A key
+// no longer on the page leaves the cursor on the first field.
 func (p *formPage) refocus(key string) tea.Cmd {
-	if key == "" {
+	if key == "" || !contains(p.keys, key) {
 		return nil
 	}
-	for i := 0; i < 100; i++ {
-		if ff := p.form.GetFocusedField(); ff == nil || ff.GetKey() == key {
-			return nil
+	var cmd tea.Cmd
+	for i := 0; i < len(p.keys); i++ {
+		if p.focusedKey() == key {
+			return cmd
 		}
-		if next := p.form.NextField(); next != nil {
-			f, _ := p.form.Update(next())
-			p.form = f.(*huh.Form)
+		cmd = p.form.NextField()
+	}
+	return cmd
+}
+
+// keyFor is the key of the widget that edits an issue's field: the
+// field's own, else the nearest enclosing one shown (a list for its row),
+// else the pick list that holds it.
+func (p *formPage) keyFor(field string) string {
+	for path := cloud.CatalogPath(field); path != ""; {
+		for _, k := range []string{path, path + "#pick"} {
+			if contains(p.keys, k) {
+				return k
+			}
+		}
+		i := lastSep(path)
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
 		}
 	}
-	return nil
+	return false
 }
 
 func (p *formPage) Leave(m *Model) {
+	if p.manual == nil {
+		p.manual = map[string]bool{}
+	}
 	for _, pb := range p.picks {
+		p.manual[pb.in.Path] = pb.choice == manual
 		pb.sync()
 	}
 	for _, b := range p.bindings {

@@ -58,6 +58,14 @@ type Model struct {
 	width   int
 	height  int
 	note    string
+	// moving and held keep keys in the order typed: huh moves between
+	// fields with a message it sends itself, so a key typed before that
+	// message arrives would land on the field being left. While a move
+	// is under way (moving: where the cursor was), keys wait in held and
+	// are replayed once the cursor has moved.
+	moving  *focusPoint
+	moveSeq int
+	held    []tea.Msg
 }
 
 // New makes the wizard. A spec from --from or a resumed draft pre-fills it.
@@ -101,6 +109,93 @@ func (m *Model) bodyHeight() int { return max(m.height-7, 6) } // header 2, foot
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.moving != nil { // ctrl+c too: it comes after what was typed before it
+			m.held = append(m.held, msg)
+			return m, nil
+		}
+		_, cmd := m.update(msg)
+		if k, ok := msg.(tea.KeyPressMsg); ok && cmd != nil && isMove(k) && m.focus().form != nil {
+			// huh answers a move key with a message of its own: hold
+			// what follows until the cursor has moved (or, when the key
+			// did not move it, shortly after).
+			at := m.focus()
+			m.moving = &at
+			m.moveSeq++
+			seq := m.moveSeq
+			return m, tea.Batch(cmd, tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return moveTimeout(seq) }))
+		}
+		return m, cmd
+	case moveTimeout:
+		if m.moving != nil && int(msg) == m.moveSeq {
+			return m, m.release()
+		}
+		return m, nil
+	}
+	_, cmd := m.update(msg)
+	if m.moving != nil && m.focus() != *m.moving {
+		return m, tea.Batch(cmd, m.release())
+	}
+	return m, cmd
+}
+
+// focusPoint is where the cursor is: page, form and field.
+type focusPoint struct {
+	page  int
+	form  any
+	field string
+}
+
+type moveTimeout int
+
+func (m *Model) focus() focusPoint {
+	fp := focusPoint{page: m.cur}
+	switch p := m.pages[m.cur].(type) {
+	case *formPage:
+		if p.form != nil {
+			fp.form, fp.field = p.form, p.focusedKey()
+		}
+	case *vendorPage:
+		if p.form != nil {
+			fp.form = p.form
+			if f := p.form.GetFocusedField(); f != nil {
+				fp.field = f.GetKey()
+			}
+		}
+	}
+	return fp
+}
+
+// isMove: the keys huh's fields answer by moving the cursor.
+func isMove(k tea.KeyPressMsg) bool {
+	switch k.String() {
+	case "enter", "tab", "shift+tab":
+		return true
+	}
+	return false
+}
+
+// release replays the held keys in order; one that moves the cursor
+// again holds the rest anew.
+func (m *Model) release() tea.Cmd {
+	m.moving = nil
+	held := m.held
+	m.held = nil
+	var cmds []tea.Cmd
+	for i, k := range held {
+		if m.moving != nil {
+			m.held = append(m.held, held[i:]...)
+			break
+		}
+		_, c := m.Update(k)
+		cmds = append(cmds, c)
+	}
+	return tea.Batch(cmds...)
+}
+
+// update handles one message in order.
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		// Forms were sized when built: size them again.
@@ -140,8 +235,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case invLoaded:
 		m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
-		if m.pages[m.cur].Name() == "Gateways" {
-			return m, m.pages[m.cur].Enter(m)
+		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.step == cloud.StepGateways {
+			fp.Leave(m)
+			return m, fp.rebuild(m)
 		}
 		return m, nil
 	}
@@ -209,12 +305,18 @@ func (m *Model) jumpTo(step cloud.Step) tea.Cmd {
 	return nil
 }
 
+// firstError goes to the step of the first error and puts the cursor on
+// its field (a list's row error: on the list).
 func (m *Model) firstError() tea.Cmd {
 	for _, i := range m.St.Issues {
 		if i.Severity == cloud.Error {
 			m.pages[m.cur].Leave(m)
 			m.note = i.Field + ": " + i.Message
-			return m.jumpTo(m.St.StepOf(i.Field))
+			cmd := m.jumpTo(m.St.StepOf(i.Field))
+			if fp, ok := m.pages[m.cur].(*formPage); ok {
+				return tea.Batch(cmd, fp.refocus(fp.keyFor(i.Field)))
+			}
+			return cmd
 		}
 	}
 	m.note = "No errors."
@@ -265,9 +367,13 @@ func (m *Model) footer() string {
 	}
 	line, style := m.note, s.Muted
 	if line == "" {
-		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.form != nil {
-			if f := fp.form.GetFocusedField(); f != nil && f.Error() != nil {
-				line, style = f.GetKey()+": "+f.Error().Error(), s.Error
+		// The field under the cursor first: what is wrong with it as typed.
+		if fp, ok := m.pages[m.cur].(*formPage); ok {
+			if i := m.St.IssueAt(strings.TrimSuffix(fp.focusedKey(), "#pick")); i != nil {
+				line = i.Field + ": " + i.Message
+				if i.Severity == cloud.Error {
+					style = s.Error
+				}
 			}
 		}
 	}
@@ -363,13 +469,13 @@ func (m *Model) closeDest() {
 func (m *Model) Close() { m.closeDest() }
 
 // save writes the spec as a file (0600), the key left out unless asked.
+// It never writes over a file it did not make in this session (it may be
+// the spec the session came from, with its key): the next free name,
+// written exclusively. The file this session saved last is brought up to
+// date instead, so that what it holds is what is sent.
 func (m *Model) save(keepKey bool) {
 	st := m.St
-	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Params().Clone()}
-	if !keepKey {
-		spec.Params = st.Catalog().WithoutSecrets(st.Params())
-	}
-	b, err := spec.Marshal()
+	b, err := m.specBytes(keepKey)
 	if err != nil {
 		m.note = "save: " + err.Error()
 		return
@@ -378,34 +484,64 @@ func (m *Model) save(keepKey bool) {
 	if f := st.Catalog().RoleField(cloud.RoleName); f != nil && st.Params().Str(f.Path) != "" {
 		name = safeName(st.Params().Str(f.Path))
 	}
-	// Never over a file that is there (it may be the spec the session
-	// came from, with its key): the next free name, written exclusively.
-	var path string
+	path, err := writeNew(m.opts.SaveDir, name, b)
+	if err != nil {
+		m.note = "save: " + err.Error()
+		return
+	}
+	st.Saved, st.SavedWithKey = path, keepKey
+	m.note = "Saved " + path + map[bool]string{true: " with the pre-shared key (mode 0600).", false: " without the pre-shared key."}[keepKey]
+}
+
+// resave brings the file this session saved up to date with what is
+// about to be sent (after a refusal the engineer may have changed
+// anything), keeping whether it holds the key; with none saved yet, it
+// saves one without the key.
+func (m *Model) resave() {
+	st := m.St
+	if st.Saved == "" {
+		m.save(false)
+		return
+	}
+	b, err := m.specBytes(st.SavedWithKey)
+	if err == nil {
+		err = os.WriteFile(st.Saved, b, 0o600)
+	}
+	if err != nil {
+		m.note = "save: " + err.Error()
+	}
+}
+
+func (m *Model) specBytes(keepKey bool) ([]byte, error) {
+	st := m.St
+	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Params().Clone()}
+	if !keepKey {
+		spec.Params = st.Catalog().WithoutSecrets(st.Params())
+	}
+	return spec.Marshal()
+}
+
+// writeNew writes b as dir/name.yaml, or name-2.yaml... if that exists,
+// created exclusively with mode 0600.
+func writeNew(dir, name string, b []byte) (string, error) {
 	for i := 1; ; i++ {
-		path = filepath.Join(m.opts.SaveDir, name+".yaml")
+		path := filepath.Join(dir, name+".yaml")
 		if i > 1 {
-			path = filepath.Join(m.opts.SaveDir, fmt.Sprintf("%s-%d.yaml", name, i))
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d.yaml", name, i))
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if os.IsExist(err) && i < 1000 {
 			continue
 		}
 		if err != nil {
-			m.note = "save: " + err.Error()
-			return
+			return "", err
 		}
 		_, err = f.Write(b)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
-		if err != nil {
-			m.note = "save: " + err.Error()
-			return
-		}
-		break
+		return path, err
 	}
-	st.Saved = path
-	m.note = "Saved " + path + map[bool]string{true: " with the pre-shared key (mode 0600).", false: " without the pre-shared key."}[keepKey]
 }
 
 func safeName(s string) string {
@@ -420,8 +556,8 @@ func safeName(s string) string {
 // saveDraft keeps the session without secrets, so that the next start can
 // resume it after Ctrl-C, a closed terminal or a crash.
 func (m *Model) saveDraft() {
-	if m.opts.DraftPath == "" || m.St.Spec == nil {
-		return
+	if m.opts.DraftPath == "" || m.St.Spec == nil || m.St.Created != nil {
+		return // after a create, a draft would invite making it twice
 	}
 	st := m.St
 	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Catalog().WithoutSecrets(st.Params())}

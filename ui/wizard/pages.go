@@ -110,7 +110,7 @@ func targetFields(m *Model, p *formPage) []huh.Field {
 	for i := range c.Target {
 		f := &c.Target[i]
 		in := forms.New(c, f, st.Params())
-		b := &binding{in: in, target: true, text: st.Spec.Target[f.Path]}
+		b := newTargetBinding(st, in)
 		p.bindings = append(p.bindings, b)
 		out = append(out, b.widget(st))
 	}
@@ -127,8 +127,10 @@ var gatewayRoles = map[cloud.Role]func(*cloud.Inventory) []cloud.Resource{
 // manual is the pick-list entry that leaves the id to the text field below.
 const manual = "\x00manual"
 
-// gatewayFields builds pick lists from the live inventory, each followed
-// by a text field for an id typed by hand.
+// gatewayFields builds pick lists from the live inventory. One Enter
+// takes the highlighted resource; the last entry, "type the id", shows a
+// text field for an id the list lacks (an id given that the list lacks
+// starts there, as given).
 func gatewayFields(m *Model, p *formPage) []huh.Field {
 	st := m.St
 	if st.Inventory == nil {
@@ -137,6 +139,9 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 			msg = "The look-up failed (" + st.InvErr.Error() + "); type the ids instead."
 		}
 		return []huh.Field{huh.NewNote().Title("Gateways").Description(msg)}
+	}
+	if p.manual == nil {
+		p.manual = map[string]bool{}
 	}
 	c := st.Catalog()
 	var out []huh.Field
@@ -157,13 +162,16 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 			opts = append(opts, huh.NewOption(resourceLabel(r), r.ID))
 			found = found || r.ID == b.text
 		}
-		opts = append(opts, huh.NewOption("(type the id below)", manual))
-		pick.choice = b.text
-		if !found {
-			pick.choice = manual
-			if b.text == "" && len(list(st.Inventory)) > 0 && in.Required {
-				pick.choice = list(st.Inventory)[0].ID // a required id: offer the first rather than nothing
-			}
+		opts = append(opts, huh.NewOption("(type the id)", manual))
+		switch {
+		case p.manual[in.Path] || b.text != "" && !found:
+			pick.choice, pick.typed = manual, b.text
+		case b.text == "" && len(list(st.Inventory)) > 0 && in.Required:
+			pick.choice = list(st.Inventory)[0].ID // a required id: offer the first rather than nothing
+		case b.text == "" && !in.Required:
+			opts = append([]huh.Option[string]{huh.NewOption("(none)", "")}, opts...)
+		default:
+			pick.choice = b.text
 		}
 		p.bindings = append(p.bindings, b)
 		p.picks = append(p.picks, pick)
@@ -171,17 +179,9 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 		if in.Required {
 			title += " (required)"
 		}
-		out = append(out,
-			huh.NewSelect[string]().Key(in.Path+"#pick").Title(title).Description(in.Help).Options(opts...).Value(&pick.choice),
-			huh.NewInput().Key(in.Path).Title("  ...or type the id").Value(&pick.typed).
-				Validate(func(s string) error {
-					if pick.choice != manual {
-						return nil
-					}
-					return b.check(st, s)
-				}))
-		if !found && pick.choice == manual {
-			pick.typed = b.text
+		out = append(out, huh.NewSelect[string]().Key(in.Path+"#pick").Title(title).Description(in.Help).Options(opts...).Value(&pick.choice))
+		if pick.choice == manual {
+			out = append(out, huh.NewInput().Key(in.Path).Title("  the id").Value(&pick.typed))
 		}
 	}
 	for _, in := range forms.ForStep(c, cloud.StepGateways, st.Params()) {
@@ -193,31 +193,33 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 		gw := gwBinding
 		// The chosen gateway's addresses; with plain prompts (which do not
 		// re-evaluate options) every gateway's, labelled with the gateway.
-		addrs := func() []huh.Option[string] {
-			var opts []huh.Option[string]
-			for _, r := range st.Inventory.VPNGateways {
-				if !st.Accessible && r.ID != gw.text {
-					continue
-				}
-				for _, a := range r.Addresses {
-					v := a.ID
-					if v == "" {
-						v = a.IP
-					}
-					label := strings.TrimSpace(a.Label + " " + a.IP + " " + a.ID)
-					if st.Accessible {
-						label = r.ID + ": " + label
-					}
-					opts = append(opts, huh.NewOption(label, v))
-				}
+		var opts []huh.Option[string]
+		known := false
+		for _, r := range st.Inventory.VPNGateways {
+			if !st.Accessible && r.ID != gw.text {
+				continue
 			}
-			if len(opts) == 0 {
-				opts = append(opts, huh.NewOption("(pick the VPN gateway first)", ""))
+			for _, a := range r.Addresses {
+				v := a.ID
+				if v == "" {
+					v = a.IP
+				}
+				label := strings.TrimSpace(a.Label + " " + a.IP + " " + a.ID)
+				if st.Accessible {
+					label = r.ID + ": " + label
+				}
+				known = known || v == b.text
+				opts = append(opts, huh.NewOption(label, v))
 			}
-			return opts
+		}
+		if b.text != "" && !known {
+			opts = append([]huh.Option[string]{huh.NewOption(b.text+"  (as given; not an address of this gateway)", b.text)}, opts...)
+		}
+		if len(opts) == 0 {
+			opts = append(opts, huh.NewOption("(pick the VPN gateway first)", ""))
 		}
 		out = append(out, huh.NewSelect[string]().Key(in.Path).Title(in.Title+" (required)").Description(in.Help).
-			Options(addrs()...).Value(&b.text))
+			Options(opts...).Value(&b.text))
 	}
 	return out
 }

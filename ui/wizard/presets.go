@@ -19,8 +19,16 @@ func lastUsedPath(m *Model) string {
 	return filepath.Join(filepath.Dir(m.opts.DraftPath), "last-used.yaml")
 }
 
-// presetFields puts a preset choice at the top of the IKE step.
+// presetFields puts a preset choice at the top of the IKE step (plain
+// prompts ask it on its own, before the step: see runAccessible).
 func presetFields(m *Model, p *formPage) []huh.Field {
+	if m.St.Accessible {
+		return nil
+	}
+	return []huh.Field{presetSelect(m, p)}
+}
+
+func presetSelect(m *Model, p *formPage) huh.Field {
 	p.preset = ""
 	opts := []huh.Option[string]{huh.NewOption("(keep the values below)", "")}
 	all, _ := presets.All()
@@ -33,9 +41,9 @@ func presetFields(m *Model, p *formPage) []huh.Field {
 			opts = append(opts, huh.NewOption("the algorithms used last time", "last-used"))
 		}
 	}
-	return []huh.Field{huh.NewSelect[string]().Key("#preset").Title("Preset").
+	return huh.NewSelect[string]().Key("#preset").Title("Preset").
 		Description("Fill phase 1 and phase 2 from a vendor-neutral profile; what this vendor cannot express is reported.").
-		Options(opts...).Value(&p.preset)}
+		Options(opts...).Value(&p.preset)
 }
 
 // applyPreset runs after each update of the IKE page: a preset chosen
@@ -45,6 +53,13 @@ func applyPreset(m *Model, p *formPage, msg tea.Msg, focused string) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); !ok || k.String() != "enter" || focused != "#preset" || p.preset == "" {
 		return nil
 	}
+	usePreset(m, p)
+	return p.rebuild(m)
+}
+
+// usePreset applies the preset chosen on the page to the spec and says
+// what the vendor could not express.
+func usePreset(m *Model, p *formPage) {
 	var pr *presets.Preset
 	var err error
 	switch p.preset {
@@ -58,7 +73,7 @@ func applyPreset(m *Model, p *formPage, msg tea.Msg, focused string) tea.Cmd {
 	if err != nil {
 		m.note = "preset: " + err.Error()
 		p.preset = ""
-		return nil
+		return
 	}
 	_, problems := presets.Apply(pr, m.St.Catalog(), m.St.Params())
 	m.St.Revalidate()
@@ -70,7 +85,6 @@ func applyPreset(m *Model, p *formPage, msg tea.Msg, focused string) tea.Cmd {
 		}
 		m.note = "Applied " + pr.Title + ", except: " + strings.Join(msgs, "; ")
 	}
-	return p.Enter(m)
 }
 
 // rememberAlgorithms keeps the connection's algorithms for next time.

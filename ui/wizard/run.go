@@ -130,6 +130,8 @@ func offerDraft(path string, accessible bool) *cloud.Spec {
 // runAccessible walks the same pages as plain prompts, one after another.
 func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 	m.St.Accessible = true
+	f, ok := in.(*os.File)
+	m.St.EchoKey = !ok || !isTTY(f)
 	for i, p := range m.pages {
 		m.cur = i
 		switch pg := p.(type) {
@@ -145,33 +147,8 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 					m.St.Inventory, m.St.InvErr = msg.inv, msg.err
 				}
 			}
-			pg.Enter(m)
-			if pg.empty {
-				continue
-			}
-			fmt.Fprintf(out, "\n== %s ==\n", pg.name)
-			keep := map[*binding]string{}
-			for _, b := range pg.bindings {
-				keep[b] = b.text
-			}
-			if err := pg.form.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil {
-				return abortErr(err)
-			}
-			for b, old := range keep {
-				if b.text == "" && old != "" && b.in.Kind == forms.Secret {
-					b.text = old // an empty answer to the key prompt keeps the key
-				}
-			}
-			pg.Leave(m)
-			if pg.preset != "" && pg.after != nil {
-				// A preset chosen: apply it, then ask the step again with
-				// its values so they can be reviewed.
-				pg.after(m, pg, tea.KeyPressMsg{Code: tea.KeyEnter}, "#preset")
-				fmt.Fprintf(out, "%s\n", m.note)
-				if err := pg.form.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil {
-					return abortErr(err)
-				}
-				pg.Leave(m)
+			if err := askPage(m, pg, in, out); err != nil {
+				return err
 			}
 		case *previewPage:
 			fmt.Fprintln(out, "\n== Preview ==")
@@ -192,7 +169,77 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 	return nil
 }
 
+// askPage asks a step's fields one at a time, so that a field a previous
+// answer made inapplicable is not asked and one it brought in is. The IKE
+// step's preset is asked first, on its own, and applied before the
+// fields, which then show its values. An empty answer keeps the value
+// shown, the pre-shared key included.
+func askPage(m *Model, pg *formPage, in io.Reader, out io.Writer) error {
+	pg.Enter(m)
+	if pg.empty {
+		return nil
+	}
+	fmt.Fprintf(out, "\n== %s ==\n", pg.name)
+	if pg.after != nil {
+		if err := runPlain(presetSelect(m, pg), in, out); err != nil {
+			return err
+		}
+		if pg.preset != "" {
+			usePreset(m, pg)
+			fmt.Fprintf(out, "%s\n", m.note)
+			m.note = ""
+		}
+	}
+	asked := map[string]bool{}
+	for {
+		pg.Enter(m)
+		var next huh.Field
+		var b *binding
+		for _, f := range pg.fields {
+			if _, note := f.(*huh.Note); !note && !asked[f.GetKey()] {
+				next = f
+				break
+			}
+		}
+		if next == nil {
+			break
+		}
+		asked[next.GetKey()] = true
+		for _, x := range pg.bindings {
+			if x.in.Path == next.GetKey() {
+				b = x
+			}
+		}
+		old := ""
+		if b != nil {
+			old = b.text
+		}
+		if err := runPlain(next, in, out); err != nil {
+			return err
+		}
+		if b != nil && b.text == "" && old != "" && b.in.Kind == forms.Secret {
+			b.text = old // an empty answer to the key prompt keeps the key
+		}
+		pg.Leave(m)
+	}
+	for _, i := range m.St.Issues {
+		if m.St.StepOf(i.Field) == pg.step {
+			fmt.Fprintf(out, "  %s %s: %s\n", i.Severity, i.Field, i.Message)
+		}
+	}
+	return nil
+}
+
+func runPlain(f huh.Field, in io.Reader, out io.Writer) error {
+	err := huh.NewForm(huh.NewGroup(f)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).
+		WithAccessible(true).WithInput(in).WithOutput(out).Run()
+	return abortErr(err)
+}
+
 func abortErr(err error) error {
+	if err == nil {
+		return nil
+	}
 	if errors.Is(err, huh.ErrUserAborted) {
 		return &cli.AbortedError{Why: "the wizard was closed"}
 	}

@@ -30,8 +30,10 @@ type State struct {
 	// CloudErr is the last refusal from the cloud, shown on the page of
 	// its field.
 	CloudErr *cloud.APIError
-	// Saved is the path of the last saved spec.
-	Saved string
+	// Saved is the path of the spec this session saved, and SavedWithKey
+	// whether it holds the pre-shared key (ctrl+y).
+	Saved        string
+	SavedWithKey bool
 	// Created is the connection made, once submitted.
 	Created *cloud.Result
 	Final   *cloud.Connection
@@ -39,11 +41,23 @@ type State struct {
 	Revealed bool
 	// Stash keeps the values of fields a mode change hid, by path.
 	Stash map[string]any
+	// applied says, per field path, whether the field applied at the last
+	// Revalidate: only a change made in this session (applied, then not)
+	// sets a value aside; a value the spec or draft gave where it does not
+	// apply stays, shown and reported.
+	applied map[string]bool
 	// LastSub is the last submission: a submit again after a failure
 	// reuses what it learnt of the connections that existed before.
 	LastSub *cloud.Submission
 	// Accessible: plain prompts, where an empty answer keeps the value shown.
 	Accessible bool
+	// EchoKey: plain prompts read from something that is not a terminal
+	// (a pipe, a script), where a hidden prompt cannot be had; nothing
+	// typed is echoed there anyway.
+	EchoKey bool
+	// FormErrs are what the form could not turn into a value (rows that do
+	// not parse), by path: reported as errors beside the catalog's own.
+	FormErrs map[string]string
 }
 
 // Catalog is the chosen vendor's rules.
@@ -53,15 +67,23 @@ func (s *State) Catalog() *cloud.Catalog { return s.Driver.Catalog() }
 func (s *State) Params() cloud.Params { return cloud.Params(s.Spec.Params) }
 
 // Revalidate runs the whole catalog over the spec; cheap enough (tens of
-// microseconds) to do on every keystroke. First, values of fields that no
-// longer apply to the modes chosen (on any page) are set aside, and those
-// that apply again brought back: hidden fields are not sent, and switching
-// a mode back and forth loses nothing.
+// microseconds) to do on every keystroke. First, values of fields that a
+// mode chosen in this session (on any page) made inapplicable are set
+// aside, and those that apply again brought back: a hidden field is not
+// sent, and switching a mode back and forth loses nothing. A value that
+// did not apply from the start (the spec's own) is left as given.
 func (s *State) Revalidate() {
 	c := s.Catalog()
 	p := s.Params()
 	if s.Stash == nil {
 		s.Stash = map[string]any{}
+	}
+	if s.FormErrs == nil {
+		s.FormErrs = map[string]string{}
+	}
+	first := s.applied == nil
+	if first {
+		s.applied = map[string]bool{}
 	}
 	for i := range c.Fields {
 		f := &c.Fields[i]
@@ -69,8 +91,9 @@ func (s *State) Revalidate() {
 			continue
 		}
 		v, present := p.At(f.Path)
-		switch applies := c.Applies(f, p, f.Path); {
-		case present && !applies:
+		applies := c.Applies(f, p, f.Path)
+		switch {
+		case present && !applies && !first && s.applied[f.Path]:
 			s.Stash[f.Path] = v
 			p.Delete(f.Path)
 		case !present && applies:
@@ -79,8 +102,12 @@ func (s *State) Revalidate() {
 				delete(s.Stash, f.Path)
 			}
 		}
+		s.applied[f.Path] = applies
 	}
 	_, s.Issues = c.Check(s.Spec)
+	for _, path := range sortedKeys(s.FormErrs) {
+		s.Issues = append(cloud.Issues{{Field: path, Severity: cloud.Error, Message: s.FormErrs[path]}}, s.Issues...)
+	}
 }
 
 // InvKey names what an inventory was looked up for.
@@ -101,7 +128,7 @@ func (s *State) SetVendor(vendor string) {
 	s.Driver = d
 	s.Spec = &cloud.Spec{Vendor: vendor, Target: map[string]string{}, Params: map[string]any{}}
 	s.Inventory, s.InvErr, s.Dest = nil, nil, nil
-	s.Stash = map[string]any{}
+	s.Stash, s.applied = map[string]any{}, nil
 	s.Revalidate()
 }
 
@@ -131,4 +158,27 @@ func lastSep(p string) int {
 		}
 	}
 	return -1
+}
+
+// IssueAt is the issue about a catalog path or inside it (a row of a
+// list), errors before warnings, or nil.
+func (s *State) IssueAt(path string) *cloud.Issue {
+	if path == "" {
+		return nil
+	}
+	var warn *cloud.Issue
+	for i := range s.Issues {
+		is := &s.Issues[i]
+		cp := cloud.CatalogPath(is.Field)
+		if cp != path && !strings.HasPrefix(cp, path+".") && !strings.HasPrefix(cp, path+"[") {
+			continue
+		}
+		if is.Severity == cloud.Error {
+			return is
+		}
+		if warn == nil {
+			warn = is
+		}
+	}
+	return warn
 }

@@ -49,14 +49,12 @@ func (p *submitPage) Enter(m *Model) tea.Cmd {
 		p.failed = err
 		return nil
 	}
-	if st.Saved == "" {
-		m.save(false)
-	}
 	// A submit again after a failure is the same create: the same
 	// idempotency token, the same list of what existed before.
 	if f := st.Catalog().RoleField(cloud.RoleClientToken); f != nil && !st.Params().Has(f.Path) {
 		st.Params().Set(f.Path, newToken())
 	}
+	m.resave() // the file names what is sent, also after a refusal and a change
 	params, _ := st.Catalog().Check(st.Spec)
 	var before map[string]bool
 	if st.LastSub != nil { // finished: its answer came back through the channel
@@ -110,6 +108,7 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 			return p.refused(m, msg.err)
 		}
 		st.Created = msg.res
+		m.clearDraft() // made: a draft would invite making it twice
 		p.log = append(p.log, "Created "+msg.res.ID+"; waiting for it to come up...")
 		d, at, id, ch := st.Driver, st.Dest.Base, msg.res.ID, p.ch
 		go func() {
@@ -181,16 +180,26 @@ func (p *submitPage) View(m *Model, w, h int) string {
 		b.WriteString("esc goes back to change the request; ctrl+c quits.\n")
 	case p.done && st.Final != nil:
 		b.WriteString("\n" + m.Styles.OK.Render("Connection "+st.Final.ID+" is "+st.Final.State) + "\n")
-		if st.Saved != "" {
-			where := destFlag(m)
-			b.WriteString(wrap("The spec is saved as "+st.Saved+" without the pre-shared key: add it to the file, then to create the same again headless:", w) + "\n")
-			b.WriteString("  tunnelwiz apply" + where + " --yes --wait " + st.Saved + "\n")
-		}
+		b.WriteString(resultText(m, w))
 		b.WriteString("\nPress enter to finish.\n")
 	default:
 		b.WriteString("\nWorking...\n")
 	}
 	return b.String()
+}
+
+// resultText says where the spec was saved and how to make the same
+// again headless; it is also printed after the wizard exits.
+func resultText(m *Model, w int) string {
+	st := m.St
+	if st.Saved == "" {
+		return ""
+	}
+	how := "without the pre-shared key: add it to the file, then to create the same again headless:"
+	if st.SavedWithKey {
+		how = "with the pre-shared key (mode 0600; keep it safe). To create the same again headless:"
+	}
+	return wrap("The spec is saved as "+st.Saved+" "+how, w) + "\n  tunnelwiz apply" + destFlag(m) + " --yes --wait " + st.Saved + "\n"
 }
 
 func pollEvery(m *Model) time.Duration {

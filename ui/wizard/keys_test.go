@@ -1,0 +1,142 @@
+package wizard
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"tunnelwiz/cloud"
+)
+
+func keyDown() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyDown} }
+
+func specModel(t *testing.T, path string) *Model {
+	t.Helper()
+	spec, err := cloud.LoadSpec(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, where := newRecorder(t)
+	return New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where})
+}
+
+// driveSlowly is a typist slow enough that each of huh's own moves
+// arrives before the next key: every key is handled, and a move's
+// message delivered, before the next.
+func driveSlowly(m *Model, keys []tea.KeyPressMsg) {
+	m.Init()
+	for _, k := range keys {
+		m.Update(k)
+		if isMove(k) && m.moving != nil {
+			if k.String() == "shift+tab" {
+				m.Update(huh.PrevField())
+			} else {
+				m.Update(huh.NextField())
+			}
+		}
+	}
+}
+
+// driveFast sends every key at once, as a paste or a fast typist on a
+// slow link would, and returns the model once the last has been handled.
+func driveFast(t *testing.T, m *Model, keys []tea.KeyPressMsg) *Model {
+	t.Helper()
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	for _, k := range keys {
+		tm.Send(k)
+	}
+	tm.Send(keyCtrl('c'))
+	return tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
+}
+
+// TestFastKeysOnModeSelect: on Huawei's IKE step, ike_version changes
+// which fields show; keys typed faster than huh moves the cursor land
+// where slow ones do (issue 7: Down Down Enter Down Down Down Enter at
+// 0.3 s lost ike_version and set the wrong field).
+func TestFastKeysOnModeSelect(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "huawei.yaml")
+	enter := press("enter")
+	keys := []tea.KeyPressMsg{press("ctrl+p"), press("5"), enter, enter, // preset, key: on to ike_version
+		keyDown(), keyDown(), enter, keyDown(), keyDown(), keyDown(), enter}
+	slow := specModel(t, example)
+	driveSlowly(slow, keys)
+	fast := driveFast(t, specModel(t, example), keys)
+	for _, p := range []string{"vpn_connection.ikepolicy.ike_version", "vpn_connection.ikepolicy.authentication_algorithm",
+		"vpn_connection.ikepolicy.phase1_negotiation_mode", "vpn_connection.ikepolicy.encryption_algorithm"} {
+		a, _ := slow.St.Params().At(p)
+		b, _ := fast.St.Params().At(p)
+		if fmtAny(a) != fmtAny(b) {
+			t.Errorf("%s: slow keys gave %v, fast keys %v", p, a, b)
+		}
+	}
+	orig, _ := cloud.LoadSpec(example)
+	a, _ := cloud.Params(orig.Params).At("vpn_connection.ikepolicy.ike_version")
+	b, _ := slow.St.Params().At("vpn_connection.ikepolicy.ike_version")
+	if fmtAny(a) == fmtAny(b) {
+		t.Errorf("the keys did not change ike_version (%v): the test drives the wrong field", a)
+	}
+}
+
+// TestLeaveFieldWithError: a field whose value is wrong, or missing for
+// now, can be left with Enter (tencent-v2: userGwCidrBlock is needed
+// only when spdAcl is not given, and spdAcl comes after it).
+func TestLeaveFieldWithError(t *testing.T) {
+	m := specModel(t, filepath.Join("testdata", "specs", "tencent-v2-spdacl-only.yaml"))
+	final := driveFast(t, m, []tea.KeyPressMsg{press("ctrl+p"), press("4"), press("enter")})
+	fp, ok := final.pages[final.cur].(*formPage)
+	if !ok || fp.step != cloud.StepSubnets {
+		t.Fatalf("on %s, want Subnets", final.pages[final.cur].Name())
+	}
+	if got := fp.focusedKey(); got != "spdAcl" {
+		t.Errorf("Enter on userGwCidrBlock left the cursor on %q, want spdAcl", got)
+	}
+}
+
+// TestSavedAfterRefusal: the cloud refuses the first submit; the engineer
+// changes the name and submits again: the saved spec (named in the
+// headless command) holds what was sent the second time.
+func TestSavedAfterRefusal(t *testing.T) {
+	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, where := newRecorder(t)
+	if _, ref := rc.srv.Backend().Create("tencent", "ap-guangzhou", sandboxConflict()); ref != nil {
+		t.Fatal(ref)
+	}
+	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	tm.Send(press("ctrl+p"))
+	tm.Send(keyCtrl('g'))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("VpnConnCidrConflict")) },
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	rc.srv.Reset() // the other connection is gone
+	tm.Send(press("ctrl+p"))
+	tm.Send(press("8")) // Tags: the name first
+	for _, r := range "-b" {
+		tm.Send(press(string(r)))
+	}
+	tm.Send(press("ctrl+p"))
+	tm.Send(keyCtrl('g'))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Press enter to finish")) },
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(press("enter"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if got := final.St.Created.Params.Str("VpnConnectionName"); got != "gz-to-dc1-b" {
+		t.Fatalf("sent name %q", got)
+	}
+	b, err := os.ReadFile(final.St.Saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "gz-to-dc1-b") {
+		t.Errorf("the saved spec holds the refused attempt's values:\n%s", b)
+	}
+}

@@ -62,7 +62,7 @@ func tail(s string, n int) string {
 
 const (
 	enter = "\r"
-	up    = "\x1b[A"
+	down  = "\x1b[B"
 	ctrlE = "\x05"
 	ctrlG = "\x07"
 	ctrlP = "\x10"
@@ -107,27 +107,24 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.keys(enter) // Tencent Cloud API 3.0
 	tm.waitFor(t, "the endpoint given")
 	tm.keys(enter) // send to the running sandbox
-	tm.waitFor(t, "region (required)")
-	tm.keys("ap-guangzhou" + enter + enter)
-	tm.waitFor(t, "vpngw-1w9tue3d")       // the live pick list
-	tm.keys(up + up + up + enter + enter) // the first VPC
-	tm.keys(enter + enter)                // the first VPN gateway
-	tm.keys(enter + enter)                // the first customer gateway
+	tm.waitFor(t, "region (required), type to filter")
+	tm.keys("gua" + enter)          // the region list filtered to ap-guangzhou
+	tm.keys(enter)                  // no endpoint override
+	tm.waitFor(t, "vpngw-1w9tue3d") // the live pick list
 	tm.mark()
-	tm.keys(enter) // RouteType: the vendor's default
+	tm.keys(enter + enter + enter) // the first VPC, VPN gateway and customer gateway
+	tm.keys(enter)                 // RouteType: the vendor's default
 	tm.waitFor(t, "SecurityPolicyDatabases (required)")
-	tm.keys("10.8.4.0/24 | 192.168.10.0/24 192.168.11.0/24" + enter)
-	tm.waitFor(t, "PreShareKey (required)")
+	tm.keys("192.168.10.0/24" + enter) // the remote side; the VPC's CIDR is filled in
+	tm.waitFor(t, "Preset")
+	tm.mark()
+	tm.keys(down + enter) // Modern IKEv2
+	tm.waitFor(t, "Applied Modern IKEv2")
 	tm.mark()
 	tm.keys(ctrlG) // a generated key
 	tm.waitFor(t, "A new pre-shared key was generated")
 	tm.mark()
-	tm.keys(ctrlP) // to the preview: one error left
-	tm.waitFor(t, "VpnConnectionName: is required")
-	tm.keys(ctrlE) // to the step that holds it
-	tm.waitFor(t, "VpnConnectionName (required)")
-	tm.mark()
-	tm.keys("e2e-gz-dc1" + enter + enter) // the name; no tags
+	tm.keys(ctrlP) // the preview: identities and the name filled in from the gateways
 	tm.waitFor(t, "X-Tc-Action: CreateVpnConnection")
 	tm.keys(ctrlG) // submit
 	tm.waitFor(t, "Press enter to finish")
@@ -147,8 +144,13 @@ func TestWizardEndToEnd(t *testing.T) {
 		t.Fatalf("no connection id on screen:\n%s", tail(screen, 2000))
 	}
 	id := strings.Fields(screen[i+len("Connection "):])[0]
-	if !strings.Contains(tail(tm.text(), 200), id) {
+	after := tail(tm.text(), 600)
+	if !strings.Contains(after, id) {
 		t.Errorf("the id %s is not printed on exit", id)
+	}
+	// The result stays on the terminal once the full screen is gone.
+	if !strings.Contains(after, "connection "+id+" is AVAILABLE") || !strings.Contains(after, "tunnelwiz apply --endpoint") {
+		t.Errorf("the result is not left on the terminal:\n%s", after)
 	}
 	resp, err := http.Get(url + "/_sandbox/connections")
 	if err != nil {
@@ -163,7 +165,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	json.Unmarshal(b, &held)
 	found := false
 	for _, c := range held["tencent/ap-guangzhou"] {
-		if c.ID == id && c.Name == "e2e-gz-dc1" {
+		if c.ID == id && c.Name == "gz-vpngw-to-dc1" {
 			found = true
 			if c.Params["PreShareKey"] == "" {
 				t.Errorf("no key reached the sandbox")
@@ -173,7 +175,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	if !found {
 		t.Errorf("connection %s not in the sandbox: %s", id, b)
 	}
-	if strings.Contains(screen, "e2e-gz-dc1.yaml") == false {
+	if strings.Contains(screen, "gz-vpngw-to-dc1.yaml") == false {
 		t.Errorf("the saved spec is not named on screen")
 	}
 }

@@ -28,6 +28,16 @@ const (
 	// RoleGatewayAddress is an address of the chosen VPN gateway (Huawei
 	// vgw_ip): the wizard offers the gateway's addresses from its look-up.
 	RoleGatewayAddress Role = "gateway-address"
+	// RoleLocalAddress and RoleRemoteAddress name the identity addresses
+	// (the VPN gateway's and the customer gateway's public IPs), and
+	// RoleLocalSubnet the cloud side's CIDR of the traffic selectors: the
+	// wizard fills them, when empty, from the gateways and VPC picked.
+	RoleLocalAddress  Role = "identity.local-address"
+	RoleRemoteAddress Role = "identity.remote-address"
+	RoleLocalSubnet   Role = "subnet.local"
+	// RoleRegion is a request parameter that repeats the target's region
+	// (Alibaba's RegionId): the wizard asks the region once and fills it.
+	RoleRegion Role = "region"
 	// RoleClientToken marks a vendor idempotency token (Alibaba
 	// ClientToken): Submit fills it once and keeps it across retries.
 	RoleClientToken Role = "client-token"

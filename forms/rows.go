@@ -65,7 +65,13 @@ func RowsText(c *cloud.Catalog, f *cloud.Field, v any) string {
 				for _, col := range cols {
 					cells = append(cells, cellText(m[col]))
 				}
-				lines = append(lines, strings.TrimRight(strings.Join(cells, " | "), " |"))
+				// Empty trailing cells go, unless a required one is
+				// missing: its separator stays, so the cursor at the end
+				// of the row is where it is typed.
+				for len(cells) > 1 && cells[len(cells)-1] == "" && !c.Field(elemPath(f)+"."+cols[len(cells)-1]).Required {
+					cells = cells[:len(cells)-1]
+				}
+				lines = append(lines, strings.Join(cells, " | "))
 			} else {
 				lines = append(lines, cellText(e))
 			}

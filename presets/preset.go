@@ -31,8 +31,10 @@ type Phase struct {
 type Preset struct {
 	Name  string `yaml:"name"`
 	Title string `yaml:"title"`
-	IKE   Phase  `yaml:"ike"`
-	IPsec Phase  `yaml:"ipsec"`
+	// Rank orders presets in lists, lowest first (the recommended one).
+	Rank  int   `yaml:"rank"`
+	IKE   Phase `yaml:"ike"`
+	IPsec Phase `yaml:"ipsec"`
 }
 
 // slot is where a preset keeps its setting for a role: a term, or a
@@ -98,7 +100,8 @@ func (c choice) String() string {
 	return c.term
 }
 
-// All returns the shipped presets, sorted by name.
+// All returns the shipped presets, by rank (the recommended first), then
+// by name.
 func All() ([]*Preset, error) {
 	entries, err := files.ReadDir(".")
 	if err != nil {
@@ -116,7 +119,12 @@ func All() ([]*Preset, error) {
 		}
 		out = append(out, &p)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Rank != out[j].Rank {
+			return out[i].Rank < out[j].Rank
+		}
+		return out[i].Name < out[j].Name
+	})
 	return out, nil
 }
 

@@ -54,7 +54,7 @@ func tagRule(s string) string {
 // topFields are the request's own parameters, in wizard order; nested
 // tables come from the shared package.
 var topFields = []cloud.Field{
-	{Path: "RegionId", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Known: knownRegions, Step: cloud.StepTarget,
+	{Path: "RegionId", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Role: cloud.RoleRegion, Known: knownRegions, Step: cloud.StepTarget,
 		Help:   "Region of the IPsec-VPN connection (see DescribeRegions).",
 		Source: src(seed + " RegionId (required, example cn-shanghai); Known: the SDK v7 EndpointMap keys and the documented public regions; others warn")},
 	{Path: "OwnerId", Type: cloud.Integer, Step: cloud.StepTarget,
@@ -77,7 +77,7 @@ var topFields = []cloud.Field{
 		Help:   "ID of the customer gateway; required in single-tunnel mode, replaced by each tunnel's CustomerGatewayId in dual-tunnel mode.",
 		Source: src(seed + " CustomerGatewayId (required); " + sdk + ": \"When you create an IPsec-VPN connection in single-tunnel mode, this parameter is required\" (checks.go)")},
 
-	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,
+	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets, Role: cloud.RoleLocalSubnet,
 		Help:   "CIDR blocks on the VPC side, comma-separated, used in phase 2; 0.0.0.0/0 on both sides selects destination-routing mode.",
 		Source: src(seed + " LocalSubnet (required, comma-separated CIDR blocks); " + sdk + " adds the 0.0.0.0/0 routing modes")},
 	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,

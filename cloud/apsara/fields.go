@@ -29,10 +29,10 @@ var nameChars = &cloud.Charset{
 }
 
 var topFields = []cloud.Field{
-	{Path: "RegionId", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Step: cloud.StepTarget,
+	{Path: "RegionId", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Role: cloud.RoleRegion, Step: cloud.StepTarget,
 		Help:   "Region of the IPsec connection (see DescribeRegions).",
 		Source: src(seed + " RegionId (required, example cn-qingdao-env66-d01)")},
-	{Path: "regionId", Type: cloud.String, Chars: aliyun.RegionChars, Step: cloud.StepTarget,
+	{Path: "regionId", Type: cloud.String, Chars: aliyun.RegionChars, Role: cloud.RoleRegion, Step: cloud.StepTarget,
 		Help:   "Region id as the API gateway reads it; when omitted tunnelwiz sends RegionId's value.",
 		Source: src(seed + " lists regionId as required with no sample beside the required RegionId; tunnelwiz requires RegionId only (widest acceptance), sends regionId = RegionId when absent, and warns when they differ")},
 	{Path: "version", Type: cloud.String, Known: []string{apiVersion}, Step: cloud.StepTarget,
@@ -46,7 +46,7 @@ var topFields = []cloud.Field{
 		Help:   "ID of the customer gateway.",
 		Source: src(seed + " CustomerGatewayId (required; example masked)")},
 
-	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,
+	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets, Role: cloud.RoleLocalSubnet,
 		Help:   "CIDR blocks on the VPC side to connect to the data center, comma-separated; used in phase 2.",
 		Source: src(seed + " LocalSubnet (required, comma-separated CIDR blocks)")},
 	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,

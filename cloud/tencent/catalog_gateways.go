@@ -63,7 +63,7 @@ var subnetFields = []cloud.Field{
 	},
 	{
 		Path: "SecurityPolicyDatabases[].LocalCidrBlock", Type: cloud.String, Format: cloud.CIDRLoose,
-		Required: true, Step: cloud.StepSubnets,
+		Required: true, Step: cloud.StepSubnets, Role: cloud.RoleLocalSubnet,
 		Help: "The local (VPC or CCN side) CIDR block of this SPD rule.",
 		Source: srcSeed + " example 10.8.4.0/24; " + srcSDK + " SecurityPolicyDatabase.LocalCidrBlock; host bits " +
 			"are tolerated because the vendor's own example is 10.0.0.5/24; " + checked,

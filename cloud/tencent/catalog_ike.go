@@ -53,7 +53,7 @@ var ikeFields = []cloud.Field{
 		Source: srcSeed + " example ADDRESS; " + srcSDK + " comment (ADDRESS, FQDN, default ADDRESS); " + checked,
 	},
 	{
-		Path: ike + ".LocalAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE,
+		Path: ike + ".LocalAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE, Role: cloud.RoleLocalAddress,
 		RequiredWhen: &cloud.Cond{Path: "LocalIdentity", In: []string{"ADDRESS"}, Explicit: true},
 		Help:         "Local identity when LocalIdentity is ADDRESS, usually the VPN gateway's public IP.",
 		Source: srcSeed + " example 58.211.2.5; " + srcSDK + " comment: required when LocalIdentity is ADDRESS, and " +
@@ -61,7 +61,7 @@ var ikeFields = []cloud.Field{
 			"when the identity is left to its default (review 2026-11); " + checked,
 	},
 	{
-		Path: ike + ".RemoteAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE,
+		Path: ike + ".RemoteAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE, Role: cloud.RoleRemoteAddress,
 		RequiredWhen: &cloud.Cond{Path: "RemoteIdentity", In: []string{"ADDRESS"}, Explicit: true},
 		Help:         "Remote identity when RemoteIdentity is ADDRESS, usually the customer gateway's public IP.",
 		Source: srcSeed + " example 1.2.3.4; " + srcSDK + " comment: required when RemoteIdentity is ADDRESS " +

@@ -196,6 +196,7 @@ func TestSandboxReadBack(t *testing.T) {
 		cloud.RoleIKEIntegrity: "SHA-512", cloud.RoleIKEDHGroup: "GROUP19", cloud.RoleIKELifetime: "28800",
 		cloud.RoleIPsecEncryption: "AES256GCM128", cloud.RoleIPsecIntegrity: "SHA-256", cloud.RoleIPsecPFS: "DH-GROUP20",
 		cloud.RoleIPsecLifetime: "3600", cloud.RoleDPD: "1",
+		cloud.RoleLocalAddress: "58.211.2.5", cloud.RoleRemoteAddress: "1.2.3.4",
 	}
 	if !equalJSON(c.Settings, want) {
 		t.Errorf("settings %v\nwant %v", c.Settings, want)

@@ -49,13 +49,13 @@ var ikeFields = []cloud.Field{
 		Source: seed + ": address, fqdn; default address.",
 	},
 	{
-		Path: "IKESet.localAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE,
+		Path: "IKESet.localAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE, Role: cloud.RoleLocalAddress,
 		Help: "Local identity when localIdentity is address; defaults to the VPN gateway's public IP.",
 		Source: seed + ": \"required\" when localIdentity is address, yet \"the public IP of the VPN gateway by default\"; " +
 			"because a default exists, its absence is a warning only (decision 2026-11).",
 	},
 	{
-		Path: "IKESet.remoteAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE,
+		Path: "IKESet.remoteAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE, Role: cloud.RoleRemoteAddress,
 		Help: "Peer identity when remoteIdentity is address (its default): the customer gateway's IP address.",
 		Source: seed + ": required when remoteIdentity is address (checked against remoteIdentity, not localIdentity). " +
 			"An error when remoteIdentity is explicitly address; only a warning when remoteIdentity is left to its default, because the " +

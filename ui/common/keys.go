@@ -10,17 +10,19 @@ import (
 // handlers match them and the help line is written from them. huh's keys
 // (tab, shift+tab, enter, arrows) work inside each form.
 type Keys struct {
-	Next, Back, Preview, FirstError, Quit key.Binding
-	NewKey, Reveal                        key.Binding
-	Submit, Jump, Save, SaveKey, Scroll   key.Binding
-	Finish                                key.Binding
+	Next, NextStep, Back, Preview, FirstError, Quit key.Binding
+	NewKey, Reveal                                  key.Binding
+	Submit, Jump, Save, SaveKey, Scroll             key.Binding
+	Finish                                          key.Binding
 }
 
 // DefaultKeys avoid what huh uses inside a form, and work over SSH on
 // any terminal (no function keys, no mouse).
 func DefaultKeys() Keys {
 	return Keys{
-		Next:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		Next: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		// The rest of a step is passed over: what it holds stays.
+		NextStep:   key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next step")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Preview:    key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "preview")),
 		FirstError: key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "first error")),

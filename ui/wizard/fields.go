@@ -190,6 +190,10 @@ func (b *binding) widget(st *State) huh.Field {
 			// the choice, shown as it is, and its error is reported.
 			opts = append(opts, huh.NewOption(b.text+"  (as given; not a value this vendor lists)", b.text))
 		}
+		if in.Required && b.text == "" && st.Given {
+			// A spec or draft left it out: Enter keeps it out.
+			opts = append(opts, huh.NewOption("(not set)", ""))
+		}
 		if !in.Required {
 			def := "not set"
 			if in.Field.Default != "" {

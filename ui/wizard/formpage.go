@@ -47,6 +47,14 @@ type formPage struct {
 	// and shape which of them were when the page was built.
 	manual map[string]bool
 	shape  string
+	// cleared remembers the optional pick lists set to "(none)", so that
+	// a rebuild does not offer the first entry again.
+	cleared map[string]bool
+	// height is the body height the form was last given.
+	height int
+	// given: the session was filled from a spec or draft, so an empty
+	// pick list is left empty rather than offered its first entry.
+	given bool
 }
 
 // shapeNow says which pick lists show their typed-id field.
@@ -92,6 +100,7 @@ func (p *formPage) Enter(m *Model) tea.Cmd {
 		fields = append(fields, huh.NewNote().Title(p.name).Description("This vendor has no settings in this step. Press enter to go on."))
 	}
 	p.form = newForm(m, fields...)
+	p.height = m.bodyHeight()
 	if p.dependsOn != nil {
 		p.dep = p.dependsOn(m)
 	}
@@ -180,7 +189,7 @@ func (p *formPage) rebuild(m *Model) tea.Cmd {
 func (p *formPage) inputs(m *Model) []forms.Input {
 	var out []forms.Input
 	for _, in := range forms.ForStep(m.St.Catalog(), p.step, m.St.Params()) {
-		if in.Kind == forms.Group || (p.skip != nil && p.skip(in)) {
+		if in.Kind == forms.Group || (p.skip != nil && p.skip(in)) || repeats(m.St, in.Field) {
 			continue
 		}
 		if _, ok := forms.Columns(m.St.Catalog(), in.Field); in.Kind == forms.Rows && !ok {
@@ -255,12 +264,28 @@ func (p *formPage) Leave(m *Model) {
 	if p.manual == nil {
 		p.manual = map[string]bool{}
 	}
+	if p.cleared == nil {
+		p.cleared = map[string]bool{}
+	}
 	for _, pb := range p.picks {
 		p.manual[pb.in.Path] = pb.choice == manual
+		p.cleared[pb.in.Path] = pb.choice == ""
 		pb.sync()
 	}
 	for _, b := range p.bindings {
 		b.apply(m.St)
+	}
+	if p.step == cloud.StepTarget {
+		for _, b := range p.bindings {
+			if b.target && b.in.Path == "region" {
+				mirrorRegion(m.St, b.orig)
+			}
+		}
+	}
+	if p.step == cloud.StepGateways {
+		if filled := autofill(m.St, p.picks); len(filled) > 0 {
+			m.note = "Filled from the gateways and VPC picked: " + strings.Join(filled, ", ") + "."
+		}
 	}
 	m.St.Revalidate()
 }

@@ -87,7 +87,7 @@ func TestCloudErrorRoundTrip(t *testing.T) {
 	before := cloud.Params(spec.Params).Clone()
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	tm.Send(press("ctrl+p"))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("ctrl+g submit")) },
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("go to step")) },
 		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	tm.Send(keyCtrl('g'))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("VpnConnCidrConflict")) },

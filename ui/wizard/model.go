@@ -74,7 +74,7 @@ func New(o Options) *Model {
 	if o.From != nil {
 		d, ok := cloud.Lookup(o.From.Vendor)
 		if ok {
-			m.St.Driver, m.St.Spec = d, o.From
+			m.St.Driver, m.St.Spec, m.St.Given = d, o.From, true
 		}
 	}
 	if m.St.Driver == nil {
@@ -105,7 +105,7 @@ func (m *Model) Init() tea.Cmd { return m.pages[m.cur].Enter(m) }
 // bodyWidth and bodyHeight leave room for the header (2 lines) and the
 // footer (issue panel and keys, 4 lines).
 func (m *Model) bodyWidth() int  { return max(m.width, 40) }
-func (m *Model) bodyHeight() int { return max(m.height-7, 6) } // header 2, footer 5
+func (m *Model) bodyHeight() int { return max(m.height-2-lipgloss.Height(m.footer()), 4) }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -223,6 +223,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return m, m.go_(m.cur - 1)
 			}
 			return m, nil
+		case key.Matches(msg, m.Keys.NextStep):
+			if m.cur+1 < m.indexOf("Preview")+1 && !m.submitting() && m.focus().form != nil {
+				m.pages[m.cur].Leave(m)
+				return m, m.go_(m.cur + 1)
+			}
 		case key.Matches(msg, m.Keys.Preview):
 			if !m.submitting() {
 				m.pages[m.cur].Leave(m)
@@ -331,11 +336,14 @@ func (m *Model) View() tea.View {
 
 func (m *Model) render() string {
 	s := m.Styles
-	title := s.Title.Render("tunnelwiz") + "  " + m.St.Catalog().Title
-	if m.St.UseSandbox || m.St.Dest != nil && m.St.Dest.Sandbox {
-		// First, so that a narrow terminal never cuts it off.
-		title = s.Sandbox.Render(" SANDBOX ") + " " + title
+	// Where the request goes, first, so that a narrow terminal never
+	// cuts it off.
+	badge, where := m.destination()
+	title := s.Sandbox.Render(" "+badge+" ") + " " + s.Title.Render("tunnelwiz") + "  "
+	if where != "" {
+		title += where + "  "
 	}
+	title += m.St.Catalog().Title
 
 	var tabs []string
 	for i, p := range m.pages {
@@ -345,12 +353,75 @@ func (m *Model) render() string {
 			tabs = append(tabs, s.Tab.Render(p.Name()))
 		}
 	}
-	body := m.pages[m.cur].View(m, m.bodyWidth(), m.bodyHeight())
-	body = clip(body, m.bodyHeight())
+	footer := m.footer()
+	// The footer grows with a long message; the body gives way.
+	h := max(m.height-2-lipgloss.Height(footer), 4)
+	m.fitBody(h)
+	body := m.pages[m.cur].View(m, m.bodyWidth(), h)
+	body = clip(body, h)
 	return lipgloss.JoinVertical(lipgloss.Left,
 		truncate(title, m.width), truncate(strings.Join(tabs, " "), m.width),
-		lipgloss.NewStyle().Height(m.bodyHeight()).Render(body),
-		m.footer())
+		lipgloss.NewStyle().Height(h).Render(body),
+		footer)
+}
+
+// fitBody gives the current form the body's height, which changes with
+// the footer's.
+func (m *Model) fitBody(h int) {
+	switch p := m.pages[m.cur].(type) {
+	case *formPage:
+		if p.form != nil && p.height != h {
+			p.height, p.form = h, p.form.WithHeight(h)
+		}
+	case *vendorPage:
+		if p.form != nil && p.height != h {
+			p.height, p.form = h, p.form.WithHeight(h)
+		}
+	}
+}
+
+// destination names where a request would go now, before any is sent:
+// a badge (SANDBOX, ENDPOINT, CLOUD) and the address.
+func (m *Model) destination() (badge, where string) {
+	st := m.St
+	switch {
+	case st.Dest != nil && st.Dest.Sandbox:
+		badge = "SANDBOX"
+		if st.UseEndpoint {
+			where = m.opts.Endpoint
+		}
+	case st.UseSandbox:
+		badge = "SANDBOX"
+	case st.UseEndpoint:
+		badge, where = "ENDPOINT", m.opts.Endpoint
+	default:
+		badge = "CLOUD"
+		if u, err := st.Driver.Endpoint(st.Spec.Target); err == nil {
+			where = u.Host
+		}
+	}
+	return badge, where
+}
+
+// destinationText says it in words, for the preview.
+func (m *Model) destinationText() string {
+	if m.St.Dest != nil {
+		return m.St.Dest.Said
+	}
+	switch badge, where := m.destination(); badge {
+	case "SANDBOX":
+		if where != "" {
+			return "the tunnelwiz SANDBOX at " + where + ": nothing is created in any cloud"
+		}
+		return "the built-in SANDBOX: nothing is created in any cloud"
+	case "ENDPOINT":
+		return where + " (the endpoint given with --endpoint)"
+	default:
+		if where == "" {
+			return "the vendor's cloud, once the region is set"
+		}
+		return "the vendor's cloud at " + where + ", with the keys found"
+	}
 }
 
 // footer is the always-visible issue panel and the key line.
@@ -392,7 +463,7 @@ func (m *Model) footer() string {
 	}
 	line = cloud.Scrub(line, m.St.Catalog().SecretValues(m.St.Params()))
 	k := m.Keys
-	keys := common.HelpLine(k.Next, k.Back, k.Preview, k.FirstError, k.Quit)
+	keys := common.HelpLine(k.NextStep, k.Back, k.Preview, k.FirstError, k.Quit)
 	switch m.pages[m.cur].Name() {
 	case "IKE":
 		keys = common.HelpLine(k.NewKey, k.Reveal) + " · " + keys
@@ -401,17 +472,33 @@ func (m *Model) footer() string {
 	case "Submit":
 		keys = common.HelpLine(k.Finish, k.Back, k.Quit)
 	}
-	// The count, then the message on up to two lines: enough for the
-	// field, what is wrong and the allowed values at 80 columns.
+	// The count, then the message whole, on at least two lines (the
+	// footer grows for a longer one), then the keys, wrapped between
+	// keys when they do not fit.
 	msg := strings.Split(wrap(line, m.width), "\n")
-	if len(msg) > 2 {
-		msg = msg[:2]
-		msg[1] = truncate(msg[1]+" …", m.width)
-	}
 	for len(msg) < 2 {
 		msg = append(msg, "")
 	}
-	return s.Panel.Width(m.width).Render(count) + "\n" + style.Render(strings.Join(msg, "\n")) + "\n" + s.Muted.Render(truncate(keys, m.width))
+	return s.Panel.Width(m.width).Render(count) + "\n" + style.Render(strings.Join(msg, "\n")) + "\n" +
+		s.Muted.Render(wrapKeys(keys, m.width))
+}
+
+// wrapKeys breaks the key line between keys ("a b · c d"), never inside one.
+func wrapKeys(line string, width int) string {
+	var out []string
+	cur := ""
+	for _, part := range strings.Split(line, " · ") {
+		switch {
+		case cur == "":
+			cur = part
+		case lipgloss.Width(cur+" · "+part) <= width:
+			cur += " · " + part
+		default:
+			out = append(out, cur)
+			cur = part
+		}
+	}
+	return strings.Join(append(out, cur), "\n")
 }
 
 func truncate(s string, w int) string {

@@ -17,6 +17,7 @@ type vendorPage struct {
 	form   *huh.Form
 	vendor string
 	dest   string
+	height int
 }
 
 func (p *vendorPage) Name() string { return "Vendor" }
@@ -112,7 +113,62 @@ func targetFields(m *Model, p *formPage) []huh.Field {
 		in := forms.New(c, f, st.Params())
 		b := newTargetBinding(st, in)
 		p.bindings = append(p.bindings, b)
+		if len(f.Known) > 0 && !st.Accessible {
+			// A pick list filtered as you type ("gua" finds ap-guangzhou);
+			// a value it lacks is typed below "type another".
+			var opts []huh.Option[string]
+			for _, k := range f.Known {
+				opts = append(opts, huh.NewOption(k, k))
+			}
+			p.given = st.Given
+			// No region is offered: it is a choice to make, not to accept.
+			out = append(out, pickFields(p, b, in, opts, f.Known, "(type another)", false)...)
+			continue
+		}
 		out = append(out, b.widget(st))
+	}
+	return out
+}
+
+// pickFields makes a pick list bound to b: the given options, then one
+// that shows a text field for a value the list lacks. A value given that
+// the list lacks starts there, as given; with none given, the first
+// entry is offered (Enter takes it), and an optional field can be left
+// empty with "(none)". The list is filtered as the engineer types (the
+// filter takes the title's place, so the field's name leads its help).
+func pickFields(p *formPage, b *binding, in forms.Input, opts []huh.Option[string], ids []string, typeLabel string, offer bool) []huh.Field {
+	if p.manual == nil {
+		p.manual = map[string]bool{}
+	}
+	pick := &pickBinding{binding: b}
+	found := contains(ids, b.text)
+	opts = append(opts, huh.NewOption(typeLabel, manual))
+	offerFirst := offer && b.text == "" && len(ids) > 0 && !p.cleared[in.Path] && !p.given
+	switch {
+	case b.text == "" && !offerFirst:
+		// Nothing given, and nothing to be chosen for the engineer (a
+		// spec or draft left it out): "(none)" stays the choice.
+		opts = append([]huh.Option[string]{huh.NewOption("(none)", "")}, opts...)
+	case !in.Required:
+		opts = append(opts, huh.NewOption("(none)", ""))
+	}
+	switch {
+	case p.manual[in.Path] || b.text != "" && !found:
+		pick.choice, pick.typed = manual, b.text
+	case offerFirst:
+		pick.choice = ids[0] // offer the first rather than nothing
+	default:
+		pick.choice = b.text
+	}
+	p.picks = append(p.picks, pick)
+	title := in.Title
+	if in.Required {
+		title += " (required)"
+	}
+	out := []huh.Field{huh.NewSelect[string]().Key(in.Path + "#pick").Title(title).Description(title + ", type to filter: " + in.Help).
+		Options(opts...).Value(&pick.choice).Filtering(true)}
+	if pick.choice == manual {
+		out = append(out, huh.NewInput().Key(in.Path).Title("  the value").Value(&pick.typed))
 	}
 	return out
 }
@@ -140,9 +196,6 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 		}
 		return []huh.Field{huh.NewNote().Title("Gateways").Description(msg)}
 	}
-	if p.manual == nil {
-		p.manual = map[string]bool{}
-	}
 	c := st.Catalog()
 	var out []huh.Field
 	var gwBinding *binding
@@ -151,38 +204,19 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 		if !ok {
 			continue
 		}
-		pick := &pickBinding{binding: *newBinding(st, in)}
-		b := &pick.binding
+		b := newBinding(st, in)
 		if in.Field.Role == cloud.RoleVPNGateway {
 			gwBinding = b
 		}
 		var opts []huh.Option[string]
-		found := false
+		var ids []string
 		for _, r := range list(st.Inventory) {
 			opts = append(opts, huh.NewOption(resourceLabel(r), r.ID))
-			found = found || r.ID == b.text
-		}
-		opts = append(opts, huh.NewOption("(type the id)", manual))
-		switch {
-		case p.manual[in.Path] || b.text != "" && !found:
-			pick.choice, pick.typed = manual, b.text
-		case b.text == "" && len(list(st.Inventory)) > 0 && in.Required:
-			pick.choice = list(st.Inventory)[0].ID // a required id: offer the first rather than nothing
-		case b.text == "" && !in.Required:
-			opts = append([]huh.Option[string]{huh.NewOption("(none)", "")}, opts...)
-		default:
-			pick.choice = b.text
+			ids = append(ids, r.ID)
 		}
 		p.bindings = append(p.bindings, b)
-		p.picks = append(p.picks, pick)
-		title := in.Title
-		if in.Required {
-			title += " (required)"
-		}
-		out = append(out, huh.NewSelect[string]().Key(in.Path+"#pick").Title(title).Description(in.Help).Options(opts...).Value(&pick.choice))
-		if pick.choice == manual {
-			out = append(out, huh.NewInput().Key(in.Path).Title("  the id").Value(&pick.typed))
-		}
+		p.given = st.Given
+		out = append(out, pickFields(p, b, in, opts, ids, "(type the id)", true)...)
 	}
 	for _, in := range forms.ForStep(c, cloud.StepGateways, st.Params()) {
 		if in.Field.Role != cloud.RoleGatewayAddress || gwBinding == nil {
@@ -224,9 +258,9 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 	return out
 }
 
-// pickBinding is a pick list with a typed fallback.
+// pickBinding is a pick list with a typed fallback, over a binding.
 type pickBinding struct {
-	binding
+	*binding
 	choice, typed string
 }
 

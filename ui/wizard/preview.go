@@ -7,30 +7,40 @@ import (
 
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tunnelwiz/cloud"
 )
 
 // previewPage shows the exact request (key masked) or what still stops it.
 type previewPage struct {
-	vp   viewport.Model
-	text string
+	vp    viewport.Model
+	text  string
+	width int // what the text was wrapped for
 }
 
 func (p *previewPage) Name() string { return "Preview" }
 
 func (p *previewPage) Enter(m *Model) tea.Cmd {
-	p.text = previewText(m.St)
+	p.text = previewText(m.St, m.destinationText())
 	p.vp = viewport.New(viewport.WithWidth(m.bodyWidth()), viewport.WithHeight(m.bodyHeight()))
-	p.vp.SoftWrap = true // long bodies wrap on screen; the bytes are unchanged
-	p.vp.SetContent(p.text)
+	p.width = 0
 	return nil
 }
 
-// previewText is the plan as `tunnelwiz plan` prints it, or the errors.
-func previewText(st *State) string {
+// wrapTokens breaks long lines for the screen between tokens: at spaces,
+// after a comma or an ampersand (JSON members, form parameters), never
+// inside a name; the bytes sent are unchanged.
+func wrapTokens(s string, width int) string {
+	return ansi.Wrap(s, width, ",&")
+}
+
+// previewText is the plan as `tunnelwiz plan` prints it, or the errors,
+// after where it goes.
+func previewText(st *State, dest string) string {
 	c := st.Catalog()
 	var b strings.Builder
+	fmt.Fprintf(&b, "Goes to %s.\n\n", dest)
 	if n := st.Issues.Errors(); n > 0 {
 		fmt.Fprintf(&b, "%s stop this request; ctrl+e goes to the first.\n\n", fmtCount(n, "error"))
 		for _, i := range st.Issues {
@@ -44,9 +54,7 @@ func previewText(st *State) string {
 	if err != nil {
 		return "The preview failed: " + err.Error()
 	}
-	if st.Dest != nil {
-		fmt.Fprintf(&b, "Goes to %s; shown as the vendor's endpoint receives it.\n\n", st.Dest.Said)
-	}
+	b.WriteString("Shown as the vendor's endpoint receives it:\n\n")
 	fmt.Fprintf(&b, "%s %s\n", req.Method, req.FullURL())
 	for _, k := range req.HeaderNames() {
 		fmt.Fprintf(&b, "%s: %s\n", k, req.Headers[k])
@@ -97,6 +105,10 @@ func (p *previewPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 func (p *previewPage) Leave(m *Model) {}
 
 func (p *previewPage) View(m *Model, w, h int) string {
+	if p.width != w {
+		p.width = w
+		p.vp.SetContent(wrapTokens(p.text, w))
+	}
 	p.vp.SetWidth(w)
 	p.vp.SetHeight(h)
 	return p.vp.View()

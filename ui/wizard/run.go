@@ -68,6 +68,11 @@ func Main(args []string, o cli.IO) error {
 		return err
 	}
 	m = final.(*Model)
+	// The full-screen view is gone with the alternate screen: the result
+	// is written again where it stays, on the terminal (stderr).
+	if s := m.summary(); s != "" {
+		fmt.Fprint(o.Err, s)
+	}
 	// The result on stdout: the connection, once created, even if the
 	// user left before it came up.
 	if c := m.St.Final; c != nil {
@@ -152,7 +157,7 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 			}
 		case *previewPage:
 			fmt.Fprintln(out, "\n== Preview ==")
-			fmt.Fprintln(out, previewText(m.St))
+			fmt.Fprintln(out, previewText(m.St, m.destinationText()))
 			if m.St.Issues.Errors() > 0 {
 				return &cloud.InvalidError{Issues: m.St.Issues}
 			}

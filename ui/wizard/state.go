@@ -49,6 +49,10 @@ type State struct {
 	// LastSub is the last submission: a submit again after a failure
 	// reuses what it learnt of the connections that existed before.
 	LastSub *cloud.Submission
+	// Given: the session started from a spec file or a draft. What it
+	// left empty stays empty unless the engineer picks something; a fresh
+	// session is offered first entries and filled-in values.
+	Given bool
 	// Accessible: plain prompts, where an empty answer keeps the value shown.
 	Accessible bool
 	// EchoKey: plain prompts read from something that is not a terminal
@@ -128,7 +132,7 @@ func (s *State) SetVendor(vendor string) {
 	s.Driver = d
 	s.Spec = &cloud.Spec{Vendor: vendor, Target: map[string]string{}, Params: map[string]any{}}
 	s.Inventory, s.InvErr, s.Dest = nil, nil, nil
-	s.Stash, s.applied = map[string]any{}, nil
+	s.Stash, s.applied, s.Given = map[string]any{}, nil, false
 	s.Revalidate()
 }
 

@@ -188,6 +188,24 @@ func (p *submitPage) View(m *Model, w, h int) string {
 	return b.String()
 }
 
+// summary is what the session made, for the terminal once the wizard
+// has closed: the connection and its state, the saved spec and the
+// headless command; "" when nothing was created.
+func (m *Model) summary() string {
+	st := m.St
+	var b strings.Builder
+	switch {
+	case st.Final != nil:
+		fmt.Fprintf(&b, "tunnelwiz: connection %s is %s (%s).\n", st.Final.ID, st.Final.State, m.destinationText())
+	case st.Created != nil:
+		fmt.Fprintf(&b, "tunnelwiz: connection %s was created (%s); it was not followed up to ready.\n", st.Created.ID, m.destinationText())
+	default:
+		return ""
+	}
+	b.WriteString(resultText(m, max(m.width, 40)))
+	return b.String()
+}
+
 // resultText says where the spec was saved and how to make the same
 // again headless; it is also printed after the wizard exits.
 func resultText(m *Model, w int) string {

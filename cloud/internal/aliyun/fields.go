@@ -105,7 +105,7 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 			Help:   "Lifetime of the phase 1 SA, in seconds.",
 			Source: d.src("IkeConfig.IkeLifetime (0 to 86400 s; default 86400); %s agrees", SDK)},
 		{Path: p("LocalId"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(NoSpace),
-			Step:   cloud.StepIKE,
+			Step: cloud.StepIKE, Role: cloud.RoleLocalAddress,
 			Help:   "Identifier of the VPN gateway (an IP address or FQDN); defaults to its public IP address.",
 			Source: d.src("documents IkeConfig.LocalIdIPsec; %s names it LocalId (up to 100 characters, no spaces)", SDK)},
 	}
@@ -122,7 +122,7 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 		fs = append(fs, legacy)
 	}
 	fs = append(fs, cloud.Field{Path: p("RemoteId"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(NoSpace),
-		Step:   cloud.StepIKE,
+		Step: cloud.StepIKE, Role: cloud.RoleRemoteAddress,
 		Help:   "Identifier of the customer gateway (on ShangMi gateways the peer certificate's subject); defaults to its public IP address.",
 		Source: d.src("IkeConfig.RemoteId (up to 100 characters); %s adds no spaces", SDK)})
 	return fs

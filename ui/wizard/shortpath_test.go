@@ -1,0 +1,158 @@
+package wizard
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// A path is what a person does: keys, typed text, and looking at the
+// screen until something shows (a wait, which costs no key).
+type step struct {
+	keys []tea.KeyPressMsg
+	wait string
+}
+
+func keys(names ...string) step {
+	var s step
+	for _, n := range names {
+		switch n {
+		case "up":
+			s.keys = append(s.keys, tea.KeyPressMsg{Code: tea.KeyUp})
+		case "down":
+			s.keys = append(s.keys, keyDown())
+		case "ctrl+g", "ctrl+p", "ctrl+e":
+			s.keys = append(s.keys, keyCtrl(rune(n[5])))
+		default:
+			s.keys = append(s.keys, press(n))
+		}
+	}
+	return s
+}
+
+func typed(text string) step {
+	var s step
+	for _, r := range text {
+		s.keys = append(s.keys, press(string(r)))
+	}
+	return s
+}
+
+func waitFor(text string) step { return step{wait: text} }
+
+// shortPaths are the shortest ways to a standard tunnel in the sandbox:
+// the modern IKEv2 preset, one local and one remote CIDR, a name. The
+// README's walkthrough prints these counts.
+var shortPaths = map[string][]step{
+	"tencent": {
+		keys("enter", "enter"),      // Tencent Cloud API 3.0, the built-in sandbox
+		typed("gua"), keys("enter"), // region: the list filtered to ap-guangzhou
+		keys("enter"),                    // no endpoint override
+		waitFor("vpngw-1w9tue3d"),        // the gateways are listed
+		keys("enter", "enter", "enter"),  // VPC, VPN gateway, customer gateway: the first of each
+		keys("enter"),                    // route type: STATIC
+		typed("192.168.10.0/24"),         // the remote CIDR, after the VPC's own (filled in)
+		keys("enter"),                    //
+		keys("down", "enter"),            // preset: Modern IKEv2
+		keys("ctrl+g"),                   // a new pre-shared key
+		keys("ctrl+p"),                   // the preview: identities and name are filled in
+		waitFor("go to step"),            // the preview
+		keys("ctrl+g"),                   // submit
+		waitFor("Press enter to finish"), //
+		keys("enter"),
+	},
+	"tencent-v2": {
+		keys("down", "enter", "enter"), // Tencent Cloud API 2.0, the built-in sandbox
+		typed("sh"), keys("enter"),     // region: sh
+		keys("ctrl+n"),                   // endpoint and signature method as they are
+		waitFor("vpngw-nhg87nmg"),        // the gateways are listed
+		keys("enter", "enter", "enter"),  // VPC, VPN gateway, customer gateway: the first of each
+		typed("192.168.10.0/24"),         // userGwCidrBlock: the remote side
+		keys("enter", "enter"),           // no spdAcl
+		keys("down", "enter"),            // preset: Modern IKEv2
+		keys("ctrl+g"),                   // a new pre-shared key
+		keys("ctrl+p"),                   // the preview
+		waitFor("go to step"),            //
+		keys("ctrl+g"),                   // submit
+		waitFor("Press enter to finish"), //
+		keys("enter"),
+	},
+	"alibaba": {
+		keys("up", "up", "up", "enter", "enter"), // Alibaba Cloud, the built-in sandbox
+		typed("hangz"), keys("enter"),            // region: cn-hangzhou
+		keys("ctrl+n"),                          // the account fields as they are
+		waitFor("vpn-bp1hz7k2m4n6p8r0t2v4x"),    // the gateways are listed
+		keys("enter", "enter"),                  // VPN gateway, customer gateway: the first of each
+		keys("enter"),                           // LocalSubnet: the gateway's VPC (filled in)
+		typed("192.168.10.0/24"), keys("enter"), // RemoteSubnet
+		keys("down", "enter"),            // preset: Modern IKEv2
+		keys("ctrl+g"),                   // a new pre-shared key
+		keys("ctrl+p"),                   // the preview
+		waitFor("go to step"),            //
+		keys("ctrl+g"),                   // submit
+		waitFor("Press enter to finish"), //
+		keys("enter"),
+	},
+	"huawei": {
+		keys("up", "enter", "enter"),    // Huawei Cloud VPN v5, the built-in sandbox
+		typed("north-4"), keys("enter"), // region: cn-north-4
+		typed("0123456789abcdef0123456789abcdef"), // project_id: typed (no look-up yet)
+		keys("ctrl+n"),                           //
+		waitFor("vpngw-seed"),                    // the gateways are listed
+		keys("enter", "enter", "enter", "enter"), // VPN gateway, customer gateway, its EIP, style
+		keys("ctrl+n"),                           // HA role as it is
+		typed("192.168.10.0/24"), keys("ctrl+n"), // peer_subnets
+		keys("down", "enter"),            // preset: Modern IKEv2
+		keys("ctrl+g"),                   // a new pre-shared key
+		keys("ctrl+p"),                   // the preview
+		waitFor("go to step"),            //
+		keys("ctrl+g"),                   // submit
+		waitFor("Press enter to finish"), //
+		keys("enter"),
+	},
+}
+
+// TestShortPath drives the wizard with the exact key list of each
+// vendor's short path, counts the keys, and checks that a connection was
+// made with what the path chose.
+func TestShortPath(t *testing.T) {
+	limits := map[string]int{"tencent": 40, "tencent-v2": 60, "alibaba": 60}
+	for vendor, path := range shortPaths {
+		t.Run(vendor, func(t *testing.T) {
+			rc, where := newRecorder(t)
+			m := New(Options{SaveDir: t.TempDir(), Sandbox: where})
+			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+			n := 0
+			for _, s := range path {
+				if s.wait != "" {
+					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s.wait)) },
+						teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+					continue
+				}
+				for _, k := range s.keys {
+					tm.Send(k)
+					n++
+				}
+			}
+			final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
+			t.Logf("%s: %d keys", vendor, n)
+			if final.Outcome != Done || final.St.Final == nil {
+				t.Fatalf("not created: outcome %v; issues %v", final.Outcome, final.St.Issues)
+			}
+			if limit := limits[vendor]; limit > 0 && n > limit {
+				t.Errorf("%d keys, more than %d", n, limit)
+			}
+			if got := fmt.Sprint(final.St.Created.Params); !strings.Contains(got, "192.168.10.0/24") {
+				t.Errorf("the remote CIDR was not sent: %s", got)
+			}
+			if n := rc.creates(); n != 1 {
+				t.Errorf("%d creates reached the sandbox", n)
+			}
+		})
+	}
+}

@@ -65,7 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return report(wizard.Main(args, cli.IO{Out: stdout, Err: stderr}), stderr)
+		return report(wizard.Main(args, cli.IO{In: os.Stdin, Out: stdout, Err: stderr}), stderr)
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

@@ -87,7 +87,7 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 	token := false
 	if f := c.RoleField(RoleClientToken); f != nil {
 		if !p.Has(f.Path) {
-			p.Set(f.Path, newToken())
+			p.Set(f.Path, NewToken())
 		}
 		token = true
 	}
@@ -229,9 +229,10 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// newToken makes an idempotency token: 32 hex characters, within every
-// vendor's ASCII, 64-character limit.
-func newToken() string {
+// NewToken makes an idempotency token: 32 hex characters, within every
+// vendor's ASCII, 64-character limit. The wizard takes one per session, so
+// that a submit again after a failure is the same create.
+func NewToken() string {
 	b := make([]byte, 16)
 	if _, err := cryptoRead(b); err != nil {
 		panic(err)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"golang.org/x/term"
 	"io"
 	"os"
 	"os/signal"
@@ -14,19 +13,8 @@ import (
 	"time"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/ui/front"
 )
-
-// AbortedError: the user said no, or interrupted (exit 130).
-type AbortedError struct{ Why string }
-
-func (e *AbortedError) Error() string { return "aborted: " + e.Why }
-
-// FailedError: the connection was created but came up failed (exit 3).
-type FailedError struct{ ID, State string }
-
-func (e *FailedError) Error() string {
-	return fmt.Sprintf("connection %s failed (state %s)", e.ID, e.State)
-}
 
 // applied is what `apply --json` prints.
 type applied struct {
@@ -191,16 +179,9 @@ func confirm(w io.Writer, question string) error {
 }
 
 // IsTerminal reports whether f is a terminal (not /dev/null, a pipe or a file).
-func IsTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+func isTerminal(f *os.File) bool { return front.IsTerminal(f) }
 
-func isTerminal(f *os.File) bool { return IsTerminal(f) }
-
-func pollEvery(sandbox bool) time.Duration {
-	if sandbox {
-		return 500 * time.Millisecond
-	}
-	return 5 * time.Second
-}
+func pollEvery(sandbox bool) time.Duration { return front.PollEvery(sandbox) }
 
 func progressPrinter(w io.Writer) func(cloud.Event) {
 	return func(e cloud.Event) {

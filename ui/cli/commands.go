@@ -12,17 +12,26 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/presets"
+	"tunnelwiz/ui/front"
 )
 
 // UsageError is a command line that cannot be run as given (exit 2).
-type UsageError struct{ Msg string }
+type UsageError = front.UsageError
 
-func (e *UsageError) Error() string { return e.Msg }
+// The shared front-end types, under the names the commands use.
+type (
+	IO                 = front.IO
+	Where              = front.Where
+	AbortedError       = front.AbortedError
+	FailedError        = front.FailedError
+	NoCredentialsError = front.NoCredentialsError
+)
 
-// IO is where a command writes: Out for results, Err for people.
-type IO struct {
-	Out, Err io.Writer
-}
+// Resolve picks where requests go (see front.Resolve).
+var Resolve = front.Resolve
+
+// IsTerminal reports whether f is a terminal.
+var IsTerminal = front.IsTerminal
 
 // parse parses flags that may come before or after the positional
 // arguments (tunnelwiz plan FILE --json), which the flag package alone

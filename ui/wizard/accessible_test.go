@@ -11,7 +11,7 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/presets"
-	"tunnelwiz/ui/cli"
+	"tunnelwiz/ui/front"
 )
 
 // answerer plays a person at plain prompts: each time a prompt waits for
@@ -78,7 +78,7 @@ func TestAccessiblePreset(t *testing.T) {
 		return ""
 	}
 	err = runAccessible(m, a, a)
-	var aborted *cli.AbortedError
+	var aborted *front.AbortedError
 	if !errors.As(err, &aborted) {
 		t.Fatalf("run: %v\n%s", err, a.text())
 	}

@@ -17,7 +17,7 @@ import (
 	"tunnelwiz/cloud"
 	_ "tunnelwiz/cloud/all"
 	"tunnelwiz/cloud/sandbox"
-	"tunnelwiz/ui/cli"
+	"tunnelwiz/ui/front"
 )
 
 // recorder is a sandbox that keeps every request that reaches it.
@@ -60,7 +60,7 @@ func isCreate(r recordedReq) bool {
 		r.r.Method == "POST" && strings.HasSuffix(r.r.URL.Path, "/vpn-connection")
 }
 
-func newRecorder(t *testing.T) (*recorder, *cli.Where) {
+func newRecorder(t *testing.T) (*recorder, *front.Where) {
 	t.Helper()
 	srv, err := sandbox.New(sandbox.Options{Seed: 1})
 	if err != nil {
@@ -70,7 +70,7 @@ func newRecorder(t *testing.T) (*recorder, *cli.Where) {
 	hs := httptest.NewServer(rc)
 	t.Cleanup(hs.Close)
 	u, _ := url.Parse(hs.URL)
-	return rc, &cli.Where{Base: cloud.Base{URL: u, Cred: sandbox.Keys}, Sandbox: true, Said: "the test sandbox"}
+	return rc, &front.Where{Base: cloud.Base{URL: u, Cred: sandbox.Keys}, Sandbox: true, Said: "the test sandbox"}
 }
 
 func press(s string) tea.KeyPressMsg {

@@ -124,6 +124,13 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.Reveal) && p.hasSecret() {
 		m.St.Revealed = !m.St.Revealed
+		if m.St.Revealed {
+			for _, b := range p.bindings {
+				if b.in.Kind == forms.Secret && b.text != "" {
+					m.keyNote = b.in.Title + ": " + b.text + "   (ctrl+r hides it)"
+				}
+			}
+		}
 		// huh draws a field's view when it updates: rebuild so the key
 		// shows (or hides) at once, wherever the cursor is.
 		return p.rebuild(m), Stay

@@ -45,7 +45,7 @@ func TestStepScreens(t *testing.T) {
 			m.St.Inventory = msg.inv
 		}
 		for i, p := range m.pages {
-			if p.Name() == "Submit" {
+			if _, ok := p.(*submitPage); ok {
 				continue // sending is the flow tests' business
 			}
 			t.Run(vendor+"/"+p.Name(), func(t *testing.T) {

@@ -140,3 +140,76 @@ func TestSavedAfterRefusal(t *testing.T) {
 		t.Errorf("the saved spec holds the refused attempt's values:\n%s", b)
 	}
 }
+
+// TestFirstErrorFocusesField: ctrl+e goes to the step of the first error
+// and puts the cursor on that field, not on the step's first.
+func TestFirstErrorFocusesField(t *testing.T) {
+	m := specModel(t, filepath.Join("testdata", "specs", "tencent-invalid.yaml"))
+	final := driveFast(t, m, []tea.KeyPressMsg{keyCtrl('e')})
+	fp, ok := final.pages[final.cur].(*formPage)
+	if !ok || fp.step != cloud.StepIKE {
+		t.Fatalf("on %s, want IKE", final.pages[final.cur].Name())
+	}
+	first := ""
+	for _, i := range final.St.Issues {
+		if i.Severity == cloud.Error {
+			first = i.Field
+			break
+		}
+	}
+	if got := fp.focusedKey(); got != first {
+		t.Errorf("cursor on %q, want the first error's field %q", got, first)
+	}
+}
+
+// TestNewKeyKeepsFocus: ctrl+g makes a new key without moving the cursor,
+// and ctrl+r then shows the key wherever the cursor is on the step.
+func TestNewKeyKeepsFocus(t *testing.T) {
+	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
+	old := m.St.Params().Str("PreShareKey")
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	for _, k := range []tea.KeyPressMsg{press("ctrl+p"), press("5"), press("enter"), press("enter"), keyCtrl('g'), keyCtrl('r')} {
+		tm.Send(k)
+	}
+	var shown []byte
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { shown = b; return bytes.Contains(b, []byte("(ctrl+r hides it)")) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(keyCtrl('c'))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	fp := final.pages[final.cur].(*formPage)
+	if got := fp.focusedKey(); got != "IKEOptionsSpecification.PropoEncryAlgorithm" {
+		t.Errorf("after ctrl+g the cursor is on %q", got)
+	}
+	key := final.St.Params().Str("PreShareKey")
+	if key == old || key == "" {
+		t.Fatalf("no new key (%q)", key)
+	}
+	if !bytes.Contains(shown, []byte(key)) {
+		t.Errorf("ctrl+r did not show the key with the cursor on another field")
+	}
+}
+
+// TestNoDraftAfterCreate: once a connection is made, no draft is left to
+// be offered (it would invite making the same connection twice).
+func TestNoDraftAfterCreate(t *testing.T) {
+	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, where := newRecorder(t)
+	draft := filepath.Join(t.TempDir(), "draft.yaml")
+	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where, DraftPath: draft})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	tm.Send(press("ctrl+p"))
+	tm.Send(keyCtrl('g'))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Created ")) },
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(keyCtrl('c')) // before it is ready
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if final.St.Created == nil {
+		t.Fatal("not created")
+	}
+	if _, err := os.Stat(draft); err == nil {
+		t.Errorf("a draft was left after the create")
+	}
+}

@@ -3,9 +3,6 @@ package wizard
 import (
 	"charm.land/bubbles/v2/key"
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -14,8 +11,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"tunnelwiz/cloud"
-	"tunnelwiz/ui/cli"
 	"tunnelwiz/ui/common"
+	"tunnelwiz/ui/front"
 )
 
 // Outcome is how a wizard session ended; main maps it to the exit status.
@@ -39,10 +36,13 @@ type Options struct {
 	Settle time.Duration
 	// Sandbox, when set, is the sandbox to use instead of a built-in one
 	// (tests record what reaches it).
-	Sandbox *cli.Where
+	Sandbox *front.Where
 	// Endpoint is a base URL given with --endpoint (a running sandbox, a
 	// private endpoint); the vendor page offers it first.
 	Endpoint string
+	// Env is where keys and the home directory are looked up (the
+	// process's when not set).
+	Env front.Env
 }
 
 // Model is the host: it owns the pages, the issue panel and the keys, and
@@ -58,6 +58,10 @@ type Model struct {
 	width   int
 	height  int
 	note    string
+	// keyNote shows the pre-shared key in the panel after ctrl+r, until
+	// the next key: the key field may be scrolled out of view. It is the
+	// one line the panel does not scrub.
+	keyNote string
 	// moving and held keep keys in the order typed: huh moves between
 	// fields with a message it sends itself, so a key typed before that
 	// message arrives would land on the field being left. While a move
@@ -70,6 +74,9 @@ type Model struct {
 
 // New makes the wizard. A spec from --from or a resumed draft pre-fills it.
 func New(o Options) *Model {
+	if o.Env.Getenv == nil {
+		o.Env = front.OSEnv()
+	}
 	m := &Model{St: &State{UseSandbox: o.Endpoint == "", UseEndpoint: o.Endpoint != ""}, Styles: common.DefaultStyles(), Keys: common.DefaultKeys(), opts: o, width: 80, height: 24}
 	if o.From != nil {
 		d, ok := cloud.Lookup(o.From.Vendor)
@@ -206,17 +213,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			vp.form = vp.form.WithWidth(m.bodyWidth()).WithHeight(m.bodyHeight())
 		}
 	case tea.KeyPressMsg:
-		m.note = ""
+		m.note, m.keyNote = "", ""
 		switch {
 		case key.Matches(msg, m.Keys.Quit):
 			m.pages[m.cur].Leave(m)
-			if m.St.Created == nil {
-				m.saveDraft() // after a create, a draft would invite making it twice
-			}
 			if m.Outcome != Done {
 				m.Outcome = Aborted
 			}
-			return m, tea.Quit
+			return m, tea.Sequence(m.draftCmd(), tea.Quit)
 		case key.Matches(msg, m.Keys.Back):
 			if m.cur > 0 && !m.submitting() {
 				m.pages[m.cur].Leave(m)
@@ -224,20 +228,28 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, nil
 		case key.Matches(msg, m.Keys.NextStep):
-			if m.cur+1 < m.indexOf("Preview")+1 && !m.submitting() && m.focus().form != nil {
+			if !m.submitting() && m.focus().form != nil {
 				m.pages[m.cur].Leave(m)
 				return m, m.go_(m.cur + 1)
 			}
 		case key.Matches(msg, m.Keys.Preview):
 			if !m.submitting() {
 				m.pages[m.cur].Leave(m)
-				return m, m.go_(m.indexOf("Preview"))
+				return m, m.go_(m.previewIndex())
 			}
 		case key.Matches(msg, m.Keys.FirstError):
 			if !m.submitting() {
 				return m, m.firstError()
 			}
 		}
+	case savedMsg:
+		m.saved(msg)
+		return m, nil
+	case draftMsg:
+		if msg.err != nil {
+			m.note = "The draft could not be kept: " + msg.err.Error()
+		}
+		return m, nil
 	case invLoaded:
 		m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
 		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.step == cloud.StepGateways {
@@ -280,20 +292,20 @@ func (m *Model) go_(i int) tea.Cmd {
 		return nil
 	}
 	m.cur = i
-	m.saveDraft()
-	cmds := []tea.Cmd{m.pages[i].Enter(m)}
+	cmds := []tea.Cmd{m.draftCmd()}
 	// The pick lists are of the vendor and target chosen now; a changed
 	// region, or a look-up that failed, is looked up again.
-	if m.pages[i].Name() == "Gateways" && (m.St.Inventory == nil || m.St.InvFor != m.St.InvKey()) {
+	if fp, ok := m.pages[i].(*formPage); ok && fp.step == cloud.StepGateways && (m.St.Inventory == nil || m.St.InvFor != m.St.InvKey()) {
 		m.St.Inventory, m.St.InvErr = nil, nil
-		cmds = []tea.Cmd{m.pages[i].Enter(m), m.loadInventory()}
+		cmds = append(cmds, m.loadInventory())
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.pages[i].Enter(m))...)
 }
 
-func (m *Model) indexOf(name string) int {
+// previewIndex is the preview page's place.
+func (m *Model) previewIndex() int {
 	for i, p := range m.pages {
-		if p.Name() == name {
+		if _, ok := p.(*previewPage); ok {
 			return i
 		}
 	}
@@ -462,14 +474,19 @@ func (m *Model) footer() string {
 		line = m.St.Issues[0].Field + ": " + m.St.Issues[0].Message
 	}
 	line = cloud.Scrub(line, m.St.Catalog().SecretValues(m.St.Params()))
+	if m.keyNote != "" {
+		line, style = m.keyNote, s.Warning
+	}
 	k := m.Keys
 	keys := common.HelpLine(k.NextStep, k.Back, k.Preview, k.FirstError, k.Quit)
-	switch m.pages[m.cur].Name() {
-	case "IKE":
-		keys = common.HelpLine(k.NewKey, k.Reveal) + " · " + keys
-	case "Preview":
+	switch p := m.pages[m.cur].(type) {
+	case *formPage:
+		if p.hasSecret() {
+			keys = common.HelpLine(k.NewKey, k.Reveal) + " · " + keys
+		}
+	case *previewPage:
 		keys = common.HelpLine(k.Submit, k.Jump, k.Save, k.SaveKey, k.Scroll, k.Back)
-	case "Submit":
+	case *submitPage:
 		keys = common.HelpLine(k.Finish, k.Back, k.Quit)
 	}
 	// The count, then the message whole, on at least two lines (the
@@ -537,7 +554,7 @@ func (m *Model) ensureDest() error {
 	if st.UseEndpoint {
 		endpoint = m.opts.Endpoint
 	}
-	w, err := cli.Resolve(st.Driver, st.Spec.Target, endpoint, st.UseSandbox, m.opts.Settle)
+	w, err := front.ResolveIn(m.opts.Env, st.Driver, st.Spec.Target, endpoint, st.UseSandbox, m.opts.Settle)
 	if err != nil {
 		return err
 	}
@@ -554,113 +571,6 @@ func (m *Model) closeDest() {
 
 // Close releases the in-process sandbox, if any.
 func (m *Model) Close() { m.closeDest() }
-
-// save writes the spec as a file (0600), the key left out unless asked.
-// It never writes over a file it did not make in this session (it may be
-// the spec the session came from, with its key): the next free name,
-// written exclusively. The file this session saved last is brought up to
-// date instead, so that what it holds is what is sent.
-func (m *Model) save(keepKey bool) {
-	st := m.St
-	b, err := m.specBytes(keepKey)
-	if err != nil {
-		m.note = "save: " + err.Error()
-		return
-	}
-	name := "tunnelwiz-" + st.Spec.Vendor
-	if f := st.Catalog().RoleField(cloud.RoleName); f != nil && st.Params().Str(f.Path) != "" {
-		name = safeName(st.Params().Str(f.Path))
-	}
-	path, err := writeNew(m.opts.SaveDir, name, b)
-	if err != nil {
-		m.note = "save: " + err.Error()
-		return
-	}
-	st.Saved, st.SavedWithKey = path, keepKey
-	m.note = "Saved " + path + map[bool]string{true: " with the pre-shared key (mode 0600).", false: " without the pre-shared key."}[keepKey]
-}
-
-// resave brings the file this session saved up to date with what is
-// about to be sent (after a refusal the engineer may have changed
-// anything), keeping whether it holds the key; with none saved yet, it
-// saves one without the key.
-func (m *Model) resave() {
-	st := m.St
-	if st.Saved == "" {
-		m.save(false)
-		return
-	}
-	b, err := m.specBytes(st.SavedWithKey)
-	if err == nil {
-		err = os.WriteFile(st.Saved, b, 0o600)
-	}
-	if err != nil {
-		m.note = "save: " + err.Error()
-	}
-}
-
-func (m *Model) specBytes(keepKey bool) ([]byte, error) {
-	st := m.St
-	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Params().Clone()}
-	if !keepKey {
-		spec.Params = st.Catalog().WithoutSecrets(st.Params())
-	}
-	return spec.Marshal()
-}
-
-// writeNew writes b as dir/name.yaml, or name-2.yaml... if that exists,
-// created exclusively with mode 0600.
-func writeNew(dir, name string, b []byte) (string, error) {
-	for i := 1; ; i++ {
-		path := filepath.Join(dir, name+".yaml")
-		if i > 1 {
-			path = filepath.Join(dir, fmt.Sprintf("%s-%d.yaml", name, i))
-		}
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if os.IsExist(err) && i < 1000 {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		_, err = f.Write(b)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return path, err
-	}
-}
-
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '-' || r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
-			return r
-		}
-		return '-'
-	}, s)
-}
-
-// saveDraft keeps the session without secrets, so that the next start can
-// resume it after Ctrl-C, a closed terminal or a crash.
-func (m *Model) saveDraft() {
-	if m.opts.DraftPath == "" || m.St.Spec == nil || m.St.Created != nil {
-		return // after a create, a draft would invite making it twice
-	}
-	st := m.St
-	spec := &cloud.Spec{Vendor: st.Spec.Vendor, Target: st.Spec.Target, Params: st.Catalog().WithoutSecrets(st.Params())}
-	b, err := spec.Marshal()
-	if err != nil {
-		return
-	}
-	os.MkdirAll(filepath.Dir(m.opts.DraftPath), 0o700)
-	os.WriteFile(m.opts.DraftPath, b, 0o600)
-}
-
-func (m *Model) clearDraft() {
-	if m.opts.DraftPath != "" {
-		os.Remove(m.opts.DraftPath)
-	}
-}
 
 func contextTimeout() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), 30*time.Second)

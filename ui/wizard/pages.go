@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -46,7 +45,7 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 		d, _ := cloud.Lookup(v)
 		opts = append(opts, huh.NewOption(d.Catalog().Title, v))
 	}
-	home, _ := os.UserHomeDir()
+	env := m.opts.Env
 	// Where keys were found, for every vendor at once: a description that
 	// follows the vendor chosen would have huh read our state from its own
 	// goroutine.
@@ -54,7 +53,7 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 		var found, none []string
 		for _, v := range cloud.Vendors() {
 			d, _ := cloud.Lookup(v)
-			if _, from, ok := d.FindCredentials(os.Getenv, home); ok {
+			if _, from, ok := d.FindCredentials(env.Getenv, env.Home); ok {
 				found = append(found, v+" ("+from+")")
 			} else {
 				none = append(none, v)

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -87,9 +88,17 @@ func usePreset(m *Model, p *formPage) {
 	}
 }
 
-// rememberAlgorithms keeps the connection's algorithms for next time.
-func rememberAlgorithms(m *Model) {
-	if path := lastUsedPath(m); path != "" {
-		presets.FromParams(m.St.Catalog(), m.St.Params()).Save(path)
+// rememberCmd keeps the connection's algorithms for next time.
+func rememberCmd(m *Model) tea.Cmd {
+	path := lastUsedPath(m)
+	if path == "" {
+		return nil
+	}
+	pr := presets.FromParams(m.St.Catalog(), m.St.Params())
+	return func() tea.Msg {
+		if err := pr.Save(path); err != nil {
+			return draftMsg{fmt.Errorf("the algorithms used were not kept for next time: %w", err)}
+		}
+		return nil
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/ui/front"
 )
 
 // previewPage shows the exact request (key masked) or what still stops it.
@@ -32,7 +33,42 @@ func (p *previewPage) Enter(m *Model) tea.Cmd {
 // after a comma or an ampersand (JSON members, form parameters), never
 // inside a name; the bytes sent are unchanged.
 func wrapTokens(s string, width int) string {
-	return ansi.Wrap(s, width, ",&")
+	if width <= 0 {
+		return s
+	}
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		cur := ""
+		for _, tok := range tokens(line) {
+			if cur != "" && ansi.StringWidth(cur+tok) > width {
+				out = append(out, cur)
+				cur = ""
+			}
+			cur += tok
+			for ansi.StringWidth(cur) > width { // one token longer than a line
+				out = append(out, ansi.Truncate(cur, width, ""))
+				cur = ansi.TruncateLeft(cur, width, "")
+			}
+		}
+		out = append(out, cur)
+	}
+	return strings.Join(out, "\n")
+}
+
+// tokens splits a line after each space, comma and ampersand.
+func tokens(line string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c == ' ' || c == ',' || c == '&' {
+			out = append(out, line[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(line) {
+		out = append(out, line[start:])
+	}
+	return out
 }
 
 // previewText is the plan as `tunnelwiz plan` prints it, or the errors,
@@ -54,26 +90,12 @@ func previewText(st *State, dest string) string {
 	if err != nil {
 		return "The preview failed: " + err.Error()
 	}
-	b.WriteString("Shown as the vendor's endpoint receives it:\n\n")
-	fmt.Fprintf(&b, "%s %s\n", req.Method, req.FullURL())
-	for _, k := range req.HeaderNames() {
-		fmt.Fprintf(&b, "%s: %s\n", k, req.Headers[k])
-	}
-	b.WriteString("\n")
-	b.Write(req.Raw)
-	if len(req.Raw) > 0 && req.Raw[len(req.Raw)-1] != '\n' {
-		b.WriteString("\n")
-	}
-	if m, ok := req.Body.(map[string]string); ok {
-		b.WriteString("\nparameters:\n")
-		for _, k := range sortedKeys(m) {
-			fmt.Fprintf(&b, "  %s = %s\n", k, m[k])
-		}
-	}
+	// The same rendering as `tunnelwiz plan`, decoded parameters included.
+	front.WritePlan(&b, c.Title, req, true)
 	for _, i := range issues {
 		fmt.Fprintf(&b, "\nwarning %s: %s", i.Field, i.Message)
 	}
-	b.WriteString("\n\nThe pre-shared key is masked. Signature, timestamp and nonce are added when sent.\n")
+	b.WriteString("\n")
 	return cloud.Scrub(b.String(), c.SecretValues(st.Params()))
 }
 
@@ -87,11 +109,9 @@ func (p *previewPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 			}
 			return nil, Next
 		case key.Matches(k, m.Keys.Save):
-			m.save(false)
-			return nil, Stay
+			return m.saveCmd(false), Stay
 		case key.Matches(k, m.Keys.SaveKey):
-			m.save(true)
-			return nil, Stay
+			return m.saveCmd(true), Stay
 		case key.Matches(k, m.Keys.Jump):
 			// Back to any step by its number in the tab row.
 			return m.go_(int(k.String()[0] - '1')), Stay

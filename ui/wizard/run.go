@@ -15,24 +15,28 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/forms"
-	"tunnelwiz/ui/cli"
+	"tunnelwiz/ui/front"
 )
 
 // Main runs `tunnelwiz [--from FILE] [--accessible]`: the wizard draws on
 // the terminal through stderr; the created connection's id goes to stdout.
-func Main(args []string, o cli.IO) error {
+func Main(args []string, o front.IO) error {
 	fs := flag.NewFlagSet("tunnelwiz", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	from := fs.String("from", "", "pre-fill the wizard from a spec file")
 	accessible := fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)")
 	endpoint := fs.String("endpoint", "", "send to this base URL, e.g. a running `tunnelwiz sandbox`")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return &cli.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
+		return &front.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
 	}
-	if !isTTY(os.Stdin) || !isTTY(os.Stderr) {
-		return &cli.UsageError{Msg: "the wizard needs a terminal (stdin and stderr); for scripts use `tunnelwiz apply FILE --yes` (see tunnelwiz help)"}
+	in, inOK := o.In.(*os.File)
+	errf, errOK := o.Err.(*os.File)
+	if !inOK || !errOK || !isTTY(in) || !isTTY(errf) {
+		return &front.UsageError{Msg: "the wizard needs a terminal (stdin and stderr); for scripts use `tunnelwiz apply FILE --yes` (see tunnelwiz help)"}
 	}
-	opts := Options{DraftPath: draftPath(), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *endpoint}
+	env := front.OSEnv()
+	plain := *accessible || env.Getenv("TERM") == "dumb"
+	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *endpoint, Env: env}
 	if *from != "" {
 		spec, err := cloud.LoadSpec(*from)
 		if err != nil {
@@ -42,7 +46,7 @@ func Main(args []string, o cli.IO) error {
 			return err
 		}
 		opts.From = spec
-	} else if spec := offerDraft(opts.DraftPath, *accessible || os.Getenv("TERM") == "dumb"); spec != nil {
+	} else if spec := offerDraft(opts.DraftPath, plain, o); spec != nil {
 		opts.From = spec
 	}
 	m := New(opts)
@@ -50,21 +54,21 @@ func Main(args []string, o cli.IO) error {
 	// A crash still leaves the draft (no secrets) for the next start.
 	defer func() {
 		if r := recover(); r != nil {
-			m.saveDraft()
+			m.writeDraft()
 			panic(r)
 		}
 	}()
-	if *accessible || os.Getenv("TERM") == "dumb" {
+	if plain {
 		m.St.Accessible = true
-		err := runAccessible(m, os.Stdin, os.Stderr)
+		err := runAccessible(m, o.In, o.Err)
 		if c := m.St.Final; c != nil {
 			fmt.Fprintln(o.Out, c.ID)
 		}
 		return outcomeErr(m, err)
 	}
-	final, err := tea.NewProgram(m, tea.WithOutput(os.Stderr)).Run()
+	final, err := tea.NewProgram(m, tea.WithInput(o.In), tea.WithOutput(o.Err)).Run()
 	if err != nil {
-		m.saveDraft()
+		m.writeDraft()
 		return err
 	}
 	m = final.(*Model)
@@ -92,25 +96,25 @@ func outcomeErr(m *Model, err error) error {
 		return nil
 	case Failed:
 		if c := m.St.Final; c != nil {
-			return &cli.FailedError{ID: c.ID, State: c.State}
+			return &front.FailedError{ID: c.ID, State: c.State}
 		}
 		return errors.New("the connection was not created")
 	}
-	return &cli.AbortedError{Why: "the wizard was closed; a draft (without the key) is kept for next time"}
+	return &front.AbortedError{Why: "the wizard was closed; a draft (without the key) is kept for next time"}
 }
 
-func isTTY(f *os.File) bool { return cli.IsTerminal(f) }
+func isTTY(f *os.File) bool { return front.IsTerminal(f) }
 
-func draftPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
+func draftPath(env front.Env) string {
+	dir := env.ConfigDir()
+	if dir == "" {
 		return ""
 	}
-	return filepath.Join(dir, "tunnelwiz", "draft.yaml")
+	return filepath.Join(dir, "draft.yaml")
 }
 
 // offerDraft asks whether to resume an interrupted session.
-func offerDraft(path string, accessible bool) *cloud.Spec {
+func offerDraft(path string, accessible bool, o front.IO) *cloud.Spec {
 	if path == "" {
 		return nil
 	}
@@ -125,7 +129,7 @@ func offerDraft(path string, accessible bool) *cloud.Spec {
 	resume := true
 	err = huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(fmt.Sprintf("Resume the %s draft from %s?", spec.Vendor, st.ModTime().Format("2006-01-02 15:04"))).
 		Description("It holds everything but the pre-shared key.").Affirmative("Resume").Negative("Start over").
-		Value(&resume))).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).WithAccessible(accessible).WithOutput(os.Stderr).Run()
+		Value(&resume))).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).WithAccessible(accessible).WithInput(o.In).WithOutput(o.Err).Run()
 	if err != nil || !resume {
 		return nil
 	}
@@ -164,8 +168,10 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 			ok := false
 			confirm := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title("Create this connection?").Value(&ok)))
 			if err := confirm.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil || !ok {
-				m.saveDraft()
-				return &cli.AbortedError{Why: "not confirmed; nothing was sent"}
+				if err := m.writeDraft(); err != nil {
+					fmt.Fprintf(out, "The draft could not be kept: %v\n", err)
+				}
+				return &front.AbortedError{Why: "not confirmed; nothing was sent"}
 			}
 		case *submitPage:
 			return submitPlain(m, out)
@@ -246,7 +252,7 @@ func abortErr(err error) error {
 		return nil
 	}
 	if errors.Is(err, huh.ErrUserAborted) {
-		return &cli.AbortedError{Why: "the wizard was closed"}
+		return &front.AbortedError{Why: "the wizard was closed"}
 	}
 	return err
 }
@@ -257,7 +263,11 @@ func submitPlain(m *Model, out io.Writer) error {
 	if err := m.ensureDest(); err != nil {
 		return err
 	}
-	m.save(false)
+	if msg := m.saveCmd(false)().(savedMsg); msg.err != nil {
+		fmt.Fprintf(out, "The spec could not be saved: %v\n", msg.err)
+	} else {
+		m.saved(msg)
+	}
 	params, _ := st.Catalog().Check(st.Spec)
 	sub := &cloud.Submission{Driver: st.Driver, At: st.Dest.Base, Params: params,
 		Progress: func(e cloud.Event) { fmt.Fprintln(out, eventText(e)) }}
@@ -283,9 +293,14 @@ func submitPlain(m *Model, out io.Writer) error {
 	if conn.Phase == cloud.PhaseFailed {
 		m.Outcome = Failed
 	}
-	fmt.Fprintf(out, "Saved %s without the pre-shared key; add it, then re-create headless: tunnelwiz apply%s --yes --wait %s\n",
-		st.Saved, destFlag(m), st.Saved)
-	m.clearDraft()
-	rememberAlgorithms(m)
+	fmt.Fprint(out, resultText(m, 80))
+	for _, cmd := range []tea.Cmd{m.clearDraftCmd(), rememberCmd(m)} {
+		if cmd == nil {
+			continue
+		}
+		if msg, ok := cmd().(draftMsg); ok && msg.err != nil {
+			fmt.Fprintln(out, msg.err)
+		}
+	}
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/forms"
-	"tunnelwiz/ui/cli"
+	"tunnelwiz/ui/front"
 )
 
 // State is what the user has chosen so far, shared by every page.
@@ -18,7 +18,7 @@ type State struct {
 	Spec   *cloud.Spec
 	Issues cloud.Issues
 	// Dest is where requests go (sandbox or cloud) once chosen.
-	Dest *cli.Where
+	Dest *front.Where
 	// UseSandbox and UseEndpoint are the destination chosen on the vendor
 	// page: the built-in sandbox, the --endpoint URL, or else the cloud.
 	UseSandbox, UseEndpoint bool

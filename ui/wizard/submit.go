@@ -3,8 +3,6 @@ package wizard
 import (
 	"charm.land/bubbles/v2/key"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/ui/front"
 )
 
 // submitPage sends the request, follows the connection up, and shows the
@@ -52,9 +51,9 @@ func (p *submitPage) Enter(m *Model) tea.Cmd {
 	// A submit again after a failure is the same create: the same
 	// idempotency token, the same list of what existed before.
 	if f := st.Catalog().RoleField(cloud.RoleClientToken); f != nil && !st.Params().Has(f.Path) {
-		st.Params().Set(f.Path, newToken())
+		st.Params().Set(f.Path, cloud.NewToken())
 	}
-	m.resave() // the file names what is sent, also after a refusal and a change
+	save := m.resaveCmd() // the file names what is sent, also after a refusal and a change
 	params, _ := st.Catalog().Check(st.Spec)
 	var before map[string]bool
 	if st.LastSub != nil { // finished: its answer came back through the channel
@@ -71,7 +70,7 @@ func (p *submitPage) Enter(m *Model) tea.Cmd {
 		ch <- createdMsg{res, err}
 	}()
 	p.log = append(p.log, "Sending to "+st.Dest.Said)
-	return p.listen()
+	return tea.Batch(save, p.listen())
 }
 
 func (p *submitPage) listen() tea.Cmd {
@@ -108,14 +107,15 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 			return p.refused(m, msg.err)
 		}
 		st.Created = msg.res
-		m.clearDraft() // made: a draft would invite making it twice
 		p.log = append(p.log, "Created "+msg.res.ID+"; waiting for it to come up...")
 		d, at, id, ch := st.Driver, st.Dest.Base, msg.res.ID, p.ch
+		clear := m.clearDraftCmd() // made: a draft would invite making it twice
+		every := pollEvery(m)
 		go func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 			defer cancel()
 			last := ""
-			conn, err := cloud.Wait(ctx, d, at, id, pollEvery(m), func(c *cloud.Connection) {
+			conn, err := cloud.Wait(ctx, d, at, id, every, func(c *cloud.Connection) {
 				if c.State != last { // a line per change of state, not per poll
 					last = c.State
 					ch <- progressMsg(fmt.Sprintf("%s: %s", c.ID, c.State))
@@ -123,7 +123,7 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 			})
 			ch <- finalMsg{conn, err}
 		}()
-		return p.listen(), Stay
+		return tea.Batch(clear, p.listen()), Stay
 	case finalMsg:
 		p.done = true
 		if msg.err != nil {
@@ -136,8 +136,7 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 			m.Outcome = Failed
 		} else {
 			m.Outcome = Done
-			m.clearDraft()
-			rememberAlgorithms(m)
+			return rememberCmd(m), Stay
 		}
 		return nil, Stay
 	case tea.KeyPressMsg:
@@ -221,17 +220,7 @@ func resultText(m *Model, w int) string {
 }
 
 func pollEvery(m *Model) time.Duration {
-	if m.St.Dest != nil && m.St.Dest.Sandbox {
-		return 300 * time.Millisecond
-	}
-	return 5 * time.Second
-}
-
-// newToken is an idempotency token for the session's create.
-func newToken() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return hex.EncodeToString(b)
+	return front.PollEvery(m.St.Dest != nil && m.St.Dest.Sandbox)
 }
 
 // destFlag is the apply flag that sends where this session sent.

@@ -1,4 +1,9 @@
-package cli
+// Package front is what tunnelwiz's two faces, the scriptable commands
+// (ui/cli) and the wizard (ui/wizard), share: where requests go and as
+// whom, the streams and environment they read, the errors that map to exit
+// statuses, the polling pace, and the one rendering of a planned request.
+// A face decides how to ask and how to show; front decides what is true.
+package front
 
 import (
 	"context"
@@ -8,7 +13,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
@@ -33,18 +37,17 @@ func (w *Where) Close() {
 	}
 }
 
-// NoCredentialsError: no keys were found for a real cloud (exit 2).
-type NoCredentialsError struct{ Vendor, Title string }
-
-func (e *NoCredentialsError) Error() string {
-	return fmt.Sprintf("no credentials for %s: set the vendor SDK's environment variables or its CLI profile (see README), or try it in the sandbox with --sandbox", e.Title)
-}
-
 // Resolve picks the destination: an in-process sandbox, an explicit
 // endpoint (a running `tunnelwiz sandbox` is recognised and its keys
 // used), or the vendor's real endpoint with keys found as its CLI finds
 // them.
 func Resolve(d cloud.Driver, target map[string]string, endpoint string, useSandbox bool, settle time.Duration) (*Where, error) {
+	return ResolveIn(OSEnv(), d, target, endpoint, useSandbox, settle)
+}
+
+// ResolveIn is Resolve with the environment given (keys are looked up in
+// env, not the process's).
+func ResolveIn(env Env, d cloud.Driver, target map[string]string, endpoint string, useSandbox bool, settle time.Duration) (*Where, error) {
 	c := d.Catalog()
 	if useSandbox {
 		srv, err := sandbox.New(sandbox.Options{Settle: settle})
@@ -56,8 +59,7 @@ func Resolve(d cloud.Driver, target map[string]string, endpoint string, useSandb
 		return &Where{Base: cloud.Base{URL: u, Cred: sandbox.Keys, Target: target}, Sandbox: true,
 			Said: "the built-in SANDBOX (" + hs.URL + "): nothing is created in any cloud", stop: hs.Close}, nil
 	}
-	home, _ := os.UserHomeDir()
-	cred, from, found := d.FindCredentials(os.Getenv, home)
+	cred, from, found := d.FindCredentials(env.Getenv, env.Home)
 	if endpoint != "" {
 		u, err := url.Parse(endpoint)
 		if err != nil || u.Scheme == "" || u.Host == "" {

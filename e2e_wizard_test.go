@@ -122,7 +122,7 @@ func TestWizardEndToEnd(t *testing.T) {
 	tm.waitFor(t, "Applied Modern IKEv2")
 	tm.mark()
 	tm.keys(ctrlG) // a generated key
-	tm.waitFor(t, "A new pre-shared key was generated")
+	tm.waitFor(t, "give your side the same key")
 	tm.mark()
 	tm.keys(ctrlP) // the preview: identities and the name filled in from the gateways
 	tm.waitFor(t, "X-Tc-Action: CreateVpnConnection")

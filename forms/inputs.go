@@ -69,12 +69,27 @@ func ForStep(c *cloud.Catalog, step cloud.Step, p cloud.Params) []Input {
 		if strings.Contains(f.Path, "[]") || strings.Contains(f.Path, ".*") || StepOf(c, f) != step {
 			continue
 		}
-		if !c.Applies(f, p, f.Path) && !p.Has(f.Path) {
+		if (!c.Applies(f, p, f.Path) || otherMode(c, f, p)) && !p.Has(f.Path) {
 			continue
 		}
 		out = append(out, New(c, f, p))
 	}
 	return out
+}
+
+// otherMode: a field needed only in a mode not chosen (Tencent's
+// LocalFqdnName while the identity is ADDRESS, Huawei's peer_subnets on a
+// BGP tunnel) is not asked; a value given there is still shown. The mode's
+// default counts as chosen.
+func otherMode(c *cloud.Catalog, f *cloud.Field, p cloud.Params) bool {
+	if f.RequiredWhen == nil || f.Required {
+		return false
+	}
+	g := *f
+	cond := *f.RequiredWhen
+	cond.Explicit = false
+	g.RequiredWhen = &cond
+	return !c.RequiredNow(&g, p, f.Path)
 }
 
 // New describes one field as an input.

@@ -20,8 +20,9 @@ import (
 type answerer struct {
 	mu     sync.Mutex
 	out    strings.Builder
-	answer func(screen string) string
+	answer func(prompt string) string
 	asked  int
+	seen   int
 }
 
 func (a *answerer) Write(p []byte) (int, error) {
@@ -33,13 +34,15 @@ func (a *answerer) Write(p []byte) (int, error) {
 func (a *answerer) Read(p []byte) (int, error) {
 	a.mu.Lock()
 	screen := a.out.String()
+	prompt := screen[a.seen:] // what was printed since the last answer
+	a.seen = len(screen)
 	a.asked++
 	n := a.asked
 	a.mu.Unlock()
 	if n > 400 {
 		return 0, io.EOF
 	}
-	return copy(p, a.answer(screen)+"\n"), nil
+	return copy(p, a.answer(prompt)+"\n"), nil
 }
 
 func (a *answerer) text() string {
@@ -65,15 +68,12 @@ func TestAccessiblePreset(t *testing.T) {
 	}
 	option := regexp.MustCompile(`(?m)^(\d+)\. ` + regexp.QuoteMeta(legacy.Title) + `$`)
 	a := &answerer{}
-	a.answer = func(screen string) string {
-		trimmed := strings.TrimRight(screen, "\n ")
-		last := trimmed[strings.LastIndex(trimmed, "\n")+1:]
-		head := screen[max(0, strings.LastIndex(screen, "Preset")):]
+	a.answer = func(prompt string) string {
 		switch {
-		case strings.Contains(last, "Create this connection"):
+		case strings.Contains(prompt, "Create this connection"):
 			return "n"
-		case strings.Contains(screen, "Preset") && !strings.Contains(head, "Applied") && option.MatchString(head):
-			return option.FindStringSubmatch(head)[1]
+		case strings.Contains(prompt, "Preset") && option.MatchString(prompt):
+			return option.FindStringSubmatch(prompt)[1]
 		}
 		return ""
 	}
@@ -101,4 +101,60 @@ func TestAccessiblePreset(t *testing.T) {
 	if strings.Contains(out, key) {
 		t.Errorf("the key was printed")
 	}
+}
+
+// TestAccessibleFresh: a whole connection with plain prompts from an
+// empty start: the region typed, the first gateways kept, the row
+// completed on one line, Enter at the empty key prompt makes a key (and
+// says it), the preset chosen, and a yes creates it.
+func TestAccessibleFresh(t *testing.T) {
+	_, where := newRecorder(t)
+	m := New(Options{SaveDir: t.TempDir(), Sandbox: where})
+	modern, err := presets.Find("modern-ikev2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	option := regexp.MustCompile(`(?m)^(\d+)\. ` + regexp.QuoteMeta(modern.Title) + `$`)
+	a := &answerer{}
+	a.answer = func(prompt string) string {
+		switch {
+		case strings.Contains(prompt, "Create this connection"):
+			return "y"
+		case strings.Contains(prompt, "region (required)"):
+			return "ap-guangzhou"
+		case strings.Contains(prompt, "SecurityPolicyDatabases (required)"):
+			return "10.8.0.0/16 | 192.168.10.0/24"
+		case strings.Contains(prompt, "Preset") && option.MatchString(prompt):
+			return option.FindStringSubmatch(prompt)[1]
+		}
+		return ""
+	}
+	if err := runAccessible(m, a, a); err != nil {
+		t.Fatalf("run: %v\n%s", err, tail(a.text(), 3000))
+	}
+	out := a.text()
+	if m.St.Final == nil || m.Outcome != Done {
+		t.Fatalf("not created:\n%s", tail(out, 3000))
+	}
+	key := m.St.Params().Str("PreShareKey")
+	if key == "" || !strings.Contains(out, "Generated PreShareKey: "+key) {
+		t.Errorf("no key generated and shown (%q)", key)
+	}
+	sent := m.St.Created.Params
+	if v, _ := sent.At("IKEOptionsSpecification.IKEVersion"); v != "IKEV2" {
+		t.Errorf("the preset was not applied: IKEVersion %v", v)
+	}
+	if v, _ := sent.At("SecurityPolicyDatabases[0].RemoteCidrBlock[0]"); v != "192.168.10.0/24" {
+		t.Errorf("SPD %v", sent.List("SecurityPolicyDatabases"))
+	}
+	if strings.Contains(out, "IKEOptionsSpecification.LocalFqdnName") {
+		t.Errorf("a field of another identity mode was asked")
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
 }

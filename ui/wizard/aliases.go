@@ -19,23 +19,32 @@ func repeats(st *State, f *cloud.Field) bool {
 }
 
 // mirrorRegion puts the region chosen into the parameters that repeat it:
-// those left empty in a fresh session, and those that held the region
-// the engineer just changed.
+// those left empty in a fresh session, those that held the region the
+// engineer is changing (a spec's), and those the wizard filled itself; a
+// value typed there is left alone. It runs at every key, so the copy
+// follows the region as it is typed.
 func mirrorRegion(st *State, before string) {
 	region := st.Spec.Target["region"]
-	if region == "" {
-		return
-	}
 	c := st.Catalog()
 	p := st.Params()
+	if st.Filled == nil {
+		st.Filled = map[string]string{}
+	}
 	for i := range c.Fields {
 		f := &c.Fields[i]
 		if f.Role != cloud.RoleRegion || !f.Required {
 			continue
 		}
 		v, has := p.At(f.Path)
-		if s, _ := v.(string); !has && !st.Given || has && s == before && before != region {
-			p.Set(f.Path, region)
+		s, _ := v.(string)
+		ours := has && s == st.Filled[f.Path]
+		if !has && !st.Given && region != "" || ours || has && s == before && before != region {
+			if region == "" {
+				p.Delete(f.Path)
+			} else {
+				p.Set(f.Path, region)
+			}
+			st.Filled[f.Path] = region
 		}
 	}
 }

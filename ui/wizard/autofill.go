@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"fmt"
 	"net/netip"
 	"strings"
 
@@ -18,6 +19,9 @@ func autofill(st *State, picks []*pickBinding) []string {
 	}
 	c := st.Catalog()
 	p := st.Params()
+	if st.Filled == nil {
+		st.Filled = map[string]string{}
+	}
 	var filled []string
 	fill := func(role cloud.Role, v string) {
 		f := roleField(c, role)
@@ -25,14 +29,21 @@ func autofill(st *State, picks []*pickBinding) []string {
 			return
 		}
 		inst := strings.ReplaceAll(f.Path, "[]", "[0]")
-		if p.Has(inst) || !c.Applies(f, p, inst) || topListGiven(p, f.Path) {
+		cur, has := p.At(inst)
+		ours := has && fmt.Sprint(cur) == st.Filled[inst]
+		if has && !ours || !has && topListGiven(p, f.Path) || !c.Applies(f, p, inst) || ours && cur == v {
 			return
 		}
 		p.Set(inst, v)
 		if _, issues := c.Check(st.Spec); issues.For(inst).Errors() > 0 {
-			p.Delete(inst) // a value the vendor would refuse is not offered
+			if ours {
+				p.Set(inst, cur)
+			} else {
+				p.Delete(inst) // a value the vendor would refuse is not offered
+			}
 			return
 		}
+		st.Filled[inst] = v
 		filled = append(filled, inst)
 	}
 	var gw, cgw *cloud.Resource

@@ -214,10 +214,28 @@ func (b *binding) widget(st *State) huh.Field {
 		if cols != nil {
 			rowHelp = "one per line: " + strings.Join(cols, " | ")
 		}
+		if st.Accessible {
+			// One line answers here: rows are separated by ";".
+			now := strings.ReplaceAll(b.text, "\n", "; ")
+			if now == "" {
+				now = "none"
+			}
+			title = strings.Replace(title, "\n", " [now: "+now+"; enter keeps it]\n", 1)
+			return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + ", rows separated by ;. " + desc).Value(&b.text)
+		}
 		return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + "; " + addRowHelp + ". " + desc).Lines(3).Value(&b.text)
 	}
-	if st.Accessible && b.text != "" && in.Kind != forms.Secret {
-		title += " [" + b.text + "]" // enter keeps it
+	mark := ""
+	switch {
+	case st.Accessible && b.text != "" && in.Kind != forms.Secret:
+		mark = " [now: " + b.text + "; enter keeps it]"
+	case st.Accessible && in.Kind == forms.Secret && b.text == "":
+		mark = " [enter makes one]"
+	case st.Accessible && in.Kind == forms.Secret:
+		mark = " [set; enter keeps it]"
+	}
+	if mark != "" {
+		title = strings.Replace(title, "\n", mark+"\n", 1) // after the name, before the help
 	}
 	// No Validate: a field with an error can still be left (the panel and
 	// the preview keep reporting it), so Enter always moves on and a value

@@ -83,6 +83,9 @@ func (m *Model) specBytes(keepKey bool) ([]byte, error) {
 	if !keepKey {
 		spec.Params = st.Catalog().WithoutSecrets(st.Params())
 	}
+	if f := st.Catalog().RoleField(cloud.RoleClientToken); f != nil && st.TokenAdded {
+		cloud.Params(spec.Params).Delete(f.Path) // the session's own: a re-run is a new create
+	}
 	return spec.Marshal()
 }
 

@@ -52,6 +52,8 @@ type formPage struct {
 	cleared map[string]bool
 	// height is the body height the form was last given.
 	height int
+	// plain: the page is asked as plain prompts (titles carry the values).
+	plain bool
 	// given: the session was filled from a spec or draft, so an empty
 	// pick list is left empty rather than offered its first entry.
 	given bool
@@ -142,7 +144,9 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 				if key := generateKey(m.St, b); key != "" {
 					b.text = key
 					b.apply(m.St)
-					m.note = "A new pre-shared key was generated (ctrl+r shows it). Give the customer gateway the same key."
+					// Shown once, asked for: the engineer needs it for the
+					// customer gateway (ctrl+r shows it again).
+					m.keyNote = "New " + b.in.Title + ": " + key + "   (give your side the same key; ctrl+r shows it again)"
 				}
 			}
 		}
@@ -302,6 +306,9 @@ func (p *formPage) View(m *Model, width, height int) string {
 		return ""
 	}
 	v := p.form.View()
+	if p.after != nil && m.St.PresetNote != "" {
+		v = m.Styles.Warning.Render(wrap(m.St.PresetNote, width)) + "\n" + v
+	}
 	if e := m.St.CloudErr; e != nil && m.St.StepOf(e.Field) == p.step {
 		v = m.Styles.Error.Render(wrap("The cloud refused: "+e.Error(), width)) + "\n" + v
 	}

@@ -488,6 +488,9 @@ func (m *Model) footer() string {
 		keys = common.HelpLine(k.Submit, k.Jump, k.Save, k.SaveKey, k.Scroll, k.Back)
 	case *submitPage:
 		keys = common.HelpLine(k.Finish, k.Back, k.Quit)
+		if p.done && m.St.Created != nil {
+			keys = common.HelpLine(k.Finish, k.SaveKey, k.Quit)
+		}
 	}
 	// The count, then the message whole, on at least two lines (the
 	// footer grows for a longer one), then the keys, wrapped between

@@ -68,11 +68,16 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 		}
 		return text
 	}
+	vendorTitle, destTitle := "Vendor and API", "Send to"
+	if m.St.Accessible {
+		vendorTitle += " [now: " + p.vendor + "; enter keeps it]"
+		destTitle += " [now: " + p.dest + "; enter keeps it]"
+	}
 	p.form = newForm(m,
-		huh.NewSelect[string]().Key("vendor").Title("Vendor and API").
+		huh.NewSelect[string]().Key("vendor").Title(vendorTitle).
 			Description("One IPsec connection on one API. Changing it starts the connection over.").
 			Options(opts...).Value(&p.vendor),
-		huh.NewSelect[string]().Key("dest").Title("Send to").Description(credText()).
+		huh.NewSelect[string]().Key("dest").Title(destTitle).Description(credText()).
 			Options(dests...).Value(&p.dest),
 	)
 	return p.form.Init()
@@ -119,7 +124,7 @@ func targetFields(m *Model, p *formPage) []huh.Field {
 			for _, k := range f.Known {
 				opts = append(opts, huh.NewOption(k, k))
 			}
-			p.given = st.Given
+			p.given, p.plain = st.Given, st.Accessible
 			// No region is offered: it is a choice to make, not to accept.
 			out = append(out, pickFields(p, b, in, opts, f.Known, "(type another)", false)...)
 			continue
@@ -164,8 +169,22 @@ func pickFields(p *formPage, b *binding, in forms.Input, opts []huh.Option[strin
 	if in.Required {
 		title += " (required)"
 	}
-	out := []huh.Field{huh.NewSelect[string]().Key(in.Path + "#pick").Title(title).Description(title + ", type to filter: " + in.Help).
-		Options(opts...).Value(&pick.choice).Filtering(true)}
+	if p.plain {
+		now := pick.choice
+		if now == manual {
+			now = pick.typed
+		}
+		if now == "" {
+			now = "none"
+		}
+		title += " [now: " + now + "; enter keeps it]"
+	}
+	sel := huh.NewSelect[string]().Key(in.Path + "#pick").Title(title).Description(title + ", type to filter: " + in.Help).
+		Options(opts...).Value(&pick.choice).Filtering(true)
+	if len(opts) > 8 {
+		sel = sel.Height(12) // a long list scrolls in a window, so what follows stays on screen
+	}
+	out := []huh.Field{sel}
 	if pick.choice == manual {
 		out = append(out, huh.NewInput().Key(in.Path).Title("  the value").Value(&pick.typed))
 	}
@@ -214,7 +233,7 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 			ids = append(ids, r.ID)
 		}
 		p.bindings = append(p.bindings, b)
-		p.given = st.Given
+		p.given, p.plain = st.Given, st.Accessible
 		out = append(out, pickFields(p, b, in, opts, ids, "(type the id)", true)...)
 	}
 	for _, in := range forms.ForStep(c, cloud.StepGateways, st.Params()) {

@@ -79,12 +79,16 @@ func usePreset(m *Model, p *formPage) {
 	_, problems := presets.Apply(pr, m.St.Catalog(), m.St.Params())
 	m.St.Revalidate()
 	m.note = "Applied " + pr.Title + "."
+	m.St.PresetNote = ""
 	if len(problems) > 0 {
 		var msgs []string
 		for _, pb := range problems {
 			msgs = append(msgs, pb.Message)
 		}
 		m.note = "Applied " + pr.Title + ", except: " + strings.Join(msgs, "; ")
+		// Kept above the step's fields: what the preset could not set
+		// is worth reading more than once.
+		m.St.PresetNote = "Not applied from " + pr.Title + ": " + strings.Join(msgs, "; ")
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -163,6 +164,9 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 			fmt.Fprintln(out, "\n== Preview ==")
 			fmt.Fprintln(out, previewText(m.St, m.destinationText()))
 			if m.St.Issues.Errors() > 0 {
+				if err := m.writeDraft(); err == nil && m.opts.DraftPath != "" {
+					fmt.Fprintf(out, "The draft (without the key) is kept: `tunnelwiz` offers it at the next start.\n")
+				}
 				return &cloud.InvalidError{Issues: m.St.Issues}
 			}
 			ok := false
@@ -228,8 +232,17 @@ func askPage(m *Model, pg *formPage, in io.Reader, out io.Writer) error {
 		if err := runPlain(next, in, out); err != nil {
 			return err
 		}
-		if b != nil && b.text == "" && old != "" && b.in.Kind == forms.Secret {
+		switch {
+		case b == nil:
+		case b.in.Kind == forms.Secret && b.text == "" && old != "":
 			b.text = old // an empty answer to the key prompt keeps the key
+		case b.in.Kind == forms.Secret && b.text == "":
+			if key := generateKey(m.St, b); key != "" {
+				b.text = key // an empty answer to an empty key prompt makes one
+				fmt.Fprintf(out, "Generated %s: %s\nGive your customer gateway the same key.\n", b.in.Title, key)
+			}
+		case b.in.Kind == forms.Rows:
+			b.text = strings.ReplaceAll(b.text, ";", "\n") // rows typed on one line
 		}
 		pg.Leave(m)
 	}

@@ -156,3 +156,54 @@ func TestShortPath(t *testing.T) {
 		})
 	}
 }
+
+// runPath drives a fresh wizard along a path and returns the model at
+// its end (ctrl+c is sent last).
+func runPath(t *testing.T, path []step) *Model {
+	t.Helper()
+	_, where := newRecorder(t)
+	m := New(Options{SaveDir: t.TempDir(), Sandbox: where})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	for _, s := range path {
+		if s.wait != "" {
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s.wait)) },
+				teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			continue
+		}
+		for _, k := range s.keys {
+			tm.Send(k)
+		}
+	}
+	tm.Send(keyCtrl('c'))
+	return tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
+}
+
+// TestRegionTypedFollows: a region typed character by character is
+// repeated whole in the parameter that repeats it (Apsara RegionId), and
+// the cursor stays in the region field.
+func TestRegionTypedFollows(t *testing.T) {
+	m := runPath(t, []step{keys("up", "up", "enter", "enter"), typed("cn-qingdao-env66-d01")})
+	if got := m.St.Spec.Target["region"]; got != "cn-qingdao-env66-d01" {
+		t.Errorf("region %q", got)
+	}
+	if got := m.St.Params().Str("RegionId"); got != "cn-qingdao-env66-d01" {
+		t.Errorf("RegionId %q, want the region", got)
+	}
+}
+
+// TestRepickRefills: values the wizard filled from the first gateways
+// follow a different pick; the request then names the gateways picked.
+func TestRepickRefills(t *testing.T) {
+	m := runPath(t, []step{keys("enter", "enter"), typed("gua"), keys("enter", "enter"), waitFor("vpngw-1w9tue3d"),
+		keys("down", "enter", "down", "enter", "down", "enter")})
+	p := m.St.Params()
+	for path, want := range map[string]string{
+		"VpcId": "vpc-2x8kq0mn", "VpnGatewayId": "vpngw-7pnz3h2k", "CustomerGatewayId": "cgw-2wqq41m9",
+		"IKEOptionsSpecification.LocalAddress": "203.0.113.11", "IKEOptionsSpecification.RemoteAddress": "198.51.100.21",
+		"SecurityPolicyDatabases[0].LocalCidrBlock": "10.20.0.0/16", "VpnConnectionName": "gz-staging-vpngw-to-dc2-backup",
+	} {
+		if v, _ := p.At(path); fmt.Sprint(v) != want {
+			t.Errorf("%s = %v, want %s", path, v, want)
+		}
+	}
+}

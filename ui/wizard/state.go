@@ -49,6 +49,15 @@ type State struct {
 	// LastSub is the last submission: a submit again after a failure
 	// reuses what it learnt of the connections that existed before.
 	LastSub *cloud.Submission
+	// PresetNote says what the last preset could not set here.
+	PresetNote string
+	// TokenAdded: the idempotency token is the session's own, not the
+	// spec's; a saved spec leaves it out (a re-run is a new create).
+	TokenAdded bool
+	// Filled are the values the wizard put in itself (from the picks, the
+	// region), by instance path: such a value follows a new pick, while
+	// one the engineer typed or the spec gave is never overwritten.
+	Filled map[string]string
 	// Given: the session started from a spec file or a draft. What it
 	// left empty stays empty unless the engineer picks something; a fresh
 	// session is offered first entries and filled-in values.
@@ -132,7 +141,7 @@ func (s *State) SetVendor(vendor string) {
 	s.Driver = d
 	s.Spec = &cloud.Spec{Vendor: vendor, Target: map[string]string{}, Params: map[string]any{}}
 	s.Inventory, s.InvErr, s.Dest = nil, nil, nil
-	s.Stash, s.applied, s.Given = map[string]any{}, nil, false
+	s.Stash, s.applied, s.Given, s.Filled = map[string]any{}, nil, false, nil
 	s.Revalidate()
 }
 

@@ -52,6 +52,7 @@ func (p *submitPage) Enter(m *Model) tea.Cmd {
 	// idempotency token, the same list of what existed before.
 	if f := st.Catalog().RoleField(cloud.RoleClientToken); f != nil && !st.Params().Has(f.Path) {
 		st.Params().Set(f.Path, cloud.NewToken())
+		st.TokenAdded = true
 	}
 	save := m.resaveCmd() // the file names what is sent, also after a refusal and a change
 	params, _ := st.Catalog().Check(st.Spec)
@@ -143,6 +144,9 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		if p.done && key.Matches(msg, m.Keys.Finish) {
 			return tea.Quit, Stay
 		}
+		if p.done && st.Created != nil && key.Matches(msg, m.Keys.SaveKey) {
+			return m.saveCmd(true), Stay
+		}
 	}
 	return nil, Stay
 }
@@ -193,11 +197,16 @@ func (p *submitPage) View(m *Model, w, h int) string {
 func (m *Model) summary() string {
 	st := m.St
 	var b strings.Builder
+	badge, at := m.destination()
+	where := strings.ToLower(badge)
+	if at != "" {
+		where += " " + at
+	}
 	switch {
 	case st.Final != nil:
-		fmt.Fprintf(&b, "tunnelwiz: connection %s is %s (%s).\n", st.Final.ID, st.Final.State, m.destinationText())
+		fmt.Fprintf(&b, "tunnelwiz: connection %s is %s (%s).\n", st.Final.ID, st.Final.State, where)
 	case st.Created != nil:
-		fmt.Fprintf(&b, "tunnelwiz: connection %s was created (%s); it was not followed up to ready.\n", st.Created.ID, m.destinationText())
+		fmt.Fprintf(&b, "tunnelwiz: connection %s was created (%s); it was not followed up to ready.\n", st.Created.ID, where)
 	default:
 		return ""
 	}
@@ -212,7 +221,7 @@ func resultText(m *Model, w int) string {
 	if st.Saved == "" {
 		return ""
 	}
-	how := "without the pre-shared key: add it to the file, then to create the same again headless:"
+	how := "without the pre-shared key (ctrl+y saves a copy with it): add it to the file, then to create the same again headless:"
 	if st.SavedWithKey {
 		how = "with the pre-shared key (mode 0600; keep it safe). To create the same again headless:"
 	}

@@ -69,12 +69,35 @@ func ForStep(c *cloud.Catalog, step cloud.Step, p cloud.Params) []Input {
 		if strings.Contains(f.Path, "[]") || strings.Contains(f.Path, ".*") || StepOf(c, f) != step {
 			continue
 		}
-		if (!c.Applies(f, p, f.Path) || otherMode(c, f, p)) && !p.Has(f.Path) {
+		if (!c.Applies(f, p, f.Path) || otherMode(c, f, p)) && !p.Has(f.Path) || inFolded(c, f, p) {
 			continue
 		}
 		out = append(out, New(c, f, p))
 	}
 	return out
+}
+
+// Foldable: an optional settings object of the extras step (Tencent's
+// BgpConfig and HealthCheckConfig, Huawei's ikepolicy.dpd) is offered as
+// one choice, given or not, rather than field by field: BGP settings then
+// do not fill a static tunnel's step. Its fields are asked once it is
+// given.
+func Foldable(c *cloud.Catalog, f *cloud.Field) bool {
+	return f.Type == cloud.Object && !f.Required && StepOf(c, f) == cloud.StepExtras && !strings.Contains(f.Path, "[]")
+}
+
+// inFolded: a field inside a foldable object that is not given.
+func inFolded(c *cloud.Catalog, f *cloud.Field, p cloud.Params) bool {
+	for path := f.Path; ; {
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 || strings.Contains(path[:i], "[]") {
+			return false
+		}
+		path = path[:i]
+		if g := c.Field(path); g != nil && Foldable(c, g) && !p.Has(path) {
+			return true
+		}
+	}
 }
 
 // otherMode: a field needed only in a mode not chosen (Tencent's

@@ -55,14 +55,14 @@ var connectionFields = []cloud.Field{
 	},
 	{
 		Path: p("tunnel_local_address"), Type: cloud.String, Format: cloud.InterfaceAddr, Check: checkTunnelAddr,
-		Step: cloud.StepExtras,
+		Step: cloud.StepExtras, Effective: onlyStyle("static", "bgp"),
 		Help: "The tunnel interface address on the VPN gateway in route-based mode, such as 169.254.76.1/30.",
 		Source: seed + " Table 3 (169.254.x.x, not 169.254.195.x, mask 30, host address, same block as tunnel_peer_address); " +
 			"Table 10 (valid only for STATIC and BGP); " + checked,
 	},
 	{
 		Path: p("tunnel_peer_address"), Type: cloud.String, Format: cloud.InterfaceAddr, Check: checkTunnelAddr,
-		Step: cloud.StepExtras,
+		Step: cloud.StepExtras, Effective: onlyStyle("static", "bgp"),
 		Help: "The tunnel interface address on the customer gateway device in route-based mode, such as 169.254.76.2/30.",
 		Source: seed + " Table 3 (169.254.x.x, not 169.254.195.x, mask 30, host address, same block as tunnel_local_address); " +
 			"Table 10 (valid only for STATIC and BGP); " + checked,

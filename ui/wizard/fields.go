@@ -37,6 +37,8 @@ func newBinding(st *State, in forms.Input) *binding {
 	v, ok := st.Params().At(in.Path)
 	if ok {
 		switch in.Kind {
+		case forms.Group:
+			b.text = given
 		case forms.Rows:
 			b.text = forms.RowsText(st.Catalog(), in.Field, v)
 		default:
@@ -101,6 +103,10 @@ func (b *binding) apply(st *State) {
 		default:
 			st.Spec.Target[b.in.Path] = b.text
 		}
+		return
+	}
+	if b.in.Kind == forms.Group {
+		b.applyGroup(st)
 		return
 	}
 	if b.text == b.orig {
@@ -176,6 +182,16 @@ func (b *binding) widget(st *State) huh.Field {
 		title += "\n  " + desc + "\n "
 	}
 	switch in.Kind {
+	case forms.Group:
+		if st.Accessible {
+			now := "not given"
+			if b.text == given {
+				now = "given"
+			}
+			title = strings.Replace(title, "\n", " [now: "+now+"; enter keeps it]\n", 1)
+		}
+		return huh.NewSelect[string]().Key(in.Path).Title(title).Description(desc).
+			Options(huh.NewOption("(not given)", ""), huh.NewOption("given: its settings follow", given)).Value(&b.text)
 	case forms.Select, forms.Toggle:
 		if st.Accessible {
 			cur := b.text
@@ -250,6 +266,31 @@ func (b *binding) widget(st *State) huh.Field {
 		i.Suggestions(in.Field.Known)
 	}
 	return i
+}
+
+// given is a folded object's choice to give it (see forms.Foldable).
+const given = "given"
+
+// applyGroup gives a folded object or takes it away: what it held is set
+// aside and comes back when it is given again.
+func (b *binding) applyGroup(st *State) {
+	p := st.Params()
+	v, has := p.At(b.in.Path)
+	switch {
+	case b.text == given && !has:
+		if old, ok := st.Folded[b.in.Path]; ok {
+			p.Set(b.in.Path, old)
+			delete(st.Folded, b.in.Path)
+		} else {
+			p.Set(b.in.Path, map[string]any{})
+		}
+	case b.text != given && has:
+		if st.Folded == nil {
+			st.Folded = map[string]any{}
+		}
+		st.Folded[b.in.Path] = v
+		p.Delete(b.in.Path)
+	}
 }
 
 // addRowHelp says how to add a row: huh's Text takes alt+enter or ctrl+j

@@ -200,7 +200,7 @@ func (p *formPage) rebuild(m *Model) tea.Cmd {
 func (p *formPage) inputs(m *Model) []forms.Input {
 	var out []forms.Input
 	for _, in := range forms.ForStep(m.St.Catalog(), p.step, m.St.Params()) {
-		if in.Kind == forms.Group || (p.skip != nil && p.skip(in)) || repeats(m.St, in.Field) {
+		if in.Kind == forms.Group && !forms.Foldable(m.St.Catalog(), in.Field) || (p.skip != nil && p.skip(in)) || repeats(m.St, in.Field) {
 			continue
 		}
 		if _, ok := forms.Columns(m.St.Catalog(), in.Field); in.Kind == forms.Rows && !ok {

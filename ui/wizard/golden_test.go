@@ -69,23 +69,30 @@ func TestStepScreens(t *testing.T) {
 	}
 }
 
-// TestCloudErrorRoundTrip: the cloud refuses the create with a code that
-// names a field; the wizard goes back to that field's step, shows the
-// vendor's code and message there, and keeps everything typed.
-func TestCloudErrorRoundTrip(t *testing.T) {
+// conflicting is the Tencent example in a sandbox where another
+// connection on the same gateway already covers the remote range, so that
+// Tencent answers InvalidParameterValue.VpnConnCidrConflict.
+func conflicting(t *testing.T) (*recorder, *cloud.Spec, *teatest.TestModel) {
+	t.Helper()
 	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rc, where := newRecorder(t)
-	// Another connection on the same gateway already covers the remote
-	// range: Tencent answers InvalidParameterValue.VpnConnCidrConflict.
 	if _, ref := rc.srv.Backend().Create("tencent", "ap-guangzhou", sandboxConflict()); ref != nil {
 		t.Fatal(ref)
 	}
+	original := &cloud.Spec{Vendor: spec.Vendor, Target: copyTarget(spec.Target), Params: cloud.Params(spec.Params).Clone()}
 	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where})
+	return rc, original, teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+}
+
+// TestCloudErrorRoundTrip: the cloud refuses the create with a code that
+// names a field; the wizard goes back to that field's step, shows the
+// vendor's code and message there, and keeps everything typed.
+func TestCloudErrorRoundTrip(t *testing.T) {
+	_, spec, tm := conflicting(t)
 	before := cloud.Params(spec.Params).Clone()
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	tm.Send(press("ctrl+p"))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("go to step")) },
 		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))

@@ -103,16 +103,7 @@ func TestLeaveFieldWithError(t *testing.T) {
 // changes the name and submits again: the saved spec (named in the
 // headless command) holds what was sent the second time.
 func TestSavedAfterRefusal(t *testing.T) {
-	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, where := newRecorder(t)
-	if _, ref := rc.srv.Backend().Create("tencent", "ap-guangzhou", sandboxConflict()); ref != nil {
-		t.Fatal(ref)
-	}
-	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	rc, _, tm := conflicting(t)
 	tm.Send(press("ctrl+p"))
 	tm.Send(keyCtrl('g'))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("VpnConnCidrConflict")) },
@@ -211,5 +202,54 @@ func TestNoDraftAfterCreate(t *testing.T) {
 	}
 	if _, err := os.Stat(draft); err == nil {
 		t.Errorf("a draft was left after the create")
+	}
+}
+
+// TestFoldedSettings: an optional settings group of the extras step is
+// one choice; its fields are asked only once it is given, and taking it
+// back sets its values aside (they come back with it).
+func TestFoldedSettings(t *testing.T) {
+	m := exampleModel(t, "tencent")
+	var fp *formPage
+	for i, p := range m.pages {
+		if f, ok := p.(*formPage); ok && f.step == cloud.StepExtras {
+			m.cur, fp = i, f
+		}
+	}
+	fp.Enter(m)
+	if !contains(fp.keys, "BgpConfig") || contains(fp.keys, "BgpConfig.TunnelCidr") {
+		t.Fatalf("BgpConfig not folded: %v", fp.keys)
+	}
+	var group *binding
+	for _, b := range fp.bindings {
+		if b.in.Path == "BgpConfig" {
+			group = b
+		}
+	}
+	group.text = given
+	fp.Leave(m)
+	fp.Enter(m)
+	if !contains(fp.keys, "BgpConfig.TunnelCidr") {
+		t.Fatalf("given, but its fields are not asked: %v", fp.keys)
+	}
+	m.St.Params().Set("BgpConfig.TunnelCidr", "169.254.128.0/30")
+	for _, b := range fp.bindings {
+		if b.in.Path == "BgpConfig" {
+			b.text = ""
+		}
+	}
+	fp.Leave(m)
+	if m.St.Params().Has("BgpConfig") {
+		t.Errorf("taken back, but still sent")
+	}
+	fp.Enter(m)
+	for _, b := range fp.bindings {
+		if b.in.Path == "BgpConfig" {
+			b.text = given
+		}
+	}
+	fp.Leave(m)
+	if got := m.St.Params().Str("BgpConfig.TunnelCidr"); got != "169.254.128.0/30" {
+		t.Errorf("given again, TunnelCidr %q", got)
 	}
 }

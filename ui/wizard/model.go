@@ -121,16 +121,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.held = append(m.held, msg)
 			return m, nil
 		}
+		first := m.onFirstField()
 		_, cmd := m.update(msg)
-		if k, ok := msg.(tea.KeyPressMsg); ok && cmd != nil && isMove(k) && m.focus().form != nil {
+		if k, ok := msg.(tea.KeyPressMsg); ok && cmd != nil && isMove(k) && m.focus().form != nil && !(first && k.String() == "shift+tab") {
 			// huh answers a move key with a message of its own: hold
-			// what follows until the cursor has moved (or, when the key
-			// did not move it, shortly after).
+			// what follows until the cursor has moved. The one move key
+			// that may not move it (Enter on a pick list filtered to
+			// nothing) lets the keys go after a while; shift+tab on the
+			// first field, which never moves, holds nothing.
 			at := m.focus()
 			m.moving = &at
 			m.moveSeq++
 			seq := m.moveSeq
-			return m, tea.Batch(cmd, tea.Tick(300*time.Millisecond, func(time.Time) tea.Msg { return moveTimeout(seq) }))
+			return m, tea.Batch(cmd, tea.Tick(2*time.Second, func(time.Time) tea.Msg { return moveTimeout(seq) }))
 		}
 		return m, cmd
 	case moveTimeout:
@@ -171,6 +174,21 @@ func (m *Model) focus() focusPoint {
 		}
 	}
 	return fp
+}
+
+// onFirstField: the cursor is on the page's first field.
+func (m *Model) onFirstField() bool {
+	switch p := m.pages[m.cur].(type) {
+	case *formPage:
+		for _, k := range p.keys {
+			if k != "" { // notes (no key) are never focused
+				return p.focusedKey() == k
+			}
+		}
+	case *vendorPage:
+		return p.form != nil && p.form.GetFocusedField() != nil && p.form.GetFocusedField().GetKey() == "vendor"
+	}
+	return false
 }
 
 // isMove: the keys huh's fields answer by moving the cursor.

@@ -85,7 +85,7 @@ func usePreset(m *Model, p *formPage) {
 		for _, pb := range problems {
 			msgs = append(msgs, pb.Message)
 		}
-		m.note = "Applied " + pr.Title + ", except: " + strings.Join(msgs, "; ")
+		m.note = "Applied " + pr.Title + ", except what is listed above the fields."
 		// Kept above the step's fields: what the preset could not set
 		// is worth reading more than once.
 		m.St.PresetNote = "Not applied from " + pr.Title + ": " + strings.Join(msgs, "; ")

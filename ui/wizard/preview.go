@@ -78,7 +78,11 @@ func previewText(st *State, dest string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Goes to %s.\n\n", dest)
 	if n := st.Issues.Errors(); n > 0 {
-		fmt.Fprintf(&b, "%s stop this request; ctrl+e goes to the first.\n\n", fmtCount(n, "error"))
+		verb := "stop"
+		if n == 1 {
+			verb = "stops"
+		}
+		fmt.Fprintf(&b, "%s %s this request; ctrl+e goes to the first.\n\n", fmtCount(n, "error"), verb)
 		for _, i := range st.Issues {
 			if i.Severity == cloud.Error {
 				fmt.Fprintf(&b, "  %s: %s\n", i.Field, i.Message)

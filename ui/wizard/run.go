@@ -201,7 +201,10 @@ func askPage(m *Model, pg *formPage, in io.Reader, out io.Writer) error {
 		}
 		if pg.preset != "" {
 			usePreset(m, pg)
-			fmt.Fprintf(out, "%s\n", m.note)
+			fmt.Fprintf(out, "%s\n", strings.Replace(m.note, "listed above the fields", "listed below", 1))
+			if m.St.PresetNote != "" {
+				fmt.Fprintf(out, "%s\n", m.St.PresetNote)
+			}
 			m.note = ""
 		}
 	}

@@ -39,8 +39,10 @@ type State struct {
 	Final   *cloud.Connection
 	// Revealed: the pre-shared key is shown in clear (ctrl+r).
 	Revealed bool
-	// Stash keeps the values of fields a mode change hid, by path.
-	Stash map[string]any
+	// Stash keeps the values of fields a mode change hid, by path, and
+	// Folded those of settings groups taken back (see forms.Foldable).
+	Stash  map[string]any
+	Folded map[string]any
 	// applied says, per field path, whether the field applied at the last
 	// Revalidate: only a change made in this session (applied, then not)
 	// sets a value aside; a value the spec or draft gave where it does not
@@ -141,7 +143,7 @@ func (s *State) SetVendor(vendor string) {
 	s.Driver = d
 	s.Spec = &cloud.Spec{Vendor: vendor, Target: map[string]string{}, Params: map[string]any{}}
 	s.Inventory, s.InvErr, s.Dest = nil, nil, nil
-	s.Stash, s.applied, s.Given, s.Filled = map[string]any{}, nil, false, nil
+	s.Stash, s.applied, s.Given, s.Filled, s.Folded = map[string]any{}, nil, false, nil, nil
 	s.Revalidate()
 }
 

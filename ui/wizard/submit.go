@@ -222,6 +222,9 @@ func resultText(m *Model, w int) string {
 		return ""
 	}
 	how := "without the pre-shared key (ctrl+y saves a copy with it): add it to the file, then to create the same again headless:"
+	if st.Accessible {
+		how = "without the pre-shared key: add it (shown above when it was made) to the file, then to create the same again headless:"
+	}
 	if st.SavedWithKey {
 		how = "with the pre-shared key (mode 0600; keep it safe). To create the same again headless:"
 	}

@@ -121,6 +121,10 @@ func express(f *cloud.Field, ch choice) (any, string) {
 			return tok, ""
 		}
 		if term != "" {
+			// The vendor's own word first, as its pick list shows it.
+			if !strings.EqualFold(tok, term) {
+				term = tok + " (" + term + ")"
+			}
 			offered = append(offered, term)
 		}
 	}

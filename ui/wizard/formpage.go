@@ -141,12 +141,12 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		p.Leave(m) // what was typed elsewhere on the page first
 		for _, b := range p.bindings {
 			if b.in.Kind == forms.Secret {
-				if key := generateKey(m.St, b); key != "" {
-					b.text = key
+				if psk := generateKey(m.St, b); psk != "" {
+					b.text = psk
 					b.apply(m.St)
 					// Shown once, asked for: the engineer needs it for the
 					// customer gateway (ctrl+r shows it again).
-					m.keyNote = "New " + b.in.Title + ": " + key + "   (give your side the same key; ctrl+r shows it again)"
+					m.keyNote = "New " + b.in.Title + ": " + psk + "   (give your side the same key; ctrl+r shows it again)"
 				}
 			}
 		}
@@ -169,8 +169,10 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 	// A mode field changed what applies (style, DpdEnable, identity
 	// type), or a pick list's choice what follows it: rebuild so that
 	// fields which no longer apply disappear and new ones appear, the
-	// cursor where it was.
-	if p.visibleChanged(m) || p.dependsOn != nil && p.dependsOn(m) != p.dep || p.shapeChanged() {
+	// cursor where it was. A pick list just left is drawn anew too: huh
+	// leaves a long list scrolled where the cursor went.
+	left := strings.HasSuffix(focused, "#pick") && p.focusedKey() != focused
+	if left || p.visibleChanged(m) || p.dependsOn != nil && p.dependsOn(m) != p.dep || p.shapeChanged() {
 		return tea.Batch(cmd, p.rebuild(m)), Stay
 	}
 	return cmd, Stay

@@ -182,7 +182,7 @@ func pickFields(p *formPage, b *binding, in forms.Input, opts []huh.Option[strin
 	sel := huh.NewSelect[string]().Key(in.Path + "#pick").Title(title).Description(title + ", type to filter: " + in.Help).
 		Options(opts...).Value(&pick.choice).Filtering(true)
 	if len(opts) > 8 {
-		sel = sel.Height(12) // a long list scrolls in a window, so what follows stays on screen
+		sel = sel.Height(9) // a long list scrolls in a window, so what follows stays on screen
 	}
 	out := []huh.Field{sel}
 	if pick.choice == manual {

@@ -183,6 +183,7 @@ func (p *submitPage) View(m *Model, w, h int) string {
 		b.WriteString("esc goes back to change the request; ctrl+c quits.\n")
 	case p.done && st.Final != nil:
 		b.WriteString("\n" + m.Styles.OK.Render("Connection "+st.Final.ID+" is "+st.Final.State) + "\n")
+		b.WriteString(wrap(upNote, w) + "\n")
 		b.WriteString(resultText(m, w))
 		b.WriteString("\nPress enter to finish.\n")
 	default:
@@ -190,6 +191,10 @@ func (p *submitPage) View(m *Model, w, h int) string {
 	}
 	return b.String()
 }
+
+// upNote says what the state means: the resource is made; whether the
+// tunnel is up depends on the other side (Huawei says DOWN until then).
+const upNote = "The connection is created; its tunnel comes up once your customer gateway negotiates with it."
 
 // summary is what the session made, for the terminal once the wizard
 // has closed: the connection and its state, the saved spec and the

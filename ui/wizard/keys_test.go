@@ -253,3 +253,31 @@ func TestFoldedSettings(t *testing.T) {
 		t.Errorf("given again, TunnelCidr %q", got)
 	}
 }
+
+// TestSavedWithKeySaysSo: a spec saved with ctrl+y before the submit is
+// kept up to date at the submit, still with the key, and the result says
+// the file holds it.
+func TestSavedWithKeySaysSo(t *testing.T) {
+	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
+	key := m.St.Params().Str("PreShareKey")
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	tm.Send(press("ctrl+p"))
+	tm.Send(keyCtrl('y'))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Saved ")) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(keyCtrl('g'))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Press enter to finish")) },
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(press("enter"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if text := resultText(final, 80); !strings.Contains(text, "with the pre-shared key (mode 0600") {
+		t.Errorf("the result does not say the file holds the key:\n%s", text)
+	}
+	b, err := os.ReadFile(final.St.Saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), key) {
+		t.Errorf("the file saved with ctrl+y lost the key at the submit")
+	}
+}

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"charm.land/bubbles/v2/key"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -232,7 +233,7 @@ func (p *formPage) visibleChanged(m *Model) bool {
 // own moves arrive later as messages, after keys typed meanwhile). A key
 // no longer on the page leaves the cursor on the first field.
 func (p *formPage) refocus(key string) tea.Cmd {
-	if key == "" || !contains(p.keys, key) {
+	if key == "" || !slices.Contains(p.keys, key) {
 		return nil
 	}
 	var cmd tea.Cmd
@@ -251,7 +252,7 @@ func (p *formPage) refocus(key string) tea.Cmd {
 func (p *formPage) keyFor(field string) string {
 	for path := cloud.CatalogPath(field); path != ""; {
 		for _, k := range []string{path, path + "#pick"} {
-			if contains(p.keys, k) {
+			if slices.Contains(p.keys, k) {
 				return k
 			}
 		}
@@ -262,15 +263,6 @@ func (p *formPage) keyFor(field string) string {
 		path = path[:i]
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *formPage) Leave(m *Model) {

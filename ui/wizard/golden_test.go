@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"bytes"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,7 +83,7 @@ func conflicting(t *testing.T) (*recorder, *cloud.Spec, *teatest.TestModel) {
 	if _, ref := rc.srv.Backend().Create("tencent", "ap-guangzhou", sandboxConflict()); ref != nil {
 		t.Fatal(ref)
 	}
-	original := &cloud.Spec{Vendor: spec.Vendor, Target: copyTarget(spec.Target), Params: cloud.Params(spec.Params).Clone()}
+	original := &cloud.Spec{Vendor: spec.Vendor, Target: maps.Clone(spec.Target), Params: cloud.Params(spec.Params).Clone()}
 	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where})
 	return rc, original, teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -217,7 +218,7 @@ func TestFoldedSettings(t *testing.T) {
 		}
 	}
 	fp.Enter(m)
-	if !contains(fp.keys, "BgpConfig") || contains(fp.keys, "BgpConfig.TunnelCidr") {
+	if !slices.Contains(fp.keys, "BgpConfig") || slices.Contains(fp.keys, "BgpConfig.TunnelCidr") {
 		t.Fatalf("BgpConfig not folded: %v", fp.keys)
 	}
 	var group *binding
@@ -229,7 +230,7 @@ func TestFoldedSettings(t *testing.T) {
 	group.text = given
 	fp.Leave(m)
 	fp.Enter(m)
-	if !contains(fp.keys, "BgpConfig.TunnelCidr") {
+	if !slices.Contains(fp.keys, "BgpConfig.TunnelCidr") {
 		t.Fatalf("given, but its fields are not asked: %v", fp.keys)
 	}
 	m.St.Params().Set("BgpConfig.TunnelCidr", "169.254.128.0/30")

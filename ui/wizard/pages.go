@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -145,7 +146,7 @@ func pickFields(p *formPage, b *binding, in forms.Input, opts []huh.Option[strin
 		p.manual = map[string]bool{}
 	}
 	pick := &pickBinding{binding: b}
-	found := contains(ids, b.text)
+	found := slices.Contains(ids, b.text)
 	opts = append(opts, huh.NewOption(typeLabel, manual))
 	offerFirst := offer && b.text == "" && len(ids) > 0 && !p.cleared[in.Path] && !p.given
 	switch {

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"bytes"
+	"maps"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -77,7 +78,7 @@ func TestPromise(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			original := &cloud.Spec{Vendor: spec.Vendor, Target: copyTarget(spec.Target), Params: cloud.Params(spec.Params).Clone()}
+			original := &cloud.Spec{Vendor: spec.Vendor, Target: maps.Clone(spec.Target), Params: cloud.Params(spec.Params).Clone()}
 			want, err := cloud.Validate(original)
 			if err != nil {
 				t.Fatal(err)
@@ -121,12 +122,4 @@ func TestPromise(t *testing.T) {
 			compareWithPlan(t, rc, final, original)
 		})
 	}
-}
-
-func copyTarget(t map[string]string) map[string]string {
-	out := map[string]string{}
-	for k, v := range t {
-		out[k] = v
-	}
-	return out
 }

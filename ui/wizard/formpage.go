@@ -18,9 +18,9 @@ type formDone struct{}
 
 // formPage shows one wizard step's catalog fields as a huh form.
 type formPage struct {
-	name     string
-	step     cloud.Step
-	form     *huh.Form
+	name string
+	step cloud.Step
+	hosted
 	bindings []*binding
 	picks    []*pickBinding
 	// generic are the paths of the catalog inputs shown, to notice when a
@@ -51,13 +51,6 @@ type formPage struct {
 	// cleared remembers the optional pick lists set to "(none)", so that
 	// a rebuild does not offer the first entry again.
 	cleared map[string]bool
-	// height is the body height the form was last given.
-	height int
-	// plain: the page is asked as plain prompts (titles carry the values).
-	plain bool
-	// given: the session was filled from a spec or draft, so an empty
-	// pick list is left empty rather than offered its first entry.
-	given bool
 }
 
 // shapeNow says which pick lists show their typed-id field.
@@ -177,16 +170,6 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		return tea.Batch(cmd, p.rebuild(m)), Stay
 	}
 	return cmd, Stay
-}
-
-func (p *formPage) focusedKey() string {
-	if p.form == nil {
-		return ""
-	}
-	if ff := p.form.GetFocusedField(); ff != nil {
-		return ff.GetKey()
-	}
-	return ""
 }
 
 // rebuild makes the page again from the state and puts the cursor back

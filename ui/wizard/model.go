@@ -110,7 +110,7 @@ func New(o Options) *Model {
 func (m *Model) Init() tea.Cmd { return m.pages[m.cur].Enter(m) }
 
 // bodyWidth and bodyHeight leave room for the header (2 lines) and the
-// footer (issue panel and keys, 4 lines).
+// footer (the issue panel and the keys, as tall as its message needs).
 func (m *Model) bodyWidth() int  { return max(m.width, 40) }
 func (m *Model) bodyHeight() int { return max(m.height-2-lipgloss.Height(m.footer()), 4) }
 
@@ -160,18 +160,8 @@ type moveTimeout int
 
 func (m *Model) focus() focusPoint {
 	fp := focusPoint{page: m.cur}
-	switch p := m.pages[m.cur].(type) {
-	case *formPage:
-		if p.form != nil {
-			fp.form, fp.field = p.form, p.focusedKey()
-		}
-	case *vendorPage:
-		if p.form != nil {
-			fp.form = p.form
-			if f := p.form.GetFocusedField(); f != nil {
-				fp.field = f.GetKey()
-			}
-		}
+	if h := hostedOf(m.pages[m.cur]); h != nil && h.form != nil {
+		fp.form, fp.field = h.form, h.focusedKey()
 	}
 	return fp
 }
@@ -186,7 +176,7 @@ func (m *Model) onFirstField() bool {
 			}
 		}
 	case *vendorPage:
-		return p.form != nil && p.form.GetFocusedField() != nil && p.form.GetFocusedField().GetKey() == "vendor"
+		return p.focusedKey() == "vendor"
 	}
 	return false
 }
@@ -223,12 +213,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		// Forms were sized when built: size them again.
-		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.form != nil {
-			fp.form = fp.form.WithWidth(m.bodyWidth()).WithHeight(m.bodyHeight())
-		}
-		if vp, ok := m.pages[m.cur].(*vendorPage); ok && vp.form != nil {
-			vp.form = vp.form.WithWidth(m.bodyWidth()).WithHeight(m.bodyHeight())
+		if h := hostedOf(m.pages[m.cur]); h != nil {
+			h.height = 0 // sized when built: size it again
+			h.fit(m.bodyWidth(), m.bodyHeight())
 		}
 	case tea.KeyPressMsg:
 		m.note, m.keyNote = "", ""
@@ -386,28 +373,15 @@ func (m *Model) render() string {
 	footer := m.footer()
 	// The footer grows with a long message; the body gives way.
 	h := max(m.height-2-lipgloss.Height(footer), 4)
-	m.fitBody(h)
+	if hf := hostedOf(m.pages[m.cur]); hf != nil {
+		hf.fit(m.bodyWidth(), h)
+	}
 	body := m.pages[m.cur].View(m, m.bodyWidth(), h)
 	body = clip(body, h)
 	return lipgloss.JoinVertical(lipgloss.Left,
 		truncate(title, m.width), truncate(strings.Join(tabs, " "), m.width),
 		lipgloss.NewStyle().Height(h).Render(body),
 		footer)
-}
-
-// fitBody gives the current form the body's height, which changes with
-// the footer's.
-func (m *Model) fitBody(h int) {
-	switch p := m.pages[m.cur].(type) {
-	case *formPage:
-		if p.form != nil && p.height != h {
-			p.height, p.form = h, p.form.WithHeight(h)
-		}
-	case *vendorPage:
-		if p.form != nil && p.height != h {
-			p.height, p.form = h, p.form.WithHeight(h)
-		}
-	}
 }
 
 // destination names where a request would go now, before any is sent:

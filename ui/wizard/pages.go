@@ -14,10 +14,9 @@ import (
 
 // vendorPage picks the API and where requests go.
 type vendorPage struct {
-	form   *huh.Form
+	hosted
 	vendor string
 	dest   string
-	height int
 }
 
 func (p *vendorPage) Name() string { return "Vendor" }
@@ -125,9 +124,8 @@ func targetFields(m *Model, p *formPage) []huh.Field {
 			for _, k := range f.Known {
 				opts = append(opts, huh.NewOption(k, k))
 			}
-			p.given, p.plain = st.Given, st.Accessible
 			// No region is offered: it is a choice to make, not to accept.
-			out = append(out, pickFields(p, b, in, opts, f.Known, "(type another)", false)...)
+			out = append(out, pickFields(st, p, b, in, opts, f.Known, "(type another)", false)...)
 			continue
 		}
 		out = append(out, b.widget(st))
@@ -141,14 +139,14 @@ func targetFields(m *Model, p *formPage) []huh.Field {
 // entry is offered (Enter takes it), and an optional field can be left
 // empty with "(none)". The list is filtered as the engineer types (the
 // filter takes the title's place, so the field's name leads its help).
-func pickFields(p *formPage, b *binding, in forms.Input, opts []huh.Option[string], ids []string, typeLabel string, offer bool) []huh.Field {
+func pickFields(st *State, p *formPage, b *binding, in forms.Input, opts []huh.Option[string], ids []string, typeLabel string, offer bool) []huh.Field {
 	if p.manual == nil {
 		p.manual = map[string]bool{}
 	}
 	pick := &pickBinding{binding: b}
 	found := slices.Contains(ids, b.text)
 	opts = append(opts, huh.NewOption(typeLabel, manual))
-	offerFirst := offer && b.text == "" && len(ids) > 0 && !p.cleared[in.Path] && !p.given
+	offerFirst := offer && b.text == "" && len(ids) > 0 && !p.cleared[in.Path] && !st.Given
 	switch {
 	case b.text == "" && !offerFirst:
 		// Nothing given, and nothing to be chosen for the engineer (a
@@ -170,7 +168,7 @@ func pickFields(p *formPage, b *binding, in forms.Input, opts []huh.Option[strin
 	if in.Required {
 		title += " (required)"
 	}
-	if p.plain {
+	if st.Accessible {
 		now := pick.choice
 		if now == manual {
 			now = pick.typed
@@ -234,8 +232,7 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 			ids = append(ids, r.ID)
 		}
 		p.bindings = append(p.bindings, b)
-		p.given, p.plain = st.Given, st.Accessible
-		out = append(out, pickFields(p, b, in, opts, ids, "(type the id)", true)...)
+		out = append(out, pickFields(st, p, b, in, opts, ids, "(type the id)", true)...)
 	}
 	for _, in := range forms.ForStep(c, cloud.StepGateways, st.Params()) {
 		if in.Field.Role != cloud.RoleGatewayAddress || gwBinding == nil {

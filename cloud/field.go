@@ -121,6 +121,11 @@ type Field struct {
 	// Known lists values documented at the time of writing for an open-ended
 	// field (regions): the wizard offers them, others draw only a warning.
 	Known []string
+	// ListedAfter marks a target key whose values the driver can list
+	// live (a ChoiceLister): Huawei's projects of a region, an Apsara
+	// deployment's regions. It names the target keys the look-up needs,
+	// which the wizard asks first.
+	ListedAfter []string
 	// Step is the wizard step that asks for the field.
 	Step Step
 	// Role says what the field means in vendor-neutral terms, so presets

@@ -19,7 +19,7 @@ var invalidCases = []it.Case{
 	{Name: "organization id with a line break", Target: map[string]any{"organization_id": "1\n2"}, Field: "organization_id", Sev: cloud.Error, Want: "printable ASCII"},
 	{Name: "organization id missing", Target: map[string]any{"organization_id": it.Del}, Field: "organization_id", Sev: cloud.Warning, Want: "root organization"},
 	{Name: "resource set missing", Target: map[string]any{"resource_group_id": it.Del}, Field: "resource_group_id", Sev: cloud.Warning, Want: "default resource set"},
-	{Name: "unknown target key", Target: map[string]any{"project_id": "p"}, Field: "project_id", Sev: cloud.Error, Want: "endpoint, organization_id, resource_group_id"},
+	{Name: "unknown target key", Target: map[string]any{"project_id": "p"}, Field: "project_id", Sev: cloud.Error, Want: "endpoint, region, organization_id, resource_group_id"},
 
 	// Required parameters, regions, version.
 	{Name: "RegionId missing", Set: map[string]any{"RegionId": it.Del}, Field: "RegionId", Sev: cloud.Error, Want: "is required"},

@@ -38,6 +38,20 @@ func (Driver) Inventory(ctx context.Context, base *url.URL, cred cloud.Credentia
 	return inv, nil
 }
 
+// Choices lists the deployment's regions for the region pick list:
+// DescribeRegions through the gateway route, which needs the endpoint
+// but no region.
+func (Driver) Choices(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, key string) ([]cloud.Resource, error) {
+	if key != "region" {
+		return nil, cloud.ErrNotListed
+	}
+	m, err := call(ctx, base, cred, t, "DescribeRegions", map[string]any{})
+	if err != nil {
+		return nil, err
+	}
+	return aliyun.Regions(m), nil
+}
+
 // Connections lists the region's connections that pass the filter.
 func (Driver) Connections(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, f cloud.Filter) ([]cloud.Connection, error) {
 	var out []cloud.Connection

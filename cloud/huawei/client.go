@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
 	vpc "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/vpc/v3"
@@ -19,19 +20,19 @@ import (
 	"tunnelwiz/cloud"
 )
 
-// credentials builds the SDK credentials. They carry the project id, so
-// the SDK never asks IAM for one. Empty keys are refused before the SDK
-// sees them, because an SDK credential without AK and SK reads the ECS
-// metadata service instead.
-func credentials(cred cloud.Credentials, target map[string]string) (*basic.Credentials, error) {
-	project := target["project_id"]
-	if project == "" {
-		return nil, errors.New("huawei: project_id is required")
-	}
+// signer builds SDK credentials for a project, or with project "" for
+// IAM's own calls, which name none. No SDK client here is given a region,
+// so an empty project never sends the SDK looking for one. Empty keys are
+// refused before the SDK sees them, because an SDK credential without AK
+// and SK reads the ECS metadata service instead.
+func signer(cred cloud.Credentials, project string) (*basic.Credentials, error) {
 	if cred.ID == "" || cred.Secret == "" {
 		return nil, errors.New("huawei: an access key id and secret are required")
 	}
-	b := basic.NewCredentialsBuilder().WithAk(cred.ID).WithSk(cred.Secret).WithProjectId(project)
+	b := basic.NewCredentialsBuilder().WithAk(cred.ID).WithSk(cred.Secret)
+	if project != "" {
+		b = b.WithProjectId(project)
+	}
 	if cred.Token != "" {
 		b = b.WithSecurityToken(cred.Token)
 	}
@@ -42,58 +43,57 @@ func credentials(cred cloud.Credentials, target map[string]string) (*basic.Crede
 	return creds, nil
 }
 
-// vpnClient is the VPN v5 client for base. It is built with WithEndpoints,
-// never WithRegion: WithRegion replaces the endpoints and, without a
-// project id, makes the SDK ask IAM for one, so requests would leave for
-// hosts other than base.
+// vpnClient is the VPN v5 client for base.
 func vpnClient(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string) (*vpn.VpnClient, error) {
-	creds, err := credentials(cred, target)
+	hc, err := build(ctx, vpn.VpnClientBuilder(), sibling(base, "vpn"), cred, target["project_id"], true)
 	if err != nil {
 		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	hc, err := vpn.VpnClientBuilder().
-		WithEndpoints([]string{strings.TrimSuffix(base.String(), "/")}).
-		WithCredential(creds).
-		WithHttpConfig(httpConfig(ctx)).
-		SafeBuild()
-	if err != nil {
-		return nil, fmt.Errorf("huawei: client: %w", err)
 	}
 	return vpn.NewVpnClient(hc), nil
 }
 
 // vpcClient is the VPC v3 client, for the VPC pick list. VPCs live in
-// another service with its own host (vpc.<region>.myhuaweicloud.com), so
-// a VPN base whose host starts with "vpn." is turned into the VPC one;
-// any other base (an endpoint override, the sandbox) is used as it is.
+// another service with its own host (vpc.<region>.myhuaweicloud.com).
 func vpcClient(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string) (*vpc.VpcClient, error) {
-	creds, err := credentials(cred, target)
+	hc, err := build(ctx, vpc.VpcClientBuilder(), sibling(base, "vpc"), cred, target["project_id"], true)
+	if err != nil {
+		return nil, err
+	}
+	return vpc.NewVpcClient(hc), nil
+}
+
+// build makes one service's HTTP client for endpoint, signing for
+// project (or for none: IAM's calls name no project). It is built with
+// WithEndpoints, never WithRegion: WithRegion replaces the endpoints and,
+// without a project id, makes the SDK ask IAM for one, so requests would
+// leave for hosts other than base.
+func build(ctx context.Context, b *core.HcHttpClientBuilder, endpoint string, cred cloud.Credentials, project string, needProject bool) (*core.HcHttpClient, error) {
+	if needProject && project == "" {
+		return nil, errors.New("huawei: project_id is required")
+	}
+	creds, err := signer(cred, project)
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	hc, err := vpc.VpcClientBuilder().
-		WithEndpoints([]string{strings.TrimSuffix(vpcBase(base).String(), "/")}).
-		WithCredential(creds).
-		WithHttpConfig(httpConfig(ctx)).
-		SafeBuild()
+	hc, err := b.WithEndpoints([]string{endpoint}).WithCredential(creds).WithHttpConfig(httpConfig(ctx)).SafeBuild()
 	if err != nil {
-		return nil, fmt.Errorf("huawei: VPC client: %w", err)
+		return nil, fmt.Errorf("huawei: client for %s: %w", endpoint, err)
 	}
-	return vpc.NewVpcClient(hc), nil
+	return hc, nil
 }
 
-func vpcBase(base *url.URL) *url.URL {
+// sibling is another service's base beside a VPN base:
+// <service>.<region>.myhuaweicloud.com for vpn.<region>.myhuaweicloud.com;
+// any other base (an endpoint override, the sandbox) is used as it is.
+func sibling(base *url.URL, service string) string {
 	u := *base
-	if strings.HasPrefix(u.Host, "vpn.") {
-		u.Host = "vpc." + strings.TrimPrefix(u.Host, "vpn.")
+	if rest, ok := strings.CutPrefix(u.Host, "vpn."); ok {
+		u.Host = service + "." + rest
 	}
-	return &u
+	return strings.TrimSuffix(u.String(), "/")
 }
 
 // httpConfig never retries (Submission does, knowing when a create may

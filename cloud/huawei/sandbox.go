@@ -32,11 +32,11 @@ func init() { sandbox.Register(frontend{}) }
 
 func (frontend) Vendor() string { return API }
 
-// Match claims Huawei's paths: /v5/{project_id}/... and
-// /v3/{project_id}/vpc/...
+// Match claims Huawei's paths: /v5/{project_id}/...,
+// /v3/{project_id}/vpc/... and IAM's /v3/projects.
 func (frontend) Match(r *http.Request) bool {
 	p := r.URL.Path
-	return strings.HasPrefix(p, "/v5/") || strings.HasPrefix(p, "/v3/") && strings.Contains(p, "/vpc/")
+	return strings.HasPrefix(p, "/v5/") || strings.HasPrefix(p, "/v3/") && strings.Contains(p, "/vpc/") || p == projectsPath
 }
 
 // route names a path's resource: connections, connection (with id),
@@ -70,7 +70,8 @@ func (frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 		return sandbox.OpConnections
 	case kind == "connection" && r.Method == http.MethodGet:
 		return sandbox.OpConnection
-	case (kind == "gateways" || kind == "customer-gateways" || kind == "vpcs") && r.Method == http.MethodGet:
+	case (kind == "gateways" || kind == "customer-gateways" || kind == "vpcs") && r.Method == http.MethodGet,
+		r.URL.Path == projectsPath && r.Method == http.MethodGet:
 		return sandbox.OpInventory
 	}
 	return sandbox.OpOther
@@ -80,6 +81,10 @@ func (frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 func (f frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *sandbox.Backend) {
 	if ref := verify(r, body, b.Keys(), b.Now()); ref != nil {
 		f.Fail(w, r, ref)
+		return
+	}
+	if r.URL.Path == projectsPath && r.Method == http.MethodGet {
+		projects(w, r, b)
 		return
 	}
 	project, kind, id := route(r.URL.Path)

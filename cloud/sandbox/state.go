@@ -44,6 +44,13 @@ func (b *Backend) Keys() cloud.Credentials { return Keys }
 // Now is the sandbox's clock (tests may pin it).
 func (b *Backend) Now() time.Time { return b.s.now() }
 
+// Regions lists the regions the fixtures hold for a vendor, sorted.
+func (b *Backend) Regions(vendor string) []string {
+	b.s.mu.Lock()
+	defer b.s.mu.Unlock()
+	return b.s.fixtures.Regions(vendor)
+}
+
 // Inventory lists a region's resources for a vendor.
 func (b *Backend) Inventory(vendor, region string) cloud.Inventory {
 	b.s.mu.Lock()

@@ -216,6 +216,15 @@ func (p *formPage) visibleChanged(m *Model) bool {
 // own moves arrive later as messages, after keys typed meanwhile). A key
 // no longer on the page leaves the cursor on the first field.
 func (p *formPage) refocus(key string) tea.Cmd {
+	if !slices.Contains(p.keys, key) {
+		// A field that became a pick list (its values were looked up),
+		// or a pick list that became a field, is the same field.
+		if k, ok := strings.CutSuffix(key, "#pick"); ok {
+			key = k
+		} else {
+			key += "#pick"
+		}
+	}
 	if key == "" || !slices.Contains(p.keys, key) {
 		return nil
 	}

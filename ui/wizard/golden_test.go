@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -45,6 +46,7 @@ func TestStepScreens(t *testing.T) {
 		} else {
 			m.St.Inventory = msg.inv
 		}
+		lookUpNow(m)
 		for i, p := range m.pages {
 			if _, ok := p.(*submitPage); ok {
 				continue // sending is the flow tests' business
@@ -68,6 +70,26 @@ func TestStepScreens(t *testing.T) {
 			})
 		}
 	}
+}
+
+// lookUpNow makes the target's look-ups (Huawei's projects, Apsara's
+// regions) at once, as the running wizard does in commands.
+func lookUpNow(m *Model) {
+	var run func(c tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(c)
+			}
+		case choicesLoaded:
+			m.choicesArrived(msg)
+		}
+	}
+	run(m.lookUpChoices(""))
 }
 
 // conflicting is the Tencent example in a sandbox where another

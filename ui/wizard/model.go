@@ -255,6 +255,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.note = "The draft could not be kept: " + msg.err.Error()
 		}
 		return m, nil
+	case choicesLoaded:
+		return m, m.choicesArrived(msg)
 	case invLoaded:
 		m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
 		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.step == cloud.StepGateways {
@@ -264,6 +266,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	cmd, nav := m.pages[m.cur].Update(m, msg)
+	if fp, ok := m.pages[m.cur].(*formPage); ok && fp.step == cloud.StepTarget {
+		cmd = tea.Batch(cmd, m.lookUpChoices(fp.focusedKey())) // a value just left may allow a look-up
+	}
 	switch nav {
 	case Next:
 		if m.cur+1 < len(m.pages) {
@@ -303,6 +308,9 @@ func (m *Model) go_(i int) tea.Cmd {
 	if fp, ok := m.pages[i].(*formPage); ok && fp.step == cloud.StepGateways && (m.St.Inventory == nil || m.St.InvFor != m.St.InvKey()) {
 		m.St.Inventory, m.St.InvErr = nil, nil
 		cmds = append(cmds, m.loadInventory())
+	}
+	if fp, ok := m.pages[i].(*formPage); ok && fp.step == cloud.StepTarget {
+		cmds = append(cmds, m.lookUpChoices(""))
 	}
 	return tea.Batch(append(cmds, m.pages[i].Enter(m))...)
 }
@@ -535,6 +543,14 @@ func clip(s string, h int) string {
 // ensureDest resolves where requests go, once.
 func (m *Model) ensureDest() error {
 	st := m.St
+	if st.Dest != nil && !st.Dest.Sandbox && !st.UseEndpoint {
+		// The cloud's endpoint follows the target (region, endpoint
+		// override): resolved again when that changed since.
+		if u, err := st.Driver.Endpoint(st.Spec.Target); err != nil || u.String() != st.Dest.URL.String() {
+			st.Dest.Close()
+			st.Dest = nil
+		}
+	}
 	if st.Dest != nil {
 		st.Dest.Target = st.Spec.Target
 		return nil

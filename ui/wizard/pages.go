@@ -115,8 +115,21 @@ func targetFields(m *Model, p *formPage) []huh.Field {
 	for i := range c.Target {
 		f := &c.Target[i]
 		in := forms.New(c, f, st.Params())
+		in.Help = listNote(st, f) + in.Help
 		b := newTargetBinding(st, in)
 		p.bindings = append(p.bindings, b)
+		if l := st.listing(f); l != nil && len(l.Items) > 0 && !st.Accessible {
+			// Looked up: one Enter takes the first (Huawei's region
+			// project, the deployment's first region).
+			var opts []huh.Option[string]
+			var ids []string
+			for _, r := range l.Items {
+				opts = append(opts, huh.NewOption(resourceLabel(r), r.ID))
+				ids = append(ids, r.ID)
+			}
+			out = append(out, pickFields(st, p, b, in, opts, ids, "(type another)", true)...)
+			continue
+		}
 		if len(f.Known) > 0 && !st.Accessible {
 			// A pick list filtered as you type ("gua" finds ap-guangzhou);
 			// a value it lacks is typed below "type another".

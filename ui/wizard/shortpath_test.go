@@ -99,9 +99,10 @@ var shortPaths = map[string][]step{
 		keys("enter"),
 	},
 	"apsara": {
-		keys("up", "up", "enter", "enter"),           // Alibaba Apsara Stack, the built-in sandbox
-		typed("cn-qingdao-env66-d01"), keys("enter"), // region: the deployment's, typed
-		typed("https://vpc.example.com"),        // endpoint: the deployment's API gateway, typed
+		keys("up", "up", "enter", "enter"),              // Alibaba Apsara Stack, the built-in sandbox
+		typed("https://vpc.example.com"), keys("enter"), // endpoint: the deployment's API gateway, typed
+		waitFor("sandbox region"),               // its regions are listed (DescribeRegions)
+		keys("enter"),                           // region: the first listed
 		keys("ctrl+n"),                          // organization and resource group as they are
 		waitFor("qd-vpngw"),                     // the gateways are listed
 		keys("enter", "enter"),                  // VPN gateway, customer gateway: the first of each
@@ -116,14 +117,15 @@ var shortPaths = map[string][]step{
 		keys("enter"),
 	},
 	"huawei": {
-		keys("up", "enter", "enter"),              // Huawei Cloud VPN v5, the built-in sandbox
-		keys("down", "enter"),                     // region: cn-north-4, the first listed
-		typed("0123456789abcdef0123456789abcdef"), // project_id: typed (no look-up yet)
-		keys("ctrl+n"),                            //
-		waitFor("vpngw-seed"),                     // the gateways are listed
-		keys("enter", "enter", "enter", "enter"),  // VPN gateway, customer gateway, its EIP, style
-		keys("ctrl+n"),                            // HA role as it is
-		typed("192.168.10.0/24"), keys("ctrl+n"),  // peer_subnets
+		keys("up", "enter", "enter"),                // Huawei Cloud VPN v5, the built-in sandbox
+		keys("down", "enter"),                       // region: cn-north-4, the first listed
+		waitFor("0123456789abcdef0123456789abcdef"), // the region's project is listed (IAM)
+		keys("enter"),                               // project_id: the one listed
+		keys("ctrl+n"),                              //
+		waitFor("vpngw-seed"),                       // the gateways are listed
+		keys("enter", "enter", "enter", "enter"),    // VPN gateway, customer gateway, its EIP, style
+		keys("ctrl+n"),                              // HA role as it is
+		typed("192.168.10.0/24"), keys("ctrl+n"),    // peer_subnets
 		keys("down", "enter"),            // preset: Modern IKEv2
 		keys("ctrl+g"),                   // a new pre-shared key
 		keys("ctrl+p"),                   // the preview
@@ -138,10 +140,8 @@ var shortPaths = map[string][]step{
 // vendor's short path, counts the keys, and checks that a connection was
 // made with what the path chose.
 func TestShortPath(t *testing.T) {
-	// Issue 7's goals. Huawei (a 32-character project id) and Apsara (the
-	// deployment's region and endpoint) are typed until there are
-	// look-ups for them: counted and printed, not yet held to 60.
-	limits := map[string]int{"tencent": 40, "tencent-v2": 60, "alibaba": 60}
+	// Issue 7's goals.
+	limits := map[string]int{"tencent": 40, "tencent-v2": 60, "alibaba": 60, "apsara": 60, "huawei": 60}
 	for vendor, path := range shortPaths {
 		t.Run(vendor, func(t *testing.T) {
 			rc, where := newRecorder(t)
@@ -169,6 +169,16 @@ func TestShortPath(t *testing.T) {
 			}
 			if got := fmt.Sprint(final.St.Created.Params); !strings.Contains(got, "192.168.10.0/24") {
 				t.Errorf("the remote CIDR was not sent: %s", got)
+			}
+			// The values looked up live (Huawei's project, the Apsara
+			// deployment's region) are the ones sent.
+			for k, want := range map[string]map[string]string{
+				"huawei": {"region": "cn-north-4", "project_id": "0123456789abcdef0123456789abcdef"},
+				"apsara": {"region": "cn-qingdao-env66-d01", "endpoint": "https://vpc.example.com"},
+			}[vendor] {
+				if got := final.St.Spec.Target[k]; got != want {
+					t.Errorf("%s = %q, want %q", k, got, want)
+				}
 			}
 			if n := rc.creates(); n != 1 {
 				t.Errorf("%d creates reached the sandbox", n)
@@ -200,9 +210,10 @@ func runPath(t *testing.T, path []step) *Model {
 
 // TestRegionTypedFollows: a region typed character by character is
 // repeated whole in the parameter that repeats it (Apsara RegionId), and
-// the cursor stays in the region field.
+// the cursor stays in the region field. (With no endpoint yet there is
+// no region list: the region is typed.)
 func TestRegionTypedFollows(t *testing.T) {
-	m := runPath(t, []step{keys("up", "up", "enter", "enter"), typed("cn-qingdao-env66-d01")})
+	m := runPath(t, []step{keys("up", "up", "enter", "enter", "enter"), typed("cn-qingdao-env66-d01")})
 	if got := m.St.Spec.Target["region"]; got != "cn-qingdao-env66-d01" {
 		t.Errorf("region %q", got)
 	}
@@ -225,5 +236,19 @@ func TestRepickRefills(t *testing.T) {
 		if v, _ := p.At(path); fmt.Sprint(v) != want {
 			t.Errorf("%s = %v, want %s", path, v, want)
 		}
+	}
+}
+
+// TestListedKeepsFocus: the project field the cursor moved to becomes a
+// pick list when the region's projects arrive, and the cursor stays on
+// it (not back on the first field).
+func TestListedKeepsFocus(t *testing.T) {
+	m := runPath(t, []step{keys("up", "enter", "enter", "down", "enter"), waitFor("0123456789abcdef0123456789abcdef")})
+	fp, ok := m.pages[m.cur].(*formPage)
+	if !ok || fp.step != "target" {
+		t.Fatalf("on page %s", m.pages[m.cur].Name())
+	}
+	if got := fp.focusedKey(); got != "project_id#pick" {
+		t.Errorf("cursor on %q, want project_id#pick", got)
 	}
 }

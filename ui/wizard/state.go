@@ -27,6 +27,8 @@ type State struct {
 	InvErr    error
 	// InvFor says which vendor and target the inventory is of.
 	InvFor string
+	// Listed are the target keys' values looked up live, by key.
+	Listed map[string]*listed
 	// CloudErr is the last refusal from the cloud, shown on the page of
 	// its field.
 	CloudErr *cloud.APIError
@@ -142,7 +144,7 @@ func (s *State) SetVendor(vendor string) {
 	}
 	s.Driver = d
 	s.Spec = &cloud.Spec{Vendor: vendor, Target: map[string]string{}, Params: map[string]any{}}
-	s.Inventory, s.InvErr, s.Dest = nil, nil, nil
+	s.Inventory, s.InvErr, s.Dest, s.Listed = nil, nil, nil, nil
 	s.Stash, s.applied, s.Given, s.Filled, s.Folded = map[string]any{}, nil, false, nil, nil
 	s.Revalidate()
 }

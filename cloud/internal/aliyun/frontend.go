@@ -76,7 +76,7 @@ func (f *Frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 		return sandbox.OpConnections
 	case "DescribeVpnConnection":
 		return sandbox.OpConnection
-	case "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpcs":
+	case "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpcs", "DescribeRegions":
 		return sandbox.OpInventory
 	}
 	return sandbox.OpOther
@@ -145,6 +145,11 @@ func (f *Frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b 
 		f.D.Refuse(w, r, reqID, statusOf(ref.Code), ref.Code, ref.Message)
 		return
 	}
+	if req.Action == "DescribeRegions" {
+		// The one call that names no region: it lists them.
+		f.D.Answer(w, r, reqID, f.regions(b))
+		return
+	}
 	region := req.Target["region"]
 	if region == "" && req.Action != "" {
 		f.refuse(w, r, reqID, "MissingParameter", "RegionId is required.")
@@ -162,7 +167,7 @@ func (f *Frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b 
 	case "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpcs":
 		out = f.inventory(req, b)
 	default:
-		code, detail = "InvalidAction.NotFound", "The sandbox serves CreateVpnConnection, DescribeVpnConnection(s), DescribeVpnGateways, DescribeCustomerGateways and DescribeVpcs."
+		code, detail = "InvalidAction.NotFound", "The sandbox serves CreateVpnConnection, DescribeVpnConnection(s), DescribeVpnGateways, DescribeCustomerGateways, DescribeVpcs and DescribeRegions."
 	}
 	if code != "" {
 		f.refuse(w, r, reqID, code, detail)
@@ -300,6 +305,16 @@ func (f *Frontend) inventory(req *Request, b *sandbox.Backend) map[string]any {
 		}
 	}
 	return page(a, all, "Vpcs", "Vpc")
+}
+
+// regions answers DescribeRegions with the fixtures' regions, in the
+// VPC API's shape (Regions.Region[].RegionId, LocalName).
+func (f *Frontend) regions(b *sandbox.Backend) map[string]any {
+	all := []any{}
+	for _, id := range b.Regions(f.D.Vendor()) {
+		all = append(all, map[string]any{"RegionId": id, "LocalName": "a sandbox region"})
+	}
+	return map[string]any{"Regions": map[string]any{"Region": all}}
 }
 
 // page cuts one page out of a listing and wraps it as the API does.

@@ -74,6 +74,15 @@ func list(m map[string]any, outer, inner string) []map[string]any {
 	return out
 }
 
+// Regions reads a DescribeRegions answer.
+func Regions(m map[string]any) []cloud.Resource {
+	var out []cloud.Resource
+	for _, r := range list(m, "Regions", "Region") {
+		out = append(out, cloud.Resource{ID: First(r, "RegionId"), Name: First(r, "LocalName")})
+	}
+	return out
+}
+
 // VPCs reads a DescribeVpcs answer.
 func VPCs(m map[string]any) []cloud.Resource {
 	var out []cloud.Resource

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strconv"
+	"strings"
 )
 
 // Code is the small set of failure kinds the UI and the retry logic act
@@ -91,3 +93,34 @@ func Lost(err error) bool {
 		errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) ||
 		errors.Is(err, net.ErrClosed)
 }
+
+// MayExistError: a create was sent, no answer said what became of it, and
+// no connection that fits it was found (or the look-up failed). The cloud
+// may still have made it, or make it shortly: the engineer must look
+// before creating again.
+type MayExistError struct {
+	Filter  Filter
+	Err     error // why the create's outcome is unknown
+	LookErr error // why the look-up failed, if it did
+}
+
+func (e *MayExistError) Error() string {
+	var what []string
+	if e.Filter.VPNGatewayID != "" {
+		what = append(what, "on VPN gateway "+e.Filter.VPNGatewayID)
+	}
+	if e.Filter.CustomerGatewayID != "" {
+		what = append(what, "to customer gateway "+e.Filter.CustomerGatewayID)
+	}
+	if e.Filter.Name != "" {
+		what = append(what, "named "+strconv.Quote(e.Filter.Name))
+	}
+	looked := "no connection that fits it was found yet"
+	if e.LookErr != nil {
+		looked = "looking it up failed (" + e.LookErr.Error() + ")"
+	}
+	return fmt.Sprintf("the create was sent but its outcome is unknown (%v); %s. The connection may exist: look for one %s (the console, or the vendor's DescribeVpnConnections) before applying again",
+		e.Err, looked, strings.Join(what, " "))
+}
+
+func (e *MayExistError) Unwrap() error { return e.Err }

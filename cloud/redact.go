@@ -1,8 +1,11 @@
 package cloud
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"net/url"
+	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -81,25 +84,74 @@ func walkAt(v any, parts []string, visit func(m map[string]any, k string)) {
 	}
 }
 
-// minScrub is the shortest secret Scrub masks by value: masking a one- or
-// two-character key everywhere would wreck the output, and such keys are
-// still masked where the catalog puts them.
+// minScrub is the shortest secret Scrub masks wherever it occurs:
+// masking a one- to three-character key inside every word would wreck the
+// output. Shorter ones are masked where they stand as a whole value
+// (after "=", ":", a quote or a space, before "&", a quote, a comma, a
+// brace, a space or the end), which is how a request or an answer
+// carries them.
 const minScrub = 4
 
-// Scrub masks every occurrence of the secret values in text: raw, and as a
-// URL query or JSON string would carry them. It is the last pass over
-// anything printed, behind the catalog-driven redaction, for the places a
-// key can leak that no catalog foresees (a key typed as a parameter name,
-// or copied into another field).
+// Scrub masks every occurrence of the secret values in text, in each
+// encoding a request or an answer can carry them in: raw; JSON string
+// escapes (with and without HTML escaping); each of those URL-query
+// (form) and URL-path escaped, as an RPC query holding a JSON string
+// does; and standard and URL-safe base64. It is the last pass over
+// anything printed: errors and previews are built from a redacted copy
+// of the request, so the key should never reach it; Scrub is for the
+// places no catalog foresees (a key typed as a parameter name, copied
+// into another field, or echoed by an endpoint).
 func Scrub(text string, secrets []string) string {
 	for _, sec := range secrets {
-		if len(sec) < minScrub {
+		if sec == "" {
 			continue
 		}
-		js, _ := json.Marshal(sec)
-		for _, form := range []string{sec, url.QueryEscape(sec), url.PathEscape(sec), strings.Trim(string(js), `"`)} {
-			text = strings.ReplaceAll(text, form, Mask)
+		for _, form := range encodings(sec) {
+			if len(sec) >= minScrub {
+				text = strings.ReplaceAll(text, form, Mask)
+				continue
+			}
+			re := regexp.MustCompile(`(^|[=:"' /]|%22|%3A|%3D|%2F)` + regexp.QuoteMeta(form) + `($|[&"' ,}/\n]|%22|%2C|%7D|%2F)`)
+			text = re.ReplaceAllString(text, "${1}"+Mask+"${2}")
 		}
 	}
 	return text
+}
+
+// encodings are the ways a secret can be written into a request, longest
+// first so that a longer form is masked whole before a shorter one inside
+// it.
+func encodings(sec string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, js := range []string{sec, jsonEscaped(sec, true), jsonEscaped(sec, false)} {
+		add(js)
+		add(url.QueryEscape(js))
+		add(url.PathEscape(js))
+		add(strings.ReplaceAll(url.QueryEscape(js), "+", "%20"))
+	}
+	add(base64.StdEncoding.EncodeToString([]byte(sec)))
+	add(base64.URLEncoding.EncodeToString([]byte(sec)))
+	add(base64.RawStdEncoding.EncodeToString([]byte(sec)))
+	add(base64.RawURLEncoding.EncodeToString([]byte(sec)))
+	sort.SliceStable(out, func(a, b int) bool { return len(out[a]) > len(out[b]) })
+	return out
+}
+
+// jsonEscaped is sec as it sits between a JSON string's quotes.
+func jsonEscaped(sec string, html bool) string {
+	var b strings.Builder
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(html)
+	if err := e.Encode(sec); err != nil {
+		return sec
+	}
+	q := strings.TrimSpace(b.String()) // "..." and a newline
+	return q[1 : len(q)-1]
 }

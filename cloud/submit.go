@@ -92,10 +92,11 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 		token = true
 	}
 	filter := s.identity(c, p)
-	if !token && s.Before == nil {
+	if s.Before == nil {
 		// What exists already, so that a connection found after a lost
-		// answer is known to be ours. A failed listing only narrows the
-		// recovery to the name.
+		// answer is known to be ours: with a token too, since a create
+		// whose answers stay lost is looked up before giving up. A failed
+		// listing only narrows the recovery to the name.
 		if err := limit(ctx, c); err != nil {
 			return nil, err
 		}
@@ -131,6 +132,11 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 			return &Result{Created: *created, Attempts: attempt, Params: p}, nil
 		}
 		last = err
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			// The time given ran out with a create in flight: it may
+			// have been made. One last look, on time of its own.
+			return s.lastLook(ctx, c, filter, before, p, attempt, err)
+		}
 		wait := backoff(attempt)
 		if attempt == tries {
 			wait = 0 // no "trying again" after the last try
@@ -156,11 +162,45 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 		}
 		if attempt < tries {
 			if err := sleep(ctx, wait); err != nil {
+				if lostBefore && errors.Is(err, context.DeadlineExceeded) {
+					return s.lastLook(ctx, c, filter, before, p, attempt, last)
+				}
 				return nil, err
 			}
 		}
 	}
+	if lostBefore {
+		// An answer was lost on the way: the create may have happened
+		// even though no try was answered (a token keeps the tries to
+		// one connection, but says nothing of whether there is one).
+		return s.lastLook(ctx, c, filter, before, p, tries, fmt.Errorf("gave up after %d tries: %w", tries, last))
+	}
 	return nil, fmt.Errorf("gave up after %d tries: %w", tries, last)
+}
+
+// lookTime bounds the last look-up made after the time given ran out.
+const lookTime = 20 * time.Second
+
+// lastLook is the look-up made before giving up on a create whose outcome
+// is unknown: it returns the connection if one fits, else MayExistError,
+// which says how to look for it by hand.
+func (s *Submission) lastLook(ctx context.Context, c *Catalog, f Filter, before map[string]bool, p Params, attempts int, cause error) (*Result, error) {
+	if ctx.Err() != nil {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), lookTime)
+		defer cancel()
+	}
+	found, err := s.recover(ctx, c, f, before)
+	if found != nil {
+		if s.Progress != nil {
+			s.Progress(Event{Attempt: attempts, Kind: EventRecovered})
+		}
+		return &Result{Created: Created{ID: found.ID, State: found.State}, Recovered: true, Attempts: attempts, Params: p}, nil
+	}
+	if errors.Is(err, ErrAmbiguous) {
+		return nil, err
+	}
+	return nil, &MayExistError{Filter: f, Err: cause, LookErr: err}
 }
 
 // identity is the filter that finds this connection among others.

@@ -201,3 +201,66 @@ func TestSubmitLooksAgainBeforeResending(t *testing.T) {
 		t.Fatalf("a late commit must be found before sending again: r=%+v err=%v tries=%d", r, err, d.tries)
 	}
 }
+
+// TestSubmitTokenGivesUpWithTheID: with a token, every try answered 5xx
+// although the first one made the connection: before giving up, it is
+// looked up and its id returned, and no second one is made.
+func TestSubmitTokenGivesUpWithTheID(t *testing.T) {
+	d := &scripted{cat: catalogWith(true), answers: []error{unavailable, unavailable, unavailable, unavailable, unavailable}, commit: []bool{true}}
+	r, err, events := run(t, d)
+	if err != nil || !r.Recovered || r.ID != "conn-a" || len(d.conns) != 1 {
+		t.Fatalf("r=%+v err=%v conns=%v", r, err, d.conns)
+	}
+	if last := events[len(events)-1]; last.Kind != EventRecovered {
+		t.Errorf("last event %+v", last)
+	}
+	// Nothing made: it gives up saying the connection may exist and
+	// where to look.
+	d = &scripted{cat: catalogWith(true), answers: []error{unavailable, unavailable, unavailable, unavailable, unavailable}}
+	_, err, _ = run(t, d)
+	var me *MayExistError
+	if !errors.As(err, &me) || !strings.Contains(err.Error(), "gw-1") || !strings.Contains(err.Error(), "gave up after 5 tries") || CodeOf(err) != CodeUnavailable {
+		t.Fatalf("err=%v", err)
+	}
+}
+
+// slowCloud makes the connection but answers only after the caller's
+// time has run out.
+type slowCloud struct {
+	*scripted
+	commit bool
+}
+
+func (d *slowCloud) Create(ctx context.Context, _ *url.URL, _ Credentials, _ map[string]string, p Params) (*Created, error) {
+	d.tries++
+	if d.commit {
+		d.conns = append(d.conns, Connection{ID: "conn-late", Name: p.Str("Name"), VPNGatewayID: p.Str("Gw")})
+	}
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+// TestSubmitDeadlineDuringCreate: --timeout runs out with a create in
+// flight. The connection is looked up on time of its own: found, its id
+// is the result; not found, the error says it may exist and where.
+func TestSubmitDeadlineDuringCreate(t *testing.T) {
+	for _, token := range []bool{false, true} {
+		for _, made := range []bool{true, false} {
+			d := &slowCloud{scripted: &scripted{cat: catalogWith(token)}, commit: made}
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			s := &Submission{Driver: d, Params: Params{"Name": "n1", "Gw": "gw-1"}, Sleep: func(context.Context, time.Duration) error { return nil }}
+			r, err := s.Run(ctx)
+			cancel()
+			var me *MayExistError
+			switch {
+			case made && (err != nil || r.ID != "conn-late" || !r.Recovered):
+				t.Errorf("token %v: made but not found: r=%+v err=%v", token, r, err)
+			case !made && (!errors.As(err, &me) || !strings.Contains(err.Error(), "may exist") || !errors.Is(err, context.DeadlineExceeded)):
+				t.Errorf("token %v: not made: err=%v", token, err)
+			}
+			if d.tries != 1 {
+				t.Errorf("token %v: %d creates sent", token, d.tries)
+			}
+		}
+	}
+}

@@ -25,11 +25,11 @@ func (Driver) Catalog() *cloud.Catalog { return catalog }
 // region in the SDK's region table), or the target's endpoint override.
 func (Driver) Endpoint(t map[string]string) (*url.URL, error) {
 	if e := t["endpoint"]; e != "" {
-		if msg := checkEndpoint(e); msg != "" {
-			return nil, fmt.Errorf("huawei: endpoint %s", msg)
+		u, err := cloud.ParseBaseURL(e, false)
+		if err != nil {
+			return nil, fmt.Errorf("huawei: endpoint %w", err)
 		}
-		u, _ := url.Parse(e)
-		return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
+		return u, nil
 	}
 	r := t["region"]
 	if !regionChars.Pattern.MatchString(r) {

@@ -3,7 +3,6 @@ package huawei
 import (
 	"fmt"
 	"net/netip"
-	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -121,17 +120,6 @@ func parseIPv6CIDR(v string) (netip.Prefix, bool) {
 func checkIPv6CIDR(v string) string {
 	if _, ok := parseIPv6CIDR(v); !ok {
 		return fmt.Sprintf("%q is not an IPv6 CIDR block such as 2001:db8:10::/64", v)
-	}
-	return ""
-}
-
-// checkEndpoint accepts a base URL only: a path or query would be joined
-// with the SDK's own path in ways the preview could not show.
-func checkEndpoint(v string) string {
-	u, err := url.Parse(v)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
-		u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
-		return "must be a base URL with scheme and host only, such as https://vpn.example.com"
 	}
 	return ""
 }

@@ -46,7 +46,7 @@ var targetFields = []cloud.Field{
 		Source: seed + " Table 1 (project_id path parameter, mandatory); the look-up is the SDK's own (core/auth/basic_credentials.go); " + checked,
 	},
 	{
-		Path: "endpoint", Type: cloud.String, Check: checkEndpoint, Step: cloud.StepTarget,
+		Path: "endpoint", Type: cloud.String, Check: cloud.CheckBaseURL(false), Step: cloud.StepTarget,
 		Help:   "Overrides the API base URL (scheme and host, such as https://vpn.example.com), e.g. for a dedicated cloud.",
 		Source: "tunnelwiz convention for every vendor; " + checked,
 	},

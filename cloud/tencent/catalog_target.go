@@ -1,9 +1,6 @@
 package tencent
 
 import (
-	"net/url"
-	"strings"
-
 	"tunnelwiz/cloud"
 )
 
@@ -27,27 +24,10 @@ var targetFields = []cloud.Field{
 			"known values: SDK common v1.3.209 regions/regions.go; " + checked,
 	},
 	{
-		Path: "endpoint", Type: cloud.String, Step: cloud.StepTarget, Check: checkEndpoint,
+		Path: "endpoint", Type: cloud.String, Step: cloud.StepTarget, Check: cloud.CheckBaseURL(true),
 		Help: "Optional API base URL that replaces the region's endpoint, such as " +
 			"https://vpc.tencentcloudapi.com (scheme and host, optionally a path).",
 		Source: "tunnelwiz convention for all vendors; the SDK's HttpProfile.Endpoint takes host[/path] " +
 			"and HttpProfile.Scheme the scheme (SDK common v1.3.209 client.go); " + checked,
 	},
-}
-
-// checkEndpoint accepts an absolute http(s) URL with a host and nothing the
-// SDK could not carry (query, fragment, credentials).
-func checkEndpoint(v string) string {
-	const want = "must be an http or https base URL such as https://vpc.tencentcloudapi.com"
-	u, err := url.Parse(v)
-	if err != nil || u.Host == "" || u.Opaque != "" {
-		return want
-	}
-	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {
-		return want
-	}
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
-		return want + ", without credentials, query or fragment"
-	}
-	return ""
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"tunnelwiz/cloud"
 )
 
 // Endpoint returns the API base URL for a target: the endpoint override
@@ -12,11 +14,12 @@ import (
 // regions.
 func (Driver) Endpoint(target map[string]string) (*url.URL, error) {
 	if e := target["endpoint"]; e != "" {
-		if msg := checkEndpoint(e); msg != "" {
-			return nil, fmt.Errorf("tencent: endpoint %s", msg)
+		u, err := cloud.ParseBaseURL(e, true)
+		if err != nil {
+			return nil, fmt.Errorf("tencent: endpoint %w", err)
 		}
-		u, _ := url.Parse(e)
-		return &url.URL{Scheme: strings.ToLower(u.Scheme), Host: u.Host, Path: strings.TrimSuffix(u.Path, "/")}, nil
+		u.Path = strings.TrimSuffix(u.Path, "/")
+		return u, nil
 	}
 	host := "vpc.tencentcloudapi.com"
 	if r := target["region"]; strings.Contains(r, "-fsi") {

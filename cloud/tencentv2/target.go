@@ -40,7 +40,7 @@ var targetFields = []cloud.Field{
 			"shjr/szjr/gzopen/nj/ru from the API 2.0 console region tables; ap-* names from the API 2.0 signature example (Region=ap-guangzhou). Others warn only.",
 	},
 	{
-		Path: "endpoint", Type: cloud.String, Step: cloud.StepTarget, Check: checkEndpoint,
+		Path: "endpoint", Type: cloud.String, Step: cloud.StepTarget, Check: cloud.CheckBaseURL(true),
 		Help:   "Override of the API base URL (scheme and host), e.g. https://vpc.example.com; the request goes to <endpoint>/v2/index.php.",
 		Source: "tunnelwiz convention for every vendor; default https://vpc.api.qcloud.com (seed 003: \"Domain for API request: vpc.api.qcloud.com\").",
 	},
@@ -53,24 +53,14 @@ var targetFields = []cloud.Field{
 	},
 }
 
-func checkEndpoint(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return "must be a base URL with http or https scheme and a host, such as https://vpc.example.com"
-	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return "must be a base URL without user info, query or fragment, such as https://vpc.example.com"
-	}
-	return ""
-}
-
 // Endpoint returns https://vpc.api.qcloud.com, or the endpoint override.
 func (Driver) Endpoint(target map[string]string) (*url.URL, error) {
 	if e := target["endpoint"]; e != "" {
-		if msg := checkEndpoint(e); msg != "" {
-			return nil, fmt.Errorf("tencentv2: endpoint %s", msg)
+		u, err := cloud.ParseBaseURL(e, true)
+		if err != nil {
+			return nil, fmt.Errorf("tencentv2: endpoint %w", err)
 		}
-		return url.Parse(e)
+		return u, nil
 	}
 	return &url.URL{Scheme: "https", Host: Host}, nil
 }

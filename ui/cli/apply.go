@@ -37,6 +37,7 @@ func Apply(args []string, o IO) error {
 	yes := fs.Bool("yes", false, "do not ask for confirmation")
 	wait := fs.Bool("wait", false, "follow the connection until it is available or failed")
 	endpoint := fs.String("endpoint", "", "send to this base URL (e.g. a running `tunnelwiz sandbox`)")
+	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine (the request and key cross the network unencrypted)")
 	useSandbox := fs.Bool("sandbox", false, "send to a built-in sandbox: nothing is created in any cloud")
 	settle := fs.Duration("settle", 3*time.Second, "with --sandbox: how long a new connection stays pending")
 	timeout := fs.Duration("timeout", 15*time.Minute, "give up waiting after this long")
@@ -50,7 +51,8 @@ func Apply(args []string, o IO) error {
 	// IkeConfig with the key in the query).
 	secrets := c.SecretValues(spec.Params)
 	o = IO{Out: scrubWriter{o.Out, secrets}, Err: scrubWriter{o.Err, secrets}}
-	err = applySpec(file, spec, d, c, o, *asJSON, *yes, *wait, *endpoint, *useSandbox, *settle, *timeout)
+	ask := Ask{Endpoint: *endpoint, Sandbox: *useSandbox, Settle: *settle, InsecureEndpoint: *insecure}
+	err = applySpec(file, spec, d, c, o, *asJSON, *yes, *wait, ask, *timeout)
 	if err != nil {
 		return scrubbedError{err, secrets}
 	}
@@ -68,21 +70,21 @@ func (e scrubbedError) Error() string { return cloud.Scrub(e.err.Error(), e.secr
 func (e scrubbedError) Unwrap() error { return e.err }
 
 func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, o IO, asJSON, yes, wait bool,
-	endpoint string, useSandbox bool, settle, timeout time.Duration) error {
+	ask Ask, timeout time.Duration) error {
 	params, issues := c.Check(spec)
 	if issues.Errors() > 0 {
 		writeIssues(o.Out, issues)
 		fmt.Fprintf(o.Out, "%s: not applied (%s)\n", file, countText(issues))
 		return &cloud.InvalidError{Issues: issues}
 	}
-	where, err := Resolve(d, spec.Target, endpoint, useSandbox, settle)
+	where, err := Resolve(d, spec.Target, ask)
 	var nocred *NoCredentialsError
 	if errors.As(err, &nocred) && isTerminal(os.Stdin) {
 		// A person at a terminal with no account: offer the sandbox
 		// rather than stop.
 		fmt.Fprintf(o.Err, "%v.\n", err)
 		if confirm(o.Err, "Try it in the built-in sandbox instead (nothing is created in any cloud)?") == nil {
-			where, err = Resolve(d, spec.Target, "", true, settle)
+			where, err = Resolve(d, spec.Target, Ask{Sandbox: true, Settle: ask.Settle})
 		}
 	}
 	if err != nil {

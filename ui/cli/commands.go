@@ -22,6 +22,7 @@ type UsageError = front.UsageError
 type (
 	IO                 = front.IO
 	Where              = front.Where
+	Ask                = front.Ask
 	AbortedError       = front.AbortedError
 	FailedError        = front.FailedError
 	NoCredentialsError = front.NoCredentialsError

@@ -37,20 +37,34 @@ func (w *Where) Close() {
 	}
 }
 
+// Ask is what a face asks of the destination.
+type Ask struct {
+	// Endpoint is --endpoint: a base URL that replaces the spec's and the
+	// vendor's ("" for none).
+	Endpoint string
+	// Sandbox asks for an in-process sandbox.
+	Sandbox bool
+	// Settle is how long the sandbox keeps a new connection pending.
+	Settle time.Duration
+	// InsecureEndpoint (--insecure-endpoint) allows plain http to a host
+	// other than this machine, with a warning in Said.
+	InsecureEndpoint bool
+}
+
 // Resolve picks the destination: an in-process sandbox, an explicit
 // endpoint (a running `tunnelwiz sandbox` is recognised and its keys
 // used), or the vendor's real endpoint with keys found as its CLI finds
 // them.
-func Resolve(d cloud.Driver, target map[string]string, endpoint string, useSandbox bool, settle time.Duration) (*Where, error) {
-	return ResolveIn(OSEnv(), d, target, endpoint, useSandbox, settle)
+func Resolve(d cloud.Driver, target map[string]string, a Ask) (*Where, error) {
+	return ResolveIn(OSEnv(), d, target, a)
 }
 
 // ResolveIn is Resolve with the environment given (keys are looked up in
 // env, not the process's).
-func ResolveIn(env Env, d cloud.Driver, target map[string]string, endpoint string, useSandbox bool, settle time.Duration) (*Where, error) {
+func ResolveIn(env Env, d cloud.Driver, target map[string]string, a Ask) (*Where, error) {
 	c := d.Catalog()
-	if useSandbox {
-		srv, err := sandbox.New(sandbox.Options{Settle: settle})
+	if a.Sandbox {
+		srv, err := sandbox.New(sandbox.Options{Settle: a.Settle})
 		if err != nil {
 			return nil, err
 		}
@@ -60,19 +74,24 @@ func ResolveIn(env Env, d cloud.Driver, target map[string]string, endpoint strin
 			Said: "the built-in SANDBOX (" + hs.URL + "): nothing is created in any cloud", stop: hs.Close}, nil
 	}
 	cred, from, found := d.FindCredentials(env.Getenv, env.Home)
-	if endpoint != "" {
-		u, err := url.Parse(endpoint)
+	if a.Endpoint != "" {
+		u, err := url.Parse(a.Endpoint)
 		if err != nil || u.Scheme == "" || u.Host == "" {
-			return nil, &UsageError{Msg: fmt.Sprintf("--endpoint %q: want a base URL such as http://127.0.0.1:8642", endpoint)}
+			return nil, &UsageError{Msg: fmt.Sprintf("--endpoint %q: want a base URL such as http://127.0.0.1:8642", Redacted(a.Endpoint))}
+		}
+		if cloud.PlainHTTP(u) && !a.InsecureEndpoint {
+			// Refused before even asking whether it is a sandbox: plain
+			// http is for this machine only.
+			return secured(&Where{Base: cloud.Base{URL: u}}, "--endpoint", a)
 		}
 		if info, ok := probeSandbox(u); ok {
 			return &Where{Base: cloud.Base{URL: u, Cred: info.Keys, Target: target}, Sandbox: true,
-				Said: "the tunnelwiz SANDBOX at " + endpoint + " (its own keys): nothing is created in any cloud"}, nil
+				Said: "the tunnelwiz SANDBOX at " + u.Redacted() + " (its own keys): nothing is created in any cloud"}, nil
 		}
 		if !found {
 			return nil, &NoCredentialsError{Vendor: c.API, Title: c.Title}
 		}
-		return &Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Said: endpoint + " with keys from " + from}, nil
+		return secured(&Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Said: u.Redacted() + " with keys from " + from}, "--endpoint", a)
 	}
 	if !found {
 		return nil, &NoCredentialsError{Vendor: c.API, Title: c.Title}
@@ -81,7 +100,38 @@ func ResolveIn(env Env, d cloud.Driver, target map[string]string, endpoint strin
 	if err != nil {
 		return nil, err
 	}
-	return &Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Said: u.String() + " with keys from " + from}, nil
+	return secured(&Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Said: u.Redacted() + " with keys from " + from}, "the spec's endpoint", a)
+}
+
+// secured refuses plain http to another machine unless asked for: the
+// signed request, and the pre-shared key inside it, would cross the
+// network in clear text. Loopback (a sandbox, a local proxy) is fine.
+func secured(w *Where, what string, a Ask) (*Where, error) {
+	if !cloud.PlainHTTP(w.URL) {
+		return w, nil
+	}
+	if !a.InsecureEndpoint {
+		return nil, &UsageError{Msg: fmt.Sprintf("%s %s is plain http to another machine: the signed request and the pre-shared key would cross the network unencrypted; use https, or pass --insecure-endpoint to send anyway", what, w.URL.Redacted())}
+	}
+	w.Said += " (WARNING: plain http, unencrypted: --insecure-endpoint)"
+	return w, nil
+}
+
+// Redacted is a URL as it may be printed: a password in it masked.
+func Redacted(s string) string {
+	u, err := url.Parse(s)
+	if err == nil && u.User == nil {
+		return s
+	}
+	if err == nil {
+		return u.Redacted()
+	}
+	// Unparsable: mask whatever stands between the scheme and an "@".
+	if at := strings.LastIndex(s, "@"); at >= 0 {
+		scheme, _, _ := strings.Cut(s, "://")
+		return scheme + "://xxxxx@" + s[at+1:]
+	}
+	return s
 }
 
 // probeSandbox asks an endpoint whether it is a tunnelwiz sandbox.

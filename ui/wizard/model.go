@@ -43,6 +43,9 @@ type Options struct {
 	// Env is where keys and the home directory are looked up (the
 	// process's when not set).
 	Env front.Env
+	// InsecureEndpoint allows plain http to another machine
+	// (--insecure-endpoint).
+	InsecureEndpoint bool
 }
 
 // Model is the host: it owns the pages, the issue panel and the keys, and
@@ -400,12 +403,12 @@ func (m *Model) destination() (badge, where string) {
 	case st.Dest != nil && st.Dest.Sandbox:
 		badge = "SANDBOX"
 		if st.UseEndpoint {
-			where = m.opts.Endpoint
+			where = front.Redacted(m.opts.Endpoint)
 		}
 	case st.UseSandbox:
 		badge = "SANDBOX"
 	case st.UseEndpoint:
-		badge, where = "ENDPOINT", m.opts.Endpoint
+		badge, where = "ENDPOINT", front.Redacted(m.opts.Endpoint)
 	default:
 		badge = "CLOUD"
 		if u, err := st.Driver.Endpoint(st.Spec.Target); err == nil {
@@ -565,7 +568,8 @@ func (m *Model) ensureDest() error {
 	if st.UseEndpoint {
 		endpoint = m.opts.Endpoint
 	}
-	w, err := front.ResolveIn(m.opts.Env, st.Driver, st.Spec.Target, endpoint, st.UseSandbox, m.opts.Settle)
+	w, err := front.ResolveIn(m.opts.Env, st.Driver, st.Spec.Target,
+		front.Ask{Endpoint: endpoint, Sandbox: st.UseSandbox, Settle: m.opts.Settle, InsecureEndpoint: m.opts.InsecureEndpoint})
 	if err != nil {
 		return err
 	}

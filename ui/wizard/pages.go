@@ -10,6 +10,7 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/forms"
+	"tunnelwiz/ui/front"
 )
 
 // vendorPage picks the API and where requests go.
@@ -38,7 +39,7 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 	dests := []huh.Option[string]{huh.NewOption("the built-in SANDBOX: nothing is created in any cloud", "sandbox"),
 		huh.NewOption("the vendor's cloud, with the keys found", "cloud")}
 	if m.opts.Endpoint != "" {
-		dests = append([]huh.Option[string]{huh.NewOption("the endpoint given: "+m.opts.Endpoint, "endpoint")}, dests...)
+		dests = append([]huh.Option[string]{huh.NewOption("the endpoint given: "+front.Redacted(m.opts.Endpoint), "endpoint")}, dests...)
 	}
 	var opts []huh.Option[string]
 	for _, v := range cloud.Vendors() {

@@ -1,12 +1,13 @@
 package wizard
 
 import (
-	"charm.land/bubbles/v2/key"
 	"context"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"charm.land/bubbles/v2/key"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -244,7 +245,11 @@ func pollEvery(m *Model) time.Duration {
 func destFlag(m *Model) string {
 	switch {
 	case m.St.UseEndpoint:
-		return " --endpoint " + m.opts.Endpoint
+		flag := " --endpoint " + front.Redacted(m.opts.Endpoint)
+		if m.opts.InsecureEndpoint {
+			flag += " --insecure-endpoint"
+		}
+		return flag
 	case m.St.Dest != nil && m.St.Dest.Sandbox:
 		return " --sandbox"
 	}

@@ -2,7 +2,6 @@ package aliyun
 
 import (
 	"errors"
-	"net"
 	"net/url"
 	"strings"
 	"time"
@@ -60,19 +59,11 @@ func Runtime(base *url.URL) *dara.RuntimeOptions {
 		ReadTimeout:    dara.Int(readTimeoutMillis),
 		ConnectTimeout: dara.Int(connectTimeoutSeconds),
 	}
-	if isLoopback(base.Hostname()) {
+	if cloud.IsLoopback(base.Hostname()) {
 		// dara compares each NO_PROXY entry with host:port exactly.
 		rt.NoProxy = dara.String(base.Host)
 	}
 	return rt
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // RegionalHost is the VPC API host the pinned SDK picks for a region: its

@@ -3,9 +3,11 @@ package aliyun
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -21,8 +23,11 @@ type statusClient struct{ timeout time.Duration }
 
 func (c statusClient) Call(req *http.Request, tr *http.Transport) (*http.Response, error) {
 	resp, err := (&http.Client{Transport: tr, Timeout: c.timeout}).Do(req)
-	if err != nil || resp.StatusCode < 500 {
-		return resp, err
+	if err != nil {
+		return nil, withoutQuery(err)
+	}
+	if resp.StatusCode < 500 {
+		return resp, nil
 	}
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	resp.Body.Close()
@@ -33,6 +38,22 @@ func (c statusClient) Call(req *http.Request, tr *http.Transport) (*http.Respons
 	}
 	return nil, &cloud.APIError{Vendor: "aliyun", Code: cloud.CodeUnavailable, HTTPStatus: resp.StatusCode,
 		Message: fmt.Sprintf("HTTP %d without an API answer (%s)", resp.StatusCode, snippet(trimmed))}
+}
+
+// withoutQuery takes the query out of the URL a transport error quotes:
+// an RPC call carries every parameter there, the pre-shared key among them
+// (inside IkeConfig's JSON, so escaped twice), and such an error is
+// printed. The error keeps its type, so a timeout or a lost answer is
+// still recognised as one.
+func withoutQuery(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if u, perr := url.Parse(ue.URL); perr == nil && u.RawQuery != "" {
+			u.RawQuery = ""
+			ue.URL = u.String() + "?(the signed parameters, withheld)"
+		}
+	}
+	return err
 }
 
 // snippet is the start of a non-API body, tags and runs of space removed.

@@ -1,10 +1,8 @@
 package aliyun
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
-	"strings"
 
 	"tunnelwiz/cloud"
 )
@@ -22,30 +20,12 @@ var HeaderChars = &cloud.Charset{
 	Describe: "use printable ASCII characters without spaces",
 }
 
-// CheckBaseURL accepts a base URL such as https://vpc.example.com or
-// http://127.0.0.1:8080: the SDK takes a host[:port] and a protocol, so a
-// path, query or user name could not be sent and is refused.
-func CheckBaseURL(s string) string {
-	if _, err := ParseBase(s); err != nil {
-		return err.Error()
-	}
-	return ""
-}
+// CheckBaseURL is the endpoint rule: the SDK takes a host[:port] and a
+// protocol, so a path, query or user name could not be sent.
+var CheckBaseURL = cloud.CheckBaseURL(false)
 
 // ParseBase parses a base URL per CheckBaseURL's rule.
-func ParseBase(s string) (*url.URL, error) {
-	const want = "must be a base URL such as https://vpc.example.com (http or https, a host and optional port, no path)"
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Hostname() == "" ||
-		u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" ||
-		strings.ContainsAny(u.Host, " \t\r\n") {
-		return nil, fmt.Errorf("%q %s", s, want)
-	}
-	if p := u.Port(); p != "" && !digitsOnly(p) {
-		return nil, fmt.Errorf("%q %s", s, want)
-	}
-	return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
-}
+func ParseBase(s string) (*url.URL, error) { return cloud.ParseBaseURL(s, false) }
 
 // ASCIIChars is the ClientToken rule: "can contain only ASCII characters".
 // Control characters are left out: they cannot be typed and break logs.

@@ -345,7 +345,7 @@ func (m *Model) loadInventory() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := contextTimeout()
 		defer cancel()
-		inv, err := d.Inventory(ctx, at.URL, at.Cred, at.Target)
+		inv, err := cloud.ListInventory(ctx, d, at)
 		return invLoaded{inv, err, key}
 	}
 }

@@ -115,6 +115,11 @@ func (e *MayExistError) Error() string {
 	if e.Filter.Name != "" {
 		what = append(what, "named "+strconv.Quote(e.Filter.Name))
 	}
+	var cn *CreatedNoIDError
+	if errors.As(e.Err, &cn) {
+		return fmt.Sprintf("%v; looking again failed too. The connection exists: find it %s (the console, or the vendor's DescribeVpnConnections) rather than applying again",
+			e.Err, strings.Join(what, " "))
+	}
 	looked := "no connection that fits it was found yet"
 	if e.LookErr != nil {
 		looked = "looking it up failed (" + e.LookErr.Error() + ")"
@@ -124,3 +129,18 @@ func (e *MayExistError) Error() string {
 }
 
 func (e *MayExistError) Unwrap() error { return e.Err }
+
+// CreatedNoIDError: the vendor accepted the create, but its answer names
+// no id and the listing that would find it failed. The connection exists:
+// the create must not be sent again, only looked up.
+type CreatedNoIDError struct {
+	Vendor    string
+	RequestID string
+	Err       error
+}
+
+func (e *CreatedNoIDError) Error() string {
+	return fmt.Sprintf("%s: the connection was created (request id %s), but its answer names no id and looking it up failed: %v", e.Vendor, e.RequestID, e.Err)
+}
+
+func (e *CreatedNoIDError) Unwrap() error { return e.Err }

@@ -132,6 +132,11 @@ func (s *Submission) Run(ctx context.Context) (*Result, error) {
 			return &Result{Created: *created, Attempts: attempt, Params: p}, nil
 		}
 		last = err
+		var noID *CreatedNoIDError
+		if errors.As(err, &noID) {
+			// Made, but nameless: never sent again, only looked for.
+			return s.lastLook(ctx, c, filter, before, p, attempt, err)
+		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			// The time given ran out with a create in flight: it may
 			// have been made. One last look, on time of its own.

@@ -3,7 +3,6 @@ package alibaba
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 
 	"github.com/alibabacloud-go/tea/dara"
@@ -70,7 +69,7 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 	}
 	conns, err := d.Connections(ctx, base, cred, t, cloud.Filter{VPNGatewayID: p.Str("VpnGatewayId")})
 	if err != nil {
-		return nil, fmt.Errorf("alibaba: the create answer names no VpnConnectionId and the look-up failed: %w", err)
+		return nil, &cloud.CreatedNoIDError{Vendor: API, RequestID: out.RequestID, Err: err}
 	}
 	if cn := aliyun.FindCreated(conns, p); cn != nil {
 		out.ID, out.State = cn.ID, cn.State

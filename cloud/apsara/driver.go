@@ -3,7 +3,6 @@ package apsara
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -59,7 +58,7 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 	}
 	conns, err := d.Connections(ctx, base, cred, t, cloud.Filter{VPNGatewayID: p.Str("VpnGatewayId"), CustomerGatewayID: p.Str("CustomerGatewayId")})
 	if err != nil {
-		return nil, fmt.Errorf("apsara: created (request id %s), but looking up the new connection's id failed: %w", out.RequestID, err)
+		return nil, &cloud.CreatedNoIDError{Vendor: API, RequestID: out.RequestID, Err: err}
 	}
 	cn := aliyun.FindCreated(conns, p)
 	if cn == nil {

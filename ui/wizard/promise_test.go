@@ -21,14 +21,20 @@ import (
 func promiseSpecs(t *testing.T) []string {
 	t.Helper()
 	var out []string
-	for _, pat := range []string{"../../examples/*.yaml", "../../cloud/*/testdata/*.yaml", "testdata/specs/*.yaml"} {
+	pats := []string{"../../examples/*.yaml", "../../cloud/*/testdata/*.yaml", "testdata/specs/*.yaml"}
+	if testing.Short() {
+		// The race detector's pass (scripts/test) walks one spec per
+		// vendor and the wizard's own: the full set runs without it.
+		pats = []string{"../../examples/*.yaml", "testdata/specs/*.yaml"}
+	}
+	for _, pat := range pats {
 		m, err := filepath.Glob(pat)
 		if err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, m...)
 	}
-	if len(out) < 20 {
+	if len(out) < 20 && !testing.Short() || len(out) < 8 {
 		t.Fatalf("only %d specs found", len(out))
 	}
 	return out

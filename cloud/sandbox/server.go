@@ -44,6 +44,7 @@ type Server struct {
 	rng      *rand.Rand
 	clock    func() time.Time
 	faults   faults
+	nonces   nonceBook
 	front    []Frontend
 	requests atomic.Int64
 }
@@ -83,12 +84,15 @@ func (s *Server) Vendors() []string {
 // Requests counts the requests served since the sandbox started.
 func (s *Server) Requests() int64 { return s.requests.Load() }
 
-// Reset forgets every connection and fault, as POST /_sandbox/reset does.
+// Reset forgets every connection, fault and signature nonce, as POST
+// /_sandbox/reset does: a reset sandbox is a fresh one, which takes again
+// a request signed before the reset, as long as its timestamp is good.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	s.conns = map[string][]*Conn{}
 	s.mu.Unlock()
 	s.faults.clear()
+	s.nonces.clear()
 }
 
 // Inject queues a fault.

@@ -70,7 +70,7 @@ func TestApplyEndToEnd(t *testing.T) {
 	if lost.ProcessState.ExitCode() != exitFailed || strings.Contains(string(out), "Xr7") || strings.Contains(string(out), "pL2") {
 		t.Errorf("apply through dropped answers: exit %d\n%s", lost.ProcessState.ExitCode(), out)
 	}
-	http.Post(url+"/_sandbox/reset", "", nil)
+	http.Post(url+"/_sandbox/reset", "application/json", nil)
 	for _, ex := range examples {
 		cmd := exec.Command(bin, "apply", "--endpoint", url, "--yes", "--wait", "--json", ex)
 		cmd.Env = append(os.Environ(), "HOME="+t.TempDir()) // no credentials anywhere: the sandbox's own are used

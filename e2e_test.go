@@ -75,7 +75,7 @@ func TestApplyEndToEnd(t *testing.T) {
 	if lost.ProcessState.ExitCode() != exitOK || !strings.HasPrefix(lostOut.String(), "vco-") || strings.Contains(all, "Xr7") || strings.Contains(all, "pL2") {
 		t.Errorf("apply through dropped answers: exit %d\n%s", lost.ProcessState.ExitCode(), all)
 	}
-	http.Post(url+"/_sandbox/reset", "", nil)
+	http.Post(url+"/_sandbox/reset", "application/json", nil)
 	for _, ex := range examples {
 		cmd := exec.Command(bin, "apply", "--endpoint", url, "--yes", "--wait", "--json", ex)
 		cmd.Env = append(os.Environ(), "HOME="+t.TempDir()) // no credentials anywhere: the sandbox's own are used

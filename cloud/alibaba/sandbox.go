@@ -57,8 +57,14 @@ func (d rpc) Read(r *http.Request, body []byte, b *sandbox.Backend) (*aliyun.Req
 	var ref *aliyun.Refused
 	if params.Has("Signature") {
 		ref = aliyun.VerifyRPC(r.Method, params, b.Keys(), b.Now())
+		if ref == nil {
+			ref = aliyun.Unused(b, API, params.Get("SignatureNonce"), params.Get("Timestamp"))
+		}
 	} else {
 		ref = aliyun.VerifyACS3(r, body, b.Keys(), b.Now())
+		if ref == nil {
+			ref = aliyun.Unused(b, API, r.Header.Get("x-acs-signature-nonce"), r.Header.Get("x-acs-date"))
+		}
 	}
 	if ref != nil {
 		return nil, ref

@@ -32,6 +32,9 @@ func (d roa) Read(r *http.Request, body []byte, b *sandbox.Backend) (*aliyun.Req
 	if ref := aliyun.VerifyACS3(r, body, b.Keys(), b.Now()); ref != nil {
 		return nil, ref
 	}
+	if ref := aliyun.Unused(b, API, r.Header.Get("x-acs-signature-nonce"), r.Header.Get("x-acs-date")); ref != nil {
+		return nil, ref
+	}
 	if v := r.Header.Get("x-acs-version"); v != apiVersion {
 		return nil, &aliyun.Refused{Code: "InvalidVersion", Message: aliyun.Codes["InvalidVersion"].Message + " The Apsara Stack VPC API is version " + apiVersion + "."}
 	}
@@ -74,7 +77,7 @@ func (roa) Answer(w http.ResponseWriter, _ *http.Request, reqID string, body map
 // service sees the request: their body carries the asapi fields only.
 var gatewayCodes = map[string]bool{
 	"IncompleteSignature": true, "SignatureDoesNotMatch": true, "InvalidAccessKeyId.NotFound": true,
-	"InvalidTimeStamp.Expired": true, "InvalidTimeStamp.Format": true, "InvalidAction.NotFound": true,
+	"InvalidTimeStamp.Expired": true, "InvalidTimeStamp.Format": true, "SignatureNonceUsed": true, "InvalidAction.NotFound": true,
 	"InvalidVersion": true, "Throttling.User": true, "Throttling.Api": true, "Throttling": true,
 }
 

@@ -32,6 +32,13 @@ func init() { sandbox.Register(frontend{}) }
 
 func (frontend) Vendor() string { return API }
 
+// VendorHost admits Huawei's own API host names as Host (see regionOf):
+// the sandbox refuses other names that are not loopback (sandbox/guard.go).
+func (frontend) VendorHost(host string) bool {
+	_, ok := hostRegion(host)
+	return ok
+}
+
 // Match claims Huawei's paths: /v5/{project_id}/...,
 // /v3/{project_id}/vpc/... and IAM's /v3/projects.
 func (frontend) Match(r *http.Request) bool {

@@ -24,10 +24,11 @@ import (
 //	to sign   = "SDK-HMAC-SHA256" \n X-Sdk-Date \n hex(sha256(canonical))
 //	signature = hex(HMAC-SHA256(SK, to sign))
 //
-// The body is hashed as sent, with the trailing newline the SDK's JSON
-// encoder writes. X-Sdk-Date may be at most 15 minutes off the gateway's
-// clock (APIG FAQ "signature expired": x-sdk-date more than 15 min from
-// the server's time).
+// The body is hashed as received, with the trailing newline the SDK's
+// JSON encoder writes. X-Sdk-Date may be at most 15 minutes off the
+// gateway's clock (APIG FAQ "signature expired": x-sdk-date more than 15
+// min from the server's time). The scheme signs no nonce: inside those
+// 15 minutes a copied request passes again, here as at the gateway.
 const (
 	sigAlgorithm = "SDK-HMAC-SHA256"
 	dateFormat   = "20060102T150405Z"
@@ -56,7 +57,11 @@ func verify(r *http.Request, body []byte, keys cloud.Credentials, now time.Time)
 	if d := now.Sub(t); d > maxSkew || d < -maxSkew {
 		return auth(sandbox.ReasonExpired, "signature expired, signature time:%s,server time:%s", date, now.UTC().Format(dateFormat))
 	}
-	want := sign(canonicalRequest(r, body, signed), date, keys.Secret)
+	payload, ref := payloadHash(r, body)
+	if ref != nil {
+		return ref
+	}
+	want := sign(canonicalRequest(r, payload, signed), date, keys.Secret)
 	if !hmac.Equal([]byte(want), []byte(strings.ToLower(sig))) {
 		return auth(sandbox.ReasonAuth, "verify aksk signature fail")
 	}
@@ -84,9 +89,36 @@ func parseAuthorization(h string) (access string, signed []string, sig string, o
 	return access, signed, sig, access != "" && len(signed) > 0 && sig != ""
 }
 
+// payloadHash is the canonical request's last line: the hex SHA-256 of
+// the body received. The SDK writes it into X-Sdk-Content-Sha256 only
+// for a body that is not JSON, as UNSIGNED-PAYLOAD (core/auth/signer
+// processContentHeader), and signs the header then; a client may also
+// send the hash itself. Either way the header is never taken on trust:
+// a hash must be the received body's (else a body swapped under a valid
+// signature, with the signed body's hash in the header, would pass), and
+// UNSIGNED-PAYLOAD is taken only where there is no body to leave
+// unsigned. tunnelwiz sends every body as JSON, so it never sends it.
+func payloadHash(r *http.Request, body []byte) (string, *sandbox.Refusal) {
+	sum := hexSHA256(body)
+	switch v := r.Header.Get("X-Sdk-Content-Sha256"); {
+	case v == "":
+		return sum, nil
+	case v == "UNSIGNED-PAYLOAD" && len(body) == 0:
+		return v, nil
+	case v == "UNSIGNED-PAYLOAD":
+		return "", &sandbox.Refusal{Code: cloud.CodeAuth, Reason: sandbox.ReasonAuth,
+			Message: "X-Sdk-Content-Sha256 is UNSIGNED-PAYLOAD on a request with a body: the tunnelwiz sandbox takes signed bodies only"}
+	case !strings.EqualFold(v, sum):
+		return "", &sandbox.Refusal{Code: cloud.CodeAuth, Reason: sandbox.ReasonAuth,
+			Message: "X-Sdk-Content-Sha256 is not the SHA-256 of the body received"}
+	default:
+		return v, nil // as sent: the client signed the header's text
+	}
+}
+
 // canonicalRequest rebuilds the string the SDK signed, from the request
-// as received.
-func canonicalRequest(r *http.Request, body []byte, signed []string) string {
+// as received and the payload hash.
+func canonicalRequest(r *http.Request, payload string, signed []string) string {
 	var b strings.Builder
 	b.WriteString(r.Method + "\n")
 	b.WriteString(canonicalURI(r.URL.Path) + "\n")
@@ -102,12 +134,7 @@ func canonicalRequest(r *http.Request, body []byte, signed []string) string {
 			b.WriteString(h + ":" + strings.TrimSpace(v) + "\n")
 		}
 	}
-	b.WriteString("\n" + strings.Join(signed, ";") + "\n")
-	if v := r.Header.Get("X-Sdk-Content-Sha256"); v != "" {
-		b.WriteString(v) // UNSIGNED-PAYLOAD for non-JSON bodies
-	} else {
-		b.WriteString(hexSHA256(body))
-	}
+	b.WriteString("\n" + strings.Join(signed, ";") + "\n" + payload)
 	return b.String()
 }
 

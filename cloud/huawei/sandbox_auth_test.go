@@ -132,7 +132,7 @@ func TestSignMatchesSDKRecipe(t *testing.T) {
 	r := httptest.NewRequest(http.MethodPost, "http://vpn.cn-north-4.myhuaweicloud.com/v5/p1/vpn-connection?b=2&a=1", bytes.NewReader(body))
 	r.Header.Set("X-Sdk-Date", "20261122T010203Z")
 	r.Header.Set("X-Project-Id", "p1")
-	got := canonicalRequest(r, body, []string{"x-project-id", "x-sdk-date"})
+	got := canonicalRequest(r, hexSHA256(body), []string{"x-project-id", "x-sdk-date"})
 	want := "POST\n/v5/p1/vpn-connection/\na=1&b=2\nx-project-id:p1\nx-sdk-date:20261122T010203Z\n\nx-project-id;x-sdk-date\n" + hexSHA256(body)
 	if got != want {
 		t.Errorf("canonical request\n%q\nwant\n%q", got, want)

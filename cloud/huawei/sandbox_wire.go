@@ -205,12 +205,8 @@ func regionOf(r *http.Request, project string, b *sandbox.Backend) string {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
-	for _, svc := range []string{"vpn.", "vpc."} {
-		if rest, ok := strings.CutPrefix(host, svc); ok {
-			if reg, ok := strings.CutSuffix(rest, ".myhuaweicloud.com"); ok && regionChars.Pattern.MatchString(reg) {
-				return reg
-			}
-		}
+	if reg, ok := hostRegion(host); ok {
+		return reg
 	}
 	for _, reg := range regions {
 		for _, v := range b.Inventory(API, reg).VPCs {
@@ -220,6 +216,20 @@ func regionOf(r *http.Request, project string, b *sandbox.Backend) string {
 		}
 	}
 	return ""
+}
+
+// hostRegion reads the region from a host name of Huawei's pattern:
+// <service>.<region>.myhuaweicloud.com, for the services the driver
+// calls (vpn, vpc, and iam for the project list).
+func hostRegion(host string) (string, bool) {
+	for _, svc := range []string{"vpn.", "vpc.", "iam."} {
+		if rest, ok := strings.CutPrefix(host, svc); ok {
+			if reg, ok := strings.CutSuffix(rest, ".myhuaweicloud.com"); ok && regionChars.Pattern.MatchString(reg) {
+				return reg, true
+			}
+		}
+	}
+	return "", false
 }
 
 func find(rs []cloud.Resource, id string) *cloud.Resource {

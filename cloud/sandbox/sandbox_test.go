@@ -182,7 +182,7 @@ func TestControlEndpoints(t *testing.T) {
 	if !strings.Contains(string(b), `"toy/r1"`) {
 		t.Errorf("connections: %s", b)
 	}
-	http.Post(hs.URL+"/_sandbox/reset", "", nil)
+	http.Post(hs.URL+"/_sandbox/reset", "application/json", nil) // JSON only: see guard.go
 	r, _ = http.Get(hs.URL + "/_sandbox/connections")
 	b, _ = io.ReadAll(r.Body)
 	if strings.TrimSpace(string(b)) != "{}" {

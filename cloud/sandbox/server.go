@@ -33,6 +33,11 @@ type Options struct {
 	Seed uint64
 	// Now pins the clock (nil: time.Now).
 	Now func() time.Time
+	// Listen is the address the sandbox was told to listen on
+	// (host:port). Its host, when a name, is accepted as Host besides
+	// loopback names and the address each connection came in on (see
+	// guard.go).
+	Listen string
 }
 
 // Server is the sandbox: an http.Handler.
@@ -44,8 +49,10 @@ type Server struct {
 	rng      *rand.Rand
 	clock    func() time.Time
 	faults   faults
+	nonces   nonceBook
 	front    []Frontend
 	requests atomic.Int64
+	listen   string // the host of Options.Listen, as hostName gives it
 }
 
 // New makes a sandbox with the registered frontends.
@@ -65,8 +72,9 @@ func New(o Options) (*Server, error) {
 	if clock == nil {
 		clock = time.Now
 	}
+	listen, _ := hostName(o.Listen)
 	return &Server{fixtures: o.Fixtures, conns: map[string][]*Conn{}, settle: o.Settle,
-		rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), clock: clock, front: registered()}, nil
+		rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), clock: clock, front: registered(), listen: listen}, nil
 }
 
 func (s *Server) now() time.Time { return s.clock() }
@@ -83,12 +91,15 @@ func (s *Server) Vendors() []string {
 // Requests counts the requests served since the sandbox started.
 func (s *Server) Requests() int64 { return s.requests.Load() }
 
-// Reset forgets every connection and fault, as POST /_sandbox/reset does.
+// Reset forgets every connection, fault and signature nonce, as POST
+// /_sandbox/reset does: a reset sandbox is a fresh one, which takes again
+// a request signed before the reset, as long as its timestamp is good.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	s.conns = map[string][]*Conn{}
 	s.mu.Unlock()
 	s.faults.clear()
+	s.nonces.clear()
 }
 
 // Inject queues a fault.
@@ -112,20 +123,23 @@ func contains(vs []string, v string) bool {
 func (s *Server) Backend() *Backend { return &Backend{s} }
 
 // ServeHTTP routes a request to the frontend whose protocol it speaks,
-// applying any injected fault on the way.
+// applying any injected fault on the way. Every request, the vendor APIs'
+// included, first passes admit (guard.go): loopback Host, no foreign
+// Origin, JSON for control POSTs.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set(Header, "true")
 	s.requests.Add(1)
-	if len(r.URL.Path) > 10 && r.URL.Path[:10] == "/_sandbox/" {
-		s.control(w, r)
+	control := strings.HasPrefix(r.URL.Path, "/_sandbox/")
+	var f Frontend
+	if !control {
+		f = s.match(r)
+	}
+	if !s.admit(w, r, f, control) {
 		return
 	}
-	var f Frontend
-	for _, fe := range s.front {
-		if fe.Match(r) {
-			f = fe
-			break
-		}
+	if control {
+		s.control(w, r)
+		return
 	}
 	if f == nil {
 		http.Error(w, "tunnelwiz sandbox: no vendor API here answers "+r.Method+" "+r.URL.Path, http.StatusNotFound)
@@ -167,6 +181,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// match is the frontend that claims r, or nil.
+func (s *Server) match(r *http.Request) Frontend {
+	for _, f := range s.front {
+		if f.Match(r) {
+			return f
+		}
+	}
+	return nil
+}
+
 // Info is what GET /_sandbox/info answers: enough for a client to know it
 // reached a sandbox and which keys it takes.
 type Info struct {
@@ -190,11 +214,11 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 	case "POST /_sandbox/faults":
 		var f Fault
 		if err := json.NewDecoder(r.Body).Decode(&f); err != nil {
-			http.Error(w, "fault: "+err.Error(), http.StatusBadRequest)
+			refuse(w, http.StatusBadRequest, "fault: "+err.Error())
 			return
 		}
 		if err := s.Inject(f); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
+			refuse(w, http.StatusBadRequest, err.Error())
 			return
 		}
 		w.WriteHeader(http.StatusNoContent)
@@ -218,6 +242,6 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 		s.Reset()
 		w.WriteHeader(http.StatusNoContent)
 	default:
-		http.Error(w, fmt.Sprintf("tunnelwiz sandbox: no control endpoint %s %s", r.Method, r.URL.Path), http.StatusNotFound)
+		refuse(w, http.StatusNotFound, fmt.Sprintf("tunnelwiz sandbox: no control endpoint %s %s", r.Method, r.URL.Path))
 	}
 }

@@ -21,6 +21,11 @@ import (
 // hex(sha256(canonical)); key = HMAC chain "TC3"+secret -> date -> service
 // -> "tc3_request". The SDK signs the same way (common client.go).
 
+// API 3.0 signs no nonce (its common parameters are X-TC-Action,
+// X-TC-Timestamp, X-TC-Version, X-TC-Region, X-TC-Token: API 2.0's Nonce
+// is gone), so the timestamp alone bounds a replay: inside the five
+// minutes a copied request passes again, here as at the endpoint.
+
 const (
 	tc3Algorithm = "TC3-HMAC-SHA256"
 	// maxSkew: "Timestamp and server time cannot differ by more than five
@@ -100,7 +105,11 @@ func verifyTC3(r *http.Request, body []byte, keys cloud.Credentials, now time.Ti
 		!hasAll(h.signed, "content-type", "host") {
 		return &authError{"AuthFailure.SignatureFailure", signatureFailure}
 	}
-	want := tc3Signature(keys.Secret, h.date, h.service, stringToSign(r, body, h))
+	payload, ae := payloadHash(r, body)
+	if ae != nil {
+		return ae
+	}
+	want := tc3Signature(keys.Secret, h.date, h.service, stringToSign(r, payload, h))
 	if !hmac.Equal([]byte(want), []byte(strings.ToLower(h.signature))) {
 		return &authError{"AuthFailure.SignatureFailure", signatureFailure}
 	}
@@ -109,8 +118,35 @@ func verifyTC3(r *http.Request, body []byte, keys cloud.Credentials, now time.Ti
 
 const signatureFailure = "The provided credentials could not be validated. Please ensure your signature is correct."
 
-// stringToSign rebuilds what the client signed from what arrived.
-func stringToSign(r *http.Request, body []byte, h tc3Header) string {
+// payloadHash is the canonical request's HashedRequestPayload: the hex
+// SHA-256 of the body received. X-TC-Content-SHA256: UNSIGNED-PAYLOAD is
+// documented (Signature v3) and makes the SDK sign the hash of that
+// literal instead (common client.go, profile UnsignedPayload), leaving
+// the body unsigned; tunnelwiz never sets it, so the sandbox takes it
+// only where there is no body, and any other value of the header must be
+// the received body's hash: a body swapped under a valid signature is
+// refused whatever the header says.
+func payloadHash(r *http.Request, body []byte) (string, *authError) {
+	sum := sha256Hex(body)
+	switch v := r.Header.Get("X-TC-Content-SHA256"); {
+	case v == "":
+		return sum, nil
+	case v == "UNSIGNED-PAYLOAD" && len(body) == 0:
+		return sha256Hex([]byte(v)), nil
+	case v == "UNSIGNED-PAYLOAD":
+		return "", &authError{"AuthFailure.SignatureFailure", signatureFailure +
+			" (X-TC-Content-SHA256 is UNSIGNED-PAYLOAD on a request with a body: the tunnelwiz sandbox takes signed bodies only.)"}
+	case !strings.EqualFold(v, sum):
+		return "", &authError{"AuthFailure.SignatureFailure", signatureFailure +
+			" (X-TC-Content-SHA256 is not the SHA-256 of the body received.)"}
+	default:
+		return sum, nil
+	}
+}
+
+// stringToSign rebuilds what the client signed from what arrived, with
+// the payload hash from payloadHash.
+func stringToSign(r *http.Request, payload string, h tc3Header) string {
 	var headers strings.Builder
 	for _, name := range h.signed {
 		v := r.Header.Get(name)
@@ -122,10 +158,6 @@ func stringToSign(r *http.Request, body []byte, h tc3Header) string {
 	query := ""
 	if r.Method == http.MethodGet {
 		query = r.URL.RawQuery
-	}
-	payload := sha256Hex(body)
-	if r.Header.Get("X-TC-Content-SHA256") == "UNSIGNED-PAYLOAD" {
-		payload = sha256Hex([]byte("UNSIGNED-PAYLOAD"))
 	}
 	canonical := strings.Join([]string{r.Method, "/", query, headers.String(), strings.Join(h.signed, ";"), payload}, "\n")
 	return strings.Join([]string{tc3Algorithm, r.Header.Get("X-TC-Timestamp"),

@@ -125,7 +125,7 @@ func TestTC3KnownAnswer(t *testing.T) {
 	if !ok {
 		t.Fatal("the document's Authorization header does not parse")
 	}
-	toSign := stringToSign(r, []byte(body), h)
+	toSign := stringToSign(r, sha256Hex([]byte(body)), h)
 	if want := "TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031"; toSign != want {
 		t.Fatalf("string to sign:\n%s\nwant\n%s", toSign, want)
 	}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,12 +24,16 @@ func startSandbox(t *testing.T, o sandbox.Options) (*sandbox.Server, *url.URL) {
 	return drivertest.StartSandbox(t, o, nil)
 }
 
+// nonces makes each signed request's Nonce its own: the sandbox refuses
+// a Nonce used before (4500).
+var nonces atomic.Int64
+
 // signed builds DescribeVpcEx's common parameters, signed as the API 2.0
 // recipe says for method and host.
 func signed(t *testing.T, method, host, sigMethod string, cred cloud.Credentials, ts time.Time) url.Values {
 	t.Helper()
 	q := url.Values{"Action": {"DescribeVpcEx"}, "Region": {"gz"}, "SecretId": {cred.ID}, "SignatureMethod": {sigMethod},
-		"Timestamp": {strconv.FormatInt(ts.Unix(), 10)}, "Nonce": {"48151623"}, "vpcId": {"vpc-amhnnao5"}}
+		"Timestamp": {strconv.FormatInt(ts.Unix(), 10)}, "Nonce": {strconv.FormatInt(48151623+nonces.Add(1), 10)}, "vpcId": {"vpc-amhnnao5"}}
 	sig, err := Sign(method, host, Path, q, cred.Secret, sigMethod)
 	if err != nil {
 		t.Fatal(err)

@@ -32,7 +32,7 @@ func Sandbox(args []string, o IO) error {
 	if len(pos) > 0 {
 		return &UsageError{Msg: "usage: tunnelwiz sandbox [--listen ADDR] [--fixtures FILE] [--settle DUR]"}
 	}
-	opts := sandbox.Options{Settle: *settle, Seed: *seed}
+	opts := sandbox.Options{Settle: *settle, Seed: *seed, Listen: *listen}
 	if *fixtures != "" {
 		f, err := sandbox.LoadFixtures(*fixtures)
 		if err != nil {
@@ -55,7 +55,7 @@ func Sandbox(args []string, o IO) error {
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(o.Err, "tunnelwiz SANDBOX: a stand-in for the clouds, not a cloud. Nothing here reaches any vendor.\n")
 	fmt.Fprintf(o.Err, "  URL:     %s\n  Keys:    %s / %s\n  Try:     tunnelwiz apply --endpoint %s examples/tencent.yaml\n", url, sandbox.Keys.ID, sandbox.Keys.Secret, url)
-	fmt.Fprintf(o.Err, "  Faults:  curl -X POST %s/_sandbox/faults -d '{\"kind\":\"throttle\",\"op\":\"create\",\"count\":2}'\n", url)
+	fmt.Fprintf(o.Err, "  Faults:  curl -X POST -H 'Content-Type: application/json' %s/_sandbox/faults -d '{\"kind\":\"throttle\",\"op\":\"create\",\"count\":2}'\n", url)
 	fmt.Fprintf(o.Err, "  Vendors: %s. Ctrl-C stops it.\n", strings.Join(srv.Vendors(), ", "))
 	fmt.Fprintln(o.Out, url)
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}

@@ -65,6 +65,13 @@ func VerifyACS3(r *http.Request, body []byte, keys cloud.Credentials, now time.T
 	if r := checkClock(r.Header.Get("x-acs-date"), now); r != nil {
 		return r
 	}
+	if r.Header.Get("x-acs-signature-nonce") == "" {
+		return refuse("IncompleteSignature", "x-acs-signature-nonce is required.")
+	}
+	// The body's hash is computed from what arrived and the header must
+	// match it: the signature covers the header, so a swapped body is
+	// refused whatever the header says. The v7 SDK always sends the hash
+	// (no UNSIGNED-PAYLOAD), so nothing else is taken.
 	payload := hexOf(string(body))
 	if got := r.Header.Get("x-acs-content-sha256"); got != payload {
 		return refuse("SignatureDoesNotMatch", "x-acs-content-sha256 is not the SHA-256 of the body.")

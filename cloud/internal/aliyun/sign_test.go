@@ -89,6 +89,11 @@ func TestVerifyACS3(t *testing.T) {
 			r.Header.Set("x-acs-organizationid", "7")
 			return r
 		}, body, "IncompleteSignature"},
+		{"no nonce", func() *http.Request {
+			r := acs3Request(t, "AKID", "s3cret", now, body)
+			r.Header.Del("x-acs-signature-nonce")
+			return r
+		}, body, "IncompleteSignature"},
 		{"wrong secret", func() *http.Request { return acs3Request(t, "AKID", "other", now, body) }, body, "SignatureDoesNotMatch"},
 		{"wrong key id", func() *http.Request { return acs3Request(t, "SOMEONE", "s3cret", now, body) }, body, "InvalidAccessKeyId.NotFound"},
 		{"16 minutes old", func() *http.Request { return acs3Request(t, "AKID", "s3cret", now.Add(-16*time.Minute), body) }, body, "InvalidTimeStamp.Expired"},

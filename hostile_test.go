@@ -91,7 +91,7 @@ func TestHostileCorpus(t *testing.T) {
 	}
 	huge := hugeCases(t)
 	for _, h := range huge {
-		check(h.name, h.path, exitUsage)
+		check(h.name, h.path, h.code)
 	}
 	n := len(files) + len(huge)
 	t.Logf("hostile corpus: %d files checked (%d committed under %s, %d made at test time); most allocated by one run: %.1f MB (%s)",
@@ -101,7 +101,10 @@ func TestHostileCorpus(t *testing.T) {
 	}
 }
 
-type hugeCase struct{ name, path string }
+type hugeCase struct {
+	name, path string
+	code       int
+}
 
 // hugeCases are made in a temporary directory: files of 50 MB and just
 // over the cap, and things that are not regular files at all.
@@ -114,7 +117,7 @@ func hugeCases(t testing.TB) []hugeCase {
 			t.Logf("%s: not made here: %v", name, err)
 			return
 		}
-		out = append(out, hugeCase{name, p})
+		out = append(out, hugeCase{name, p, exitUsage})
 	}
 	const big = 50 << 20
 	file := func(s string) func(string) error {
@@ -131,11 +134,14 @@ func hugeCases(t testing.TB) []hugeCase {
 	add("brackets-50mb.yaml", file(strings.Repeat("[", big)))
 	add("just-over-cap.yaml", file("vendor: tencent\n#"+strings.Repeat("x", 256<<10)+"\n"))
 	add("dense-list-at-cap.yaml", file("vendor: tencent\nparams: {x: ["+strings.Repeat("1,", 128<<10-40)+"1]}\n"))
+	add("unknown-keys-at-cap.yaml", file("vendor: tencent\nregion: ap-guangzhou\nparams:\n"+unknownKeys(22_000)))
+	add("unknown-keys-under-budget.yaml", file("vendor: tencent\nregion: ap-guangzhou\nparams:\n"+unknownKeys(4_900)))
+	out[len(out)-1].code = exitInvalid // 9,800 values: each unknown key an issue
 	add("not-a-file-directory", func(p string) error { return os.Mkdir(p, 0o700) })
 	add("not-a-file-fifo", func(p string) error { return syscall.Mkfifo(p, 0o600) })
 	for _, dev := range []string{"/dev/zero", "/dev/urandom", "/dev/null"} {
 		if _, err := os.Stat(dev); err == nil {
-			out = append(out, hugeCase{dev, dev})
+			out = append(out, hugeCase{dev, dev, exitUsage})
 			add("link-to-"+filepath.Base(dev), func(p string) error { return os.Symlink(dev, p) })
 		}
 	}
@@ -144,6 +150,15 @@ func hugeCases(t testing.TB) []hugeCase {
 		t.Errorf("only %d big cases made", len(out))
 	}
 	return out
+}
+
+// unknownKeys writes n distinct unknown parameters.
+func unknownKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  k%d: v\n", i)
+	}
+	return b.String()
 }
 
 // The refusals must answer at once, but a wall-clock bound would fail on

@@ -141,7 +141,7 @@ func hugeCases(t testing.TB) []hugeCase {
 	add("not-a-file-fifo", func(p string) error { return syscall.Mkfifo(p, 0o600) })
 	for _, dev := range []string{"/dev/zero", "/dev/urandom", "/dev/null"} {
 		if _, err := os.Stat(dev); err == nil {
-			out = append(out, hugeCase{dev, dev, exitUsage})
+			out = append(out, hugeCase{"dev-" + filepath.Base(dev), dev, exitUsage})
 			add("link-to-"+filepath.Base(dev), func(p string) error { return os.Symlink(dev, p) })
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"tunnelwiz/cloud"
 	_ "tunnelwiz/cloud/all"
 	"tunnelwiz/ui/cli"
+	"tunnelwiz/ui/front"
 	"tunnelwiz/ui/wizard"
 )
 
@@ -43,7 +44,7 @@ With no cloud account, try everything in the sandbox:
   tunnelwiz apply --sandbox --wait examples/tencent.yaml
 
 Vendors: tencent, tencent-v2, alibaba, apsara, huawei. Spec files are YAML or
-JSON; see README.md and examples/.
+JSON, up to 256 KiB; FILE - reads standard input. See README.md and examples/.
 `
 
 var commands = map[string]func([]string, cli.IO) error{
@@ -72,15 +73,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tunnelwiz: unknown command %q\n\n%s", args[0], usage)
 		return exitUsage
 	}
-	return report(cmd(args[1:], cli.IO{Out: stdout, Err: stderr}), stderr)
+	// The one boundary between the commands and the terminal: whatever
+	// they print, a control character from a spec, a file name or an
+	// endpoint's answer is shown escaped (the wizard draws its own screen
+	// and strips them itself).
+	o := cli.IO{In: os.Stdin, Out: front.Terminal(stdout), Err: front.Terminal(stderr)}
+	return report(cmd(args[1:], o), o.Err)
 }
 
 // report prints an error in one line (unless the command printed its
-// issues already) and maps it to the exit status.
+// issues already) and maps it to the exit status. The text is escaped: it
+// may quote a file name or an endpoint's multi-line answer.
 func report(err error, stderr io.Writer) int {
 	code := exitCode(err)
 	if err != nil && code != exitInvalid {
-		fmt.Fprintf(stderr, "tunnelwiz: %v\n", err)
+		fmt.Fprintf(stderr, "tunnelwiz: %s\n", front.Escape(err.Error()))
 	}
 	return code
 }

@@ -172,3 +172,23 @@ func TestNumbersKeptAsWritten(t *testing.T) {
 		t.Errorf("round trip: %#v", again.Params["Key"])
 	}
 }
+
+// A second YAML document would be silently ignored by yaml.Unmarshal: the
+// user may believe its settings are applied.
+func TestParseSpecRefusesASecondDocument(t *testing.T) {
+	for _, src := range []string{
+		fakeSpec + "---\nvendor: fake\nregion: south\n",
+		fakeSpec + "---\n",
+		fakeSpec + "...\n---\n[unclosed\n",
+	} {
+		_, err := ParseSpec([]byte(src))
+		if err == nil || !strings.Contains(err.Error(), "document") {
+			t.Errorf("second document: want an error naming it, got %v for\n%s", err, src)
+		}
+	}
+	for _, src := range []string{"---\n" + fakeSpec, fakeSpec + "...\n", "---\n" + fakeSpec + "...\n# done\n"} {
+		if _, err := ParseSpec([]byte(src)); err != nil {
+			t.Errorf("one document with markers refused: %v", err)
+		}
+	}
+}

@@ -39,11 +39,13 @@ func (c *Catalog) Check(s *Spec) (Params, Issues) {
 	c.index()
 	w := &walker{c: c}
 	w.checkTarget(s.Target)
+	w.targetControls(s.Target)
 	p := Params(s.Params).Clone()
 	if p == nil {
 		p = Params{}
 	}
 	w.root = p
+	w.controls(map[string]any(p), "", "")
 	w.object(p, "", "")
 	for _, ch := range c.Checks {
 		w.out = append(w.out, ch.Run(p, s.Target)...)
@@ -96,6 +98,9 @@ func (w *walker) add(i Issue) { w.out = append(w.out, i) }
 func (w *walker) checkTarget(t map[string]string) {
 	for _, k := range sortedKeys(t) {
 		f := w.c.target[k]
+		if hasControl(k) {
+			continue // reported by targetControls, and never a known name
+		}
 		if f == nil {
 			names := make([]string, 0, len(w.c.Target)+2)
 			for _, tf := range w.c.Target {
@@ -103,6 +108,9 @@ func (w *walker) checkTarget(t map[string]string) {
 			}
 			w.add(unknownIssue(k, k, append(names, "vendor", "params")))
 			continue
+		}
+		if isControlString(t[k]) {
+			continue // reported by targetControls
 		}
 		w.scalar(t[k], k, f)
 	}
@@ -127,6 +135,9 @@ func (w *walker) object(m map[string]any, inst, pat string) {
 	for _, k := range sortedKeys(m) {
 		childPat := join(pat, k)
 		f := w.c.byPath[childPat]
+		if hasControl(k) {
+			continue // reported by controls, and never a known name
+		}
 		if f == nil {
 			w.add(unknownIssue(join(inst, k), k, w.c.children[pat]))
 			continue
@@ -196,6 +207,9 @@ func (w *walker) holds(c *Cond, parent map[string]any, parentPat string) bool {
 
 // value checks one present value and returns it normalized.
 func (w *walker) value(v any, inst, pat string, f *Field) any {
+	if isControlString(v) {
+		return v // reported by controls
+	}
 	switch f.Type {
 	case Object:
 		m, ok := v.(map[string]any)
@@ -215,7 +229,7 @@ func (w *walker) value(v any, inst, pat string, f *Field) any {
 		vf := w.c.byPath[pat+".*"]
 		for _, k := range sortedKeys(m) {
 			kinst := fmt.Sprintf("%s[%q]", inst, k)
-			if msg := checkFormat(k, f.Format); msg != "" {
+			if msg := checkFormat(k, f.Format); msg != "" && !hasControl(k) {
 				w.add(Errorf(kinst, "key %s", msg))
 			}
 			if vf != nil && m[k] != nil {

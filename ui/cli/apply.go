@@ -41,7 +41,7 @@ func Apply(args []string, o IO) error {
 	useSandbox := fs.Bool("sandbox", false, "send to a built-in sandbox: nothing is created in any cloud")
 	settle := fs.Duration("settle", 3*time.Second, "with --sandbox: how long a new connection stays pending")
 	timeout := fs.Duration("timeout", 15*time.Minute, "give up waiting after this long")
-	file, spec, d, err := loadOne(fs, args)
+	file, spec, d, err := loadOne(fs, args, o.In)
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, 
 	out := applied{Vendor: c.API, Sandbox: where.Sandbox, ID: res.ID, TaskID: res.TaskID, RequestID: res.RequestID,
 		State: res.State, Attempts: res.Attempts, Recovered: res.Recovered}
 	if res.Recovered {
-		fmt.Fprintf(o.Err, "The answer was lost, but the connection had been created: found %s.\n", res.ID)
+		fmt.Fprintf(o.Err, "The answer was lost, but the connection had been created: found %s.\n", front.Escape(res.ID))
 	}
 	if wait && res.ID != "" {
 		conn, err := cloud.Wait(ctx, d, where.Base, res.ID, pollEvery(where.Sandbox), waitPrinter(o.Err, res.ID))
@@ -150,7 +150,7 @@ func printApplied(w io.Writer, a applied, asJSON bool) {
 		writeJSON(w, a)
 		return
 	}
-	fmt.Fprintln(w, a.ID)
+	fmt.Fprintln(w, front.Escape(a.ID)) // the endpoint's words
 }
 
 // showPlan prints the masked request preview and any warnings.
@@ -196,42 +196,44 @@ func progressPrinter(w io.Writer) func(cloud.Event) {
 			}
 		case cloud.EventThrottled:
 			if e.Wait == 0 {
-				fmt.Fprintf(w, "The vendor asked to slow down (%v).\n", e.Err)
+				fmt.Fprintf(w, "The vendor asked to slow down (%s).\n", front.Escape(fmt.Sprint(e.Err)))
 			} else {
-				fmt.Fprintf(w, "The vendor asked to slow down (%v); retrying in %s.\n", e.Err, e.Wait.Round(100*time.Millisecond))
+				fmt.Fprintf(w, "The vendor asked to slow down (%s); retrying in %s.\n", front.Escape(fmt.Sprint(e.Err)), e.Wait.Round(100*time.Millisecond))
 			}
 		case cloud.EventLost:
-			fmt.Fprintf(w, "No answer (%v); checking whether the connection was created before trying again.\n", e.Err)
+			fmt.Fprintf(w, "No answer (%s); checking whether the connection was created before trying again.\n", front.Escape(fmt.Sprint(e.Err)))
 		}
 	}
 }
 
 // waitPrinter shows the connection's state: one updating line on a
-// terminal, a line per change otherwise.
+// terminal, a line per change otherwise. The id and the state are the
+// endpoint's words, shown escaped; the line's own carriage return and
+// erase go beneath the escaping writer.
 func waitPrinter(w io.Writer, id string) func(*cloud.Connection) {
 	start := time.Now()
 	last := ""
 	tty := false
-	tw := w
-	if sw, ok := w.(scrubWriter); ok {
-		tw = sw.w
-	}
-	if f, ok := tw.(*os.File); ok {
+	raw := front.Underlying(w)
+	if f, ok := raw.(*os.File); ok {
 		tty = isTerminal(f)
 	}
+	id = front.Escape(id)
 	spin := `|/-\`
 	n := 0
 	return func(c *cloud.Connection) {
 		n++
+		state := front.Escape(c.State)
 		if tty {
-			fmt.Fprintf(w, "\r\033[KWaiting for %s: %s %c %s", id, c.State, spin[n%4], time.Since(start).Round(time.Second))
+			io.WriteString(raw, "\r\033[K")
+			fmt.Fprintf(w, "Waiting for %s: %s %c %s", id, state, spin[n%4], time.Since(start).Round(time.Second))
 			if c.Phase == cloud.PhaseAvailable || c.Phase == cloud.PhaseFailed {
 				fmt.Fprintln(w)
 			}
 			return
 		}
 		if c.State != last {
-			fmt.Fprintf(w, "%s: %s (%s)\n", id, c.State, c.Phase)
+			fmt.Fprintf(w, "%s: %s (%s)\n", id, state, c.Phase)
 			last = c.State
 		}
 	}

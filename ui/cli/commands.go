@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -52,17 +53,28 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// loadOne parses the flags, then reads the one spec file named and finds
-// its driver.
-func loadOne(fs *flag.FlagSet, args []string) (string, *cloud.Spec, cloud.Driver, error) {
+// loadOne parses the flags, then reads the one spec file named (- for
+// standard input, in) and finds its driver. The name it returns is for
+// display: escaped, since a file name may hold any byte but / and NUL.
+func loadOne(fs *flag.FlagSet, args []string, in io.Reader) (string, *cloud.Spec, cloud.Driver, error) {
 	pos, err := parse(fs, args)
 	if err != nil {
 		return "", nil, nil, err
 	}
 	if len(pos) != 1 {
-		return "", nil, nil, &UsageError{Msg: fmt.Sprintf("usage: tunnelwiz %s FILE [flags]", fs.Name())}
+		return "", nil, nil, &UsageError{Msg: fmt.Sprintf("usage: tunnelwiz %s FILE [flags]  (FILE - reads standard input)", fs.Name())}
 	}
-	spec, err := cloud.LoadSpec(pos[0])
+	var spec *cloud.Spec
+	name := pos[0]
+	if name == "-" {
+		if in == nil {
+			in = os.Stdin
+		}
+		name = "standard input"
+		spec, err = cloud.ReadSpec(in, name)
+	} else {
+		spec, err = cloud.LoadSpec(name)
+	}
 	if err != nil {
 		return "", nil, nil, err
 	}
@@ -70,7 +82,7 @@ func loadOne(fs *flag.FlagSet, args []string) (string, *cloud.Spec, cloud.Driver
 	if err != nil {
 		return "", nil, nil, err
 	}
-	return pos[0], spec, d, nil
+	return front.Escape(name), spec, d, nil
 }
 
 // scrubbing buffers a command's output and masks the spec's secrets in it
@@ -91,6 +103,8 @@ type scrubWriter struct {
 	secrets []string
 }
 
+func (s scrubWriter) Unwrap() io.Writer { return s.w }
+
 func (s scrubWriter) Write(p []byte) (int, error) {
 	if _, err := io.WriteString(s.w, cloud.Scrub(string(p), s.secrets)); err != nil {
 		return 0, err
@@ -102,7 +116,7 @@ func (s scrubWriter) Write(p []byte) (int, error) {
 func Validate(args []string, o IO) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print issues as JSON")
-	file, spec, d, err := loadOne(fs, args)
+	file, spec, d, err := loadOne(fs, args, o.In)
 	if err != nil {
 		return err
 	}
@@ -135,7 +149,7 @@ func Plan(args []string, o IO) error {
 	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the request as JSON")
 	show := fs.Bool("show-secrets", false, "show the pre-shared key instead of masking it")
-	file, spec, d, err := loadOne(fs, args)
+	file, spec, d, err := loadOne(fs, args, o.In)
 	if err != nil {
 		return err
 	}

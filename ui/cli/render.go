@@ -13,10 +13,11 @@ import (
 	"tunnelwiz/ui/front"
 )
 
-// writeIssues prints one issue a line: severity, path, message.
+// writeIssues prints one issue a line: severity, path, message. The path
+// and the message are escaped: they hold the spec's own keys and values.
 func writeIssues(w io.Writer, is cloud.Issues) {
 	for _, i := range is {
-		fmt.Fprintf(w, "%-7s %s: %s\n", i.Severity, i.Field, i.Message)
+		fmt.Fprintf(w, "%-7s %s: %s\n", i.Severity, front.Escape(i.Field), front.Escape(i.Message))
 	}
 }
 

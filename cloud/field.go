@@ -113,6 +113,11 @@ type Field struct {
 	Secret bool
 	// Deprecated names the field to use instead, when the vendor deprecated this one.
 	Deprecated string
+	// Alias names a field that carries the same value under another name
+	// the vendor's documents also use (Apsara's IkeConfig.LocalIdIPsec,
+	// the SDK's LocalId): both stay valid, and the wizard asks the other
+	// one unless this one was given.
+	Alias string
 	// Help is the vendor document's own explanation, shortened.
 	Help string
 	// Source says where the rule comes from (seed file, SDK model comment,

@@ -3,13 +3,14 @@ package wizard
 import "tunnelwiz/cloud"
 
 // repeats: a field that says again what another field says is not asked
-// a second time: a deprecated spelling (Tencent IntegrityAlgorith) unless
-// a value was given under it, and a parameter that repeats the region
-// (Alibaba RegionId) while it holds the region, or, optional, nothing.
+// a second time: a deprecated spelling (Tencent IntegrityAlgorith) or an
+// alias (Apsara LocalIdIPsec) unless a value was given under it, and a
+// parameter that repeats the region (Alibaba RegionId) while it holds the
+// region, or, optional, nothing.
 func repeats(st *State, f *cloud.Field) bool {
 	v, has := st.Params().At(f.Path)
 	switch {
-	case f.Deprecated != "":
+	case f.Deprecated != "" || f.Alias != "":
 		return !has
 	case f.Role == cloud.RoleRegion:
 		s, _ := v.(string)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"tunnelwiz/cloud"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -245,10 +246,42 @@ func TestRepickRefills(t *testing.T) {
 func TestListedKeepsFocus(t *testing.T) {
 	m := runPath(t, []step{keys("up", "enter", "enter", "down", "enter"), waitFor("0123456789abcdef0123456789abcdef")})
 	fp, ok := m.pages[m.cur].(*formPage)
-	if !ok || fp.step != "target" {
+	if !ok || fp.step != cloud.StepTarget {
 		t.Fatalf("on page %s", m.pages[m.cur].Name())
 	}
 	if got := fp.focusedKey(); got != "project_id#pick" {
 		t.Errorf("cursor on %q, want project_id#pick", got)
+	}
+}
+
+// TestAliasAskedOnce: Apsara's IkeConfig.LocalId and LocalIdIPsec carry
+// one value under two documented names: a fresh session asks LocalId
+// only; a spec that gave LocalIdIPsec shows it.
+func TestAliasAskedOnce(t *testing.T) {
+	shown := func(m *Model) []string {
+		for _, p := range m.pages {
+			if fp, ok := p.(*formPage); ok && fp.step == cloud.StepIKE {
+				var paths []string
+				for _, in := range fp.inputs(m) {
+					paths = append(paths, in.Path)
+				}
+				return paths
+			}
+		}
+		return nil
+	}
+	m := New(Options{SaveDir: t.TempDir()})
+	m.St.SetVendor("apsara")
+	got := strings.Join(shown(m), " ")
+	if !strings.Contains(got, "IkeConfig.LocalId ") && !strings.HasSuffix(got, "IkeConfig.LocalId") || strings.Contains(got, "LocalIdIPsec") {
+		t.Errorf("fresh session asks %s", got)
+	}
+	spec, err := cloud.LoadSpec("../../cloud/apsara/testdata/with-psk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = New(Options{From: spec, SaveDir: t.TempDir()})
+	if got := strings.Join(shown(m), " "); !strings.Contains(got, "LocalIdIPsec") {
+		t.Errorf("given LocalIdIPsec not shown: %s", got)
 	}
 }

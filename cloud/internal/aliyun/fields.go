@@ -116,8 +116,11 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 			Source: d.src("IkeConfig.LocalIdIPsec (up to 100 characters); %s names the member LocalId", SDK)}
 		if !d.Apsara {
 			// The public SDK documents only LocalId; Apsara's own seed
-			// documents only LocalIdIPsec, so there it is not deprecated.
+			// documents only LocalIdIPsec, so there it is not deprecated,
+			// only the same value under the seed's name.
 			legacy.Deprecated = "LocalId"
+		} else {
+			legacy.Alias = "LocalId"
 		}
 		fs = append(fs, legacy)
 	}

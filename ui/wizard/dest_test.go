@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"strings"
 	"testing"
 
 	"tunnelwiz/ui/front"
@@ -29,5 +30,19 @@ func TestCloudEndpointFollowsRegion(t *testing.T) {
 	}
 	if got := m.St.Dest.URL.Host; got != "vpn.cn-east-3.myhuaweicloud.com" {
 		t.Errorf("after the region changed, host %s", got)
+	}
+}
+
+// TestCloudWithoutKeysSaysSo: choosing the cloud with no keys found is
+// told at once, with the way back to the sandbox, not at the gateways.
+func TestCloudWithoutKeysSaysSo(t *testing.T) {
+	env := front.Env{Home: t.TempDir(), Getenv: func(string) string { return "" }}
+	m := New(Options{SaveDir: t.TempDir(), Env: env})
+	vp := m.pages[0].(*vendorPage)
+	vp.Enter(m)
+	vp.vendor, vp.dest = "alibaba", "cloud"
+	vp.Leave(m)
+	if !strings.Contains(m.note, "No keys were found") || !strings.Contains(m.note, "sandbox") {
+		t.Errorf("note %q", m.note)
 	}
 }

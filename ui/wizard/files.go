@@ -51,17 +51,23 @@ func (m *Model) saveCmd(keepKey bool) tea.Cmd {
 // anything), keeping whether it holds the key; with none saved yet, it
 // saves one without the key.
 func (m *Model) resaveCmd() tea.Cmd {
-	st := m.St
-	if st.Saved == "" {
+	if m.St.Saved == "" {
 		return m.saveCmd(false)
 	}
-	path, withKey := st.Saved, st.SavedWithKey
+	return m.rewriteCmd(m.St.SavedWithKey, true)
+}
+
+// rewriteCmd writes the file this session saved again, with or without
+// the key: ctrl+y after a submit puts the key into the spec just saved
+// rather than beside it in a second file.
+func (m *Model) rewriteCmd(withKey, quiet bool) tea.Cmd {
+	path := m.St.Saved
 	b, err := m.specBytes(withKey)
 	return func() tea.Msg {
 		if err == nil {
 			err = os.WriteFile(path, b, 0o600)
 		}
-		return savedMsg{path: path, withKey: withKey, err: err, quiet: true}
+		return savedMsg{path: path, withKey: withKey, err: err, quiet: quiet}
 	}
 }
 

@@ -271,7 +271,7 @@ func TestSavedWithKeySaysSo(t *testing.T) {
 		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	tm.Send(press("enter"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
-	if text := resultText(final, 80); !strings.Contains(text, "with the pre-shared key (mode 0600") {
+	if text := resultText(final, 80, true); !strings.Contains(text, "with the pre-shared key (mode 0600") {
 		t.Errorf("the result does not say the file holds the key:\n%s", text)
 	}
 	b, err := os.ReadFile(final.St.Saved)
@@ -280,5 +280,52 @@ func TestSavedWithKeySaysSo(t *testing.T) {
 	}
 	if !strings.Contains(string(b), key) {
 		t.Errorf("the file saved with ctrl+y lost the key at the submit")
+	}
+}
+
+// TestFirstErrorInStepOrder: from a fresh start, ctrl+e goes to the
+// missing region (the Target step), not to the customer gateway whose
+// name sorts first but whose list needs the region.
+func TestFirstErrorInStepOrder(t *testing.T) {
+	m := New(Options{SaveDir: t.TempDir()})
+	final := driveFast(t, m, []tea.KeyPressMsg{keyCtrl('e')})
+	fp, ok := final.pages[final.cur].(*formPage)
+	if !ok || fp.step != cloud.StepTarget {
+		t.Fatalf("on %s, want Target", final.pages[final.cur].Name())
+	}
+	if got := fp.focusedKey(); got != "region#pick" && got != "region" {
+		t.Errorf("cursor on %q, want the region", got)
+	}
+}
+
+// TestResultKeepsTheKeyReachable: on the result screen ctrl+r shows the
+// key and ctrl+y puts it into the spec just saved (not a second file);
+// what is printed after the wizard closes names no key of a closed screen.
+func TestResultKeepsTheKeyReachable(t *testing.T) {
+	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
+	key := m.St.Params().Str("PreShareKey")
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	tm.Send(press("ctrl+p"))
+	tm.Send(keyCtrl('g'))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Press enter to finish")) },
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(keyCtrl('r'))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(key)) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(keyCtrl('y'))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("pre-shared key (mode 0600).")) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(press("enter"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	files, _ := filepath.Glob(filepath.Join(final.opts.SaveDir, "*.yaml"))
+	if len(files) != 1 || files[0] != final.St.Saved {
+		t.Fatalf("files saved: %v (the session's: %s)", files, final.St.Saved)
+	}
+	if b, _ := os.ReadFile(files[0]); !strings.Contains(string(b), key) {
+		t.Errorf("ctrl+y did not put the key into %s", files[0])
+	}
+	final.St.SavedWithKey = false // as if ctrl+y had not been pressed
+	if text := final.summary(); strings.Contains(text, "ctrl+") {
+		t.Errorf("after the wizard closed, the text names keys of a closed screen:\n%s", text)
 	}
 }

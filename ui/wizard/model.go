@@ -328,6 +328,16 @@ func (m *Model) previewIndex() int {
 	return m.cur
 }
 
+// pageOf is the index of a step's page (past the last page if none).
+func (m *Model) pageOf(step cloud.Step) int {
+	for i, p := range m.pages {
+		if fp, ok := p.(*formPage); ok && fp.step == step {
+			return i
+		}
+	}
+	return len(m.pages)
+}
+
 // jumpTo shows the page of a step.
 func (m *Model) jumpTo(step cloud.Step) tea.Cmd {
 	for i, p := range m.pages {
@@ -338,22 +348,31 @@ func (m *Model) jumpTo(step cloud.Step) tea.Cmd {
 	return nil
 }
 
-// firstError goes to the step of the first error and puts the cursor on
+// firstError goes to the step of the first error, in the order of the
+// steps (the region before the gateways it lists), and puts the cursor on
 // its field (a list's row error: on the list).
 func (m *Model) firstError() tea.Cmd {
-	for _, i := range m.St.Issues {
-		if i.Severity == cloud.Error {
-			m.pages[m.cur].Leave(m)
-			m.note = i.Field + ": " + i.Message
-			cmd := m.jumpTo(m.St.StepOf(i.Field))
-			if fp, ok := m.pages[m.cur].(*formPage); ok {
-				return tea.Batch(cmd, fp.refocus(fp.keyFor(i.Field)))
-			}
-			return cmd
+	first, at := -1, len(m.pages)
+	for n, i := range m.St.Issues {
+		if i.Severity != cloud.Error {
+			continue
+		}
+		if p := m.pageOf(m.St.StepOf(i.Field)); p < at {
+			first, at = n, p
 		}
 	}
-	m.note = "No errors."
-	return nil
+	if first < 0 {
+		m.note = "No errors."
+		return nil
+	}
+	i := m.St.Issues[first]
+	m.pages[m.cur].Leave(m)
+	m.note = i.Field + ": " + i.Message
+	cmd := m.jumpTo(m.St.StepOf(i.Field))
+	if fp, ok := m.pages[m.cur].(*formPage); ok {
+		return tea.Batch(cmd, fp.refocus(fp.keyFor(i.Field)))
+	}
+	return cmd
 }
 
 func (m *Model) View() tea.View {

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -97,6 +98,11 @@ func (p *vendorPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 func (p *vendorPage) Leave(m *Model) {
 	if p.vendor != "" {
 		m.St.SetVendor(p.vendor)
+	}
+	if d := m.St.Driver; p.dest == "cloud" && d != nil {
+		if _, _, found := d.FindCredentials(m.opts.Env.Getenv, m.opts.Env.Home); !found {
+			m.note = "No keys were found for " + d.Catalog().Title + ": the look-ups and the submit will fail. esc comes back here to choose the sandbox."
+		}
 	}
 	sb, ep := p.dest == "sandbox", p.dest == "endpoint"
 	if sb != m.St.UseSandbox || ep != m.St.UseEndpoint || m.St.Dest == nil {
@@ -222,7 +228,11 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 	st := m.St
 	if st.Inventory == nil {
 		msg := "Looking up gateways..."
-		if st.InvErr != nil {
+		var nocred *front.NoCredentialsError
+		switch {
+		case errors.As(st.InvErr, &nocred):
+			msg = "No keys were found for " + nocred.Title + " (the SDK's environment variables or the vendor CLI's profile: see README). Go back to the first page (esc) to choose the built-in sandbox, or type the ids."
+		case st.InvErr != nil:
 			msg = "The look-up failed (" + st.InvErr.Error() + "); type the ids instead."
 		}
 		return []huh.Field{huh.NewNote().Title("Gateways").Description(msg)}

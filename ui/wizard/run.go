@@ -310,7 +310,7 @@ func submitPlain(m *Model, out io.Writer) error {
 	if conn.Phase == cloud.PhaseFailed {
 		m.Outcome = Failed
 	}
-	fmt.Fprint(out, resultText(m, 80))
+	fmt.Fprint(out, resultText(m, 80, true))
 	for _, cmd := range []tea.Cmd{m.clearDraftCmd(), rememberCmd(m)} {
 		if cmd == nil {
 			continue

@@ -146,7 +146,16 @@ func (p *submitPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 			return tea.Quit, Stay
 		}
 		if p.done && st.Created != nil && key.Matches(msg, m.Keys.SaveKey) {
+			if st.Saved != "" {
+				return m.rewriteCmd(true, false), Stay
+			}
 			return m.saveCmd(true), Stay
+		}
+		if p.done && st.Created != nil && key.Matches(msg, m.Keys.Reveal) {
+			// The last place the key can be read: after the wizard
+			// closes it is nowhere but in a file saved with ctrl+y.
+			st.Revealed = !st.Revealed
+			return nil, Stay
 		}
 	}
 	return nil, Stay
@@ -185,7 +194,10 @@ func (p *submitPage) View(m *Model, w, h int) string {
 	case p.done && st.Final != nil:
 		b.WriteString("\n" + m.Styles.OK.Render("Connection "+st.Final.ID+" is "+st.Final.State) + "\n")
 		b.WriteString(wrap(upNote, w) + "\n")
-		b.WriteString(resultText(m, w))
+		b.WriteString(resultText(m, w, false))
+		if f := st.Catalog().RoleField(cloud.RolePSK); f != nil && st.Revealed {
+			b.WriteString(wrap(f.Path+": "+st.Params().Str(f.Path)+"   (ctrl+r hides it)", w) + "\n")
+		}
 		b.WriteString("\nPress enter to finish.\n")
 	default:
 		b.WriteString("\nWorking...\n")
@@ -216,18 +228,22 @@ func (m *Model) summary() string {
 	default:
 		return ""
 	}
-	b.WriteString(resultText(m, max(m.width, 40)))
+	b.WriteString(resultText(m, max(m.width, 40), true))
 	return b.String()
 }
 
 // resultText says where the spec was saved and how to make the same
-// again headless; it is also printed after the wizard exits.
-func resultText(m *Model, w int) string {
+// again headless; it is also printed after the wizard exits (closed),
+// when the keys of the result screen are gone.
+func resultText(m *Model, w int, closed bool) string {
 	st := m.St
 	if st.Saved == "" {
 		return ""
 	}
-	how := "without the pre-shared key (ctrl+y saves a copy with it): add it to the file, then to create the same again headless:"
+	how := "without the pre-shared key (ctrl+r shows it, ctrl+y puts it in the file): to create the same again headless:"
+	if closed {
+		how = "without the pre-shared key: put the key your customer gateway has into the file, then to create the same again headless:"
+	}
 	if st.Accessible {
 		how = "without the pre-shared key: add it (shown above when it was made) to the file, then to create the same again headless:"
 	}

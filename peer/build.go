@@ -75,6 +75,9 @@ func Build(spec *cloud.Spec, o Options) (*Tunnel, error) {
 	}
 	b.identities()
 	b.selectors(o.Inventory)
+	if t.Version.Term == "ikev1" {
+		t.Children = onePairEach(t.Children)
+	}
 	return t, nil
 }
 

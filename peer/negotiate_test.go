@@ -259,7 +259,16 @@ func (l *lab) negotiate(t *testing.T, d *cloudDoc, c labCase) error {
 	if err := l.cust.load(custFile); err != nil {
 		return l.explain(fmt.Errorf("the exported swanctl.conf does not load: %w", err), custFile, cloudFile)
 	}
-	ev := m.wait(len(s.pairs), 20*time.Second)
+	// IKEv1 carries one selector pair per Quick Mode (RFC 2409 5.5): one
+	// CHILD_SA per combination of subnets.
+	want := len(s.pairs)
+	if s.version == "1" {
+		want = 0
+		for _, pr := range s.pairs {
+			want += len(pr.cust) * len(pr.cloud)
+		}
+	}
+	ev := m.wait(want, 20*time.Second)
 	if ev.failure != "" {
 		return l.explain(fmt.Errorf("establishing: %s", ev.failure), custFile, cloudFile)
 	}
@@ -288,19 +297,25 @@ func (l *lab) negotiate(t *testing.T, d *cloudDoc, c labCase) error {
 	return nil
 }
 
-// pings sends one echo through each CHILD_SA, customer to cloud.
+// pings sends one echo between every customer and cloud subnet of each
+// pair of selectors, customer to cloud: every combination the cloud
+// protects must pass.
 func (l *lab) pings(pairs []pair) error {
 	for _, pr := range pairs {
-		from, err := firstHost(pr.cust[0])
-		if err != nil {
-			return err
-		}
-		to, err := firstHost(pr.cloud[0])
-		if err != nil {
-			return err
-		}
-		if err := l.ping(from, to); err != nil {
-			return err
+		for _, c := range pr.cust {
+			for _, k := range pr.cloud {
+				from, err := firstHost(c)
+				if err != nil {
+					return err
+				}
+				to, err := firstHost(k)
+				if err != nil {
+					return err
+				}
+				if err := l.ping(from, to); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	return nil

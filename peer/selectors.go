@@ -217,3 +217,20 @@ func join(parent, name string) string {
 	}
 	return parent + "." + name
 }
+
+// onePairEach splits children into one per pair of subnets: an IKEv1
+// Quick Mode carries one identity per side (RFC 2409 section 5.5), so
+// the cloud negotiates one SA per combination; strongSwan's IKEv1 would
+// otherwise negotiate only the first.
+func onePairEach(children []Child) []Child {
+	var out []Child
+	for _, c := range children {
+		for _, cust := range c.Customer {
+			for _, cl := range c.Cloud {
+				out = append(out, Child{Cloud: []string{cl}, Customer: []string{cust},
+					CloudField: c.CloudField, CustomerField: c.CustomerField})
+			}
+		}
+	}
+	return out
+}

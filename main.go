@@ -39,6 +39,10 @@ Usage:
                                                    validate, show the plan, confirm, create it
   tunnelwiz sandbox [--listen ADDR] [--fixtures FILE]
                                                    run the built-in sandbox: every vendor's API, no cloud
+  tunnelwiz peer FILE --device NAME [--cloud-ip IP] [--peer-ip IP] [--show-secrets]
+                 [--sandbox | --endpoint URL] [-o FILE]
+                                                   the customer gateway's configuration for the spec
+  tunnelwiz peer --devices                         the devices it writes, and how each was verified
 
 With no cloud account, try everything in the sandbox:
   tunnelwiz apply --sandbox --wait examples/tencent.yaml
@@ -54,6 +58,7 @@ var commands = map[string]func([]string, cli.IO) error{
 	"presets":  cli.Presets,
 	"apply":    cli.Apply,
 	"sandbox":  cli.Sandbox,
+	"peer":     cli.Peer,
 }
 
 func main() {

@@ -41,6 +41,53 @@ const (
 	// RoleClientToken marks a vendor idempotency token (Alibaba
 	// ClientToken): Submit fills it once and keeps it across retries.
 	RoleClientToken Role = "client-token"
+
+	// The roles below say what the customer side of the tunnel must mirror
+	// (tunnelwiz peer): where the traffic selectors, the identities, DPD,
+	// the route-based addresses and the traffic lifetime are held.
+
+	// RoleRouting is the connection's routing style: terms policy (traffic
+	// selectors from the subnets), route (a route-based tunnel, 0.0.0.0/0
+	// selectors) or bgp (route-based with BGP over the tunnel).
+	RoleRouting Role = "routing"
+	// RoleRemoteSubnet is the customer side's CIDR(s) of the traffic
+	// selectors. A RoleLocalSubnet and a RoleRemoteSubnet field in the same
+	// list element (or both top-level) make one pair of selectors; a lone
+	// RoleRemoteSubnet list (Huawei peer_subnets) names the customer's
+	// subnets routed into a route-based tunnel.
+	RoleRemoteSubnet Role = "subnet.remote"
+	// RolePolicyLocal is the cloud-side CIDR of one policy rule (Huawei
+	// policy_rules[].source): a selector like RoleLocalSubnet, but a
+	// choice the wizard never fills from the VPC, since the rules apply
+	// only in policy mode.
+	RolePolicyLocal Role = "subnet.policy-local"
+	// RoleSubnetPairs is a map whose keys are cloud-side CIDRs and whose
+	// values (Path+".*") list the customer-side CIDRs each may reach
+	// (Tencent API 2.0 spdAcl): one pair of selectors per key.
+	RoleSubnetPairs Role = "subnet.pairs"
+	// Identity types (terms address, fqdn) and FQDN identities of the
+	// cloud side (local) and the customer side (remote). A field with an
+	// identity role but no type field beside it (Alibaba LocalId) holds
+	// either an address or a name.
+	RoleLocalIDType  Role = "identity.local-type"
+	RoleRemoteIDType Role = "identity.remote-type"
+	RoleLocalFQDN    Role = "identity.local-fqdn"
+	RoleRemoteFQDN   Role = "identity.remote-fqdn"
+	// DPD's timing (seconds) and the action after a peer is found dead
+	// (terms clear, restart).
+	RoleDPDTimeout  Role = "dpd.timeout"
+	RoleDPDInterval Role = "dpd.interval"
+	RoleDPDAction   Role = "dpd.action"
+	// RoleIPsecLifeKB is the IPsec SA's traffic lifetime in kilobytes.
+	RoleIPsecLifeKB Role = "ipsec.lifetime-kb"
+	// The route-based tunnel's inside addresses: the cloud side's
+	// (RoleTunnelLocal) and the customer side's (RoleTunnelPeer), an
+	// address or an address/prefix, the tunnel's CIDR, and the cloud
+	// side's BGP autonomous system number.
+	RoleTunnelLocal Role = "tunnel.local-address"
+	RoleTunnelPeer  Role = "tunnel.peer-address"
+	RoleTunnelCIDR  Role = "tunnel.cidr"
+	RoleBGPLocalASN Role = "bgp.local-asn"
 )
 
 // Transform is one IKEv2 transform as IANA registers it ("Internet Key
@@ -72,6 +119,7 @@ var Vocabulary = []Transform{
 	{Term: "aes-cbc-192", Type: 1, ID: 12, KeyBits: 192, IANA: "ENCR_AES_CBC"},
 	{Term: "aes-cbc-256", Type: 1, ID: 12, KeyBits: 256, IANA: "ENCR_AES_CBC"},
 	{Term: "aes-gcm16-128", Type: 1, ID: 20, KeyBits: 128, IANA: "ENCR_AES_GCM_16", Note: "AEAD: needs no separate integrity"},
+	{Term: "aes-gcm16-192", Type: 1, ID: 20, KeyBits: 192, IANA: "ENCR_AES_GCM_16", Note: "AEAD: needs no separate integrity"},
 	{Term: "aes-gcm16-256", Type: 1, ID: 20, KeyBits: 256, IANA: "ENCR_AES_GCM_16", Note: "AEAD: needs no separate integrity"},
 	{Term: "sm4-cbc", Type: 1, KeyBits: 128, IANA: "SM4-CBC (GM/T 0002, no IKEv2 registry id)", Note: "Chinese national cipher"},
 
@@ -111,4 +159,8 @@ var ModeTerms = map[Role][]string{
 	RoleIKEMode:      {"main", "aggressive"},
 	RoleDPD:          {"on", "off"},
 	RoleNATTraversal: {"on", "off"},
+	RoleRouting:      {"policy", "route", "bgp"},
+	RoleLocalIDType:  {"address", "fqdn"},
+	RoleRemoteIDType: {"address", "fqdn"},
+	RoleDPDAction:    {"clear", "restart"},
 }

@@ -6,6 +6,15 @@ import (
 	"sync"
 )
 
+// Implied is a role's value that no parameter of the API sets.
+type Implied struct {
+	Role Role
+	// Term is the vocabulary or mode term the cloud applies.
+	Term string
+	// Source is the evidence, as for Field.Source.
+	Source string
+}
+
 // Check is one cross-field rule: it sees the whole (normalized) request and
 // the target, and reports issues against exact parameter paths.
 type Check struct {
@@ -35,6 +44,10 @@ type Catalog struct {
 	// never sends faster. Zero means undocumented: DefaultRate applies.
 	RateLimit  float64
 	RateSource string
+	// Implied are settings the request cannot carry but the cloud applies
+	// all the same (Tencent API 2.0 has no IKE version parameter): the
+	// customer side must still mirror them.
+	Implied []Implied
 
 	once     sync.Once
 	byPath   map[string]*Field

@@ -80,7 +80,7 @@ var topFields = []cloud.Field{
 	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets, Role: cloud.RoleLocalSubnet,
 		Help:   "CIDR blocks on the VPC side, comma-separated, used in phase 2; 0.0.0.0/0 on both sides selects destination-routing mode.",
 		Source: src(seed + " LocalSubnet (required, comma-separated CIDR blocks); " + sdk + " adds the 0.0.0.0/0 routing modes")},
-	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,
+	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets, Role: cloud.RoleRemoteSubnet,
 		Help:   "CIDR blocks on the data-center side, comma-separated, used in phase 2.",
 		Source: src(seed + " RemoteSubnet (required, comma-separated CIDR blocks); " + sdk + " adds the 0.0.0.0/0 routing modes")},
 

@@ -49,7 +49,7 @@ var topFields = []cloud.Field{
 	{Path: "LocalSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets, Role: cloud.RoleLocalSubnet,
 		Help:   "CIDR blocks on the VPC side to connect to the data center, comma-separated; used in phase 2.",
 		Source: src(seed + " LocalSubnet (required, comma-separated CIDR blocks)")},
-	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets,
+	{Path: "RemoteSubnet", Type: cloud.String, Format: cloud.CIDRListLoose, Required: true, Step: cloud.StepSubnets, Role: cloud.RoleRemoteSubnet,
 		Help:   "CIDR blocks of the data center, comma-separated; used in phase 2.",
 		Source: src(seed + " RemoteSubnet (required, comma-separated CIDR blocks)")},
 

@@ -92,7 +92,7 @@ func (e *sandboxEnv) submitAndReadBack(t *testing.T, d cloud.Driver, s *cloud.Sp
 	p, _ := c.Check(Clone(s))
 	for i := range c.Fields {
 		f := &c.Fields[i]
-		if f.Role == "" || f.Role == cloud.RolePSK || f.Role == cloud.RoleClientToken || strings.Contains(f.Path, "[]") || fillRoles[f.Role] {
+		if f.Role == "" || f.Role == cloud.RolePSK || f.Role == cloud.RoleClientToken || strings.Contains(f.Path, "[]") || fillRoles[f.Role] || peerRoles[f.Role] {
 			continue
 		}
 		v, ok := p.At(f.Path)
@@ -276,3 +276,12 @@ func StartSandbox(t testing.TB, o sandbox.Options, wrap func(r *http.Request)) (
 // fillRoles mark fields the wizard fills from look-ups; not every
 // vendor's describe call returns them, so they are not read back.
 var fillRoles = map[cloud.Role]bool{cloud.RoleLocalAddress: true, cloud.RoleRemoteAddress: true, cloud.RoleLocalSubnet: true, cloud.RoleRegion: true}
+
+// peerRoles say what the customer side must mirror (tunnelwiz peer reads
+// them from the spec); the read-back compares the proposal, not these.
+var peerRoles = map[cloud.Role]bool{
+	cloud.RoleRouting: true, cloud.RoleRemoteSubnet: true, cloud.RolePolicyLocal: true, cloud.RoleSubnetPairs: true,
+	cloud.RoleLocalIDType: true, cloud.RoleRemoteIDType: true, cloud.RoleLocalFQDN: true, cloud.RoleRemoteFQDN: true,
+	cloud.RoleDPDTimeout: true, cloud.RoleDPDInterval: true, cloud.RoleDPDAction: true, cloud.RoleIPsecLifeKB: true,
+	cloud.RoleTunnelLocal: true, cloud.RoleTunnelPeer: true, cloud.RoleTunnelCIDR: true, cloud.RoleBGPLocalASN: true,
+}

@@ -32,7 +32,7 @@ var connectionFields = []cloud.Field{
 	},
 	{
 		Path: p("style"), Type: cloud.String, Allowed: []string{"static", "policy", "bgp"}, Default: "static",
-		Step: cloud.StepGateways,
+		Step: cloud.StepGateways, Role: cloud.RoleRouting, Means: styleMeans,
 		Help: "The connection mode: static (static routing), policy (policy-based) or bgp (BGP routing).",
 		Source: sdk + " model_create_vpn_connection_request_body_content.go comment 允许范围[policy, static, bgp] (lower case; the answer echoes STATIC/POLICY/BGP); " +
 			"the seed leaves it blank; default static from the seed's static example and Huawei's Chinese page; newer Huawei pages add policy-template, which the pinned SDK does not list; " + checked,
@@ -44,7 +44,7 @@ var connectionFields = []cloud.Field{
 		Source: seed + " Table 3 (mandatory, 36-character UUID); " + checked,
 	},
 	{
-		Path: p("peer_subnets"), Type: cloud.List, Len: &cloud.Range{Min: 0, Max: 50}, Step: cloud.StepSubnets,
+		Path: p("peer_subnets"), Type: cloud.List, Len: &cloud.Range{Min: 0, Max: 50}, Step: cloud.StepSubnets, Role: cloud.RoleRemoteSubnet,
 		Help:   "The customer-side subnets (IPv4 CIDR blocks, at most 50); not used when the gateway is attached to an enterprise router and style is policy or bgp.",
 		Source: seed + " Table 3 (at most 50; mandatory except ER-attached gateways with policy/bgp; 100.64.0.0/10 and 214.0.0.0/8 reserved); " + checked,
 	},
@@ -55,14 +55,14 @@ var connectionFields = []cloud.Field{
 	},
 	{
 		Path: p("tunnel_local_address"), Type: cloud.String, Format: cloud.InterfaceAddr, Check: checkTunnelAddr,
-		Step: cloud.StepExtras, Effective: onlyStyle("static", "bgp"),
+		Step: cloud.StepExtras, Role: cloud.RoleTunnelLocal, Effective: onlyStyle("static", "bgp"),
 		Help: "The tunnel interface address on the VPN gateway in route-based mode, such as 169.254.76.1/30.",
 		Source: seed + " Table 3 (169.254.x.x, not 169.254.195.x, mask 30, host address, same block as tunnel_peer_address); " +
 			"Table 10 (valid only for STATIC and BGP); " + checked,
 	},
 	{
 		Path: p("tunnel_peer_address"), Type: cloud.String, Format: cloud.InterfaceAddr, Check: checkTunnelAddr,
-		Step: cloud.StepExtras, Effective: onlyStyle("static", "bgp"),
+		Step: cloud.StepExtras, Role: cloud.RoleTunnelPeer, Effective: onlyStyle("static", "bgp"),
 		Help: "The tunnel interface address on the customer gateway device in route-based mode, such as 169.254.76.2/30.",
 		Source: seed + " Table 3 (169.254.x.x, not 169.254.195.x, mask 30, host address, same block as tunnel_local_address); " +
 			"Table 10 (valid only for STATIC and BGP); " + checked,
@@ -112,13 +112,13 @@ var policyRuleFields = []cloud.Field{
 	},
 	{
 		Path: p("policy_rules[].source"), Type: cloud.String, Format: cloud.CIDRLoose, Check: checkNoSpaces,
-		Step:   cloud.StepSubnets,
+		Step: cloud.StepSubnets, Role: cloud.RolePolicyLocal,
 		Help:   "The source CIDR block (cloud side); unique across rules.",
 		Source: seed + " Table 4 (unique across rules); " + checked,
 	},
 	{
 		Path: p("policy_rules[].destination"), Type: cloud.List, Len: &cloud.Range{Min: 0, Max: 50},
-		Step:   cloud.StepSubnets,
+		Step: cloud.StepSubnets, Role: cloud.RoleRemoteSubnet,
 		Help:   "The destination CIDR blocks (customer side), such as 192.168.52.0/24.",
 		Source: seed + " Table 4; Table 11 (at most 50 destination CIDR blocks per rule); " + checked,
 	},

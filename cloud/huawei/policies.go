@@ -65,26 +65,26 @@ var ikeFields = []cloud.Field{
 	},
 	{
 		Path: ik("local_id_type"), Type: cloud.String, Allowed: []string{"ip", "fqdn"}, Default: "ip",
-		Step:   cloud.StepIKE,
+		Step: cloud.StepIKE, Role: cloud.RoleLocalIDType, Means: idTypeMeans,
 		Help:   "The local identity type, ip or fqdn.",
 		Source: seed + " Table 5 (ip, fqdn; default ip); " + sdk + " IkePolicyLocalIdType enum; " + checked,
 	},
 	{
 		Path: ik("local_id"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 255}, Chars: idChars, Check: checkText,
-		RequiredWhen: &cloud.Cond{Path: "local_id_type", In: []string{"fqdn"}}, Step: cloud.StepIKE,
+		RequiredWhen: &cloud.Cond{Path: "local_id_type", In: []string{"fqdn"}}, Step: cloud.StepIKE, Role: cloud.RoleLocalFQDN,
 		Help:   "The local identity; required with local_id_type fqdn, and must equal the peer device's peer ID.",
 		Source: seed + " Table 5 (at most 255 characters, no & < > [ ] \\ or spaces, mandatory for fqdn); " + checked,
 	},
 	{
 		Path: ik("peer_id_type"), Type: cloud.String, Allowed: []string{"ip", "fqdn"}, Default: "ip",
-		Step: cloud.StepIKE,
+		Step: cloud.StepIKE, Role: cloud.RoleRemoteIDType, Means: idTypeMeans,
 		Help: "The peer identity type, ip or fqdn.",
 		Source: seed + " Table 5 (ip, fqdn; default ip); " + sdk + " IkePolicyPeerIdType enum (ip, fqdn; the Terraform provider docs also name any, " +
 			"which neither the seed nor the SDK lists); " + checked,
 	},
 	{
 		Path: ik("peer_id"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 255}, Chars: idChars, Check: checkText,
-		RequiredWhen: &cloud.Cond{Path: "peer_id_type", In: []string{"fqdn"}}, Step: cloud.StepIKE,
+		RequiredWhen: &cloud.Cond{Path: "peer_id_type", In: []string{"fqdn"}}, Step: cloud.StepIKE, Role: cloud.RoleRemoteFQDN,
 		Help:   "The peer identity; set it with peer_id_type fqdn, equal to the peer device's local ID.",
 		Source: seed + " Table 5 (at most 255 characters, no & < > [ ] \\ or spaces; set when peer_id_type is fqdn); " + checked,
 	},
@@ -95,13 +95,13 @@ var ikeFields = []cloud.Field{
 	},
 	{
 		Path: ik("dpd.timeout"), Type: cloud.Integer, Range: &cloud.Range{Min: 2, Max: 60}, Default: "15",
-		Step:   cloud.StepExtras,
+		Step: cloud.StepExtras, Role: cloud.RoleDPDTimeout,
 		Help:   "The interval in seconds for retransmitting DPD packets.",
 		Source: seed + " Table 6 (2-60, default 15); " + checked,
 	},
 	{
 		Path: ik("dpd.interval"), Type: cloud.Integer, Range: &cloud.Range{Min: 10, Max: 3600}, Default: "30",
-		Step:   cloud.StepExtras,
+		Step: cloud.StepExtras, Role: cloud.RoleDPDInterval,
 		Help:   "The DPD idle timeout in seconds.",
 		Source: seed + " Table 6 (10-3600, default 30); " + checked,
 	},

@@ -44,3 +44,11 @@ var pfsMeans = func() map[string]string {
 var versionMeans = map[string]string{"v1": "ikev1", "v2": "ikev2"}
 
 var modeMeans = map[string]string{"main": "main", "aggressive": "aggressive"}
+
+var idTypeMeans = map[string]string{"ip": "address", "fqdn": "fqdn"}
+
+// styleMeans: static and bgp connections are route-based (tunnel
+// interfaces, seed Table 3 tunnel_local_address "valid only for STATIC
+// and BGP"), so their IPsec SAs protect 0.0.0.0/0 and routes pick the
+// traffic; policy connections negotiate the policy rules.
+var styleMeans = map[string]string{"policy": "policy", "static": "route", "bgp": "bgp"}

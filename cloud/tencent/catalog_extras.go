@@ -17,7 +17,7 @@ var extraFields = []cloud.Field{
 	},
 	{
 		Path: "DpdTimeout", Type: cloud.String, Format: cloud.Digits,
-		Default: "30", Step: cloud.StepExtras, Effective: dpdOn,
+		Default: "30", Step: cloud.StepExtras, Effective: dpdOn, Role: cloud.RoleDPDTimeout,
 		Help: "Seconds without an answer before the peer counts as gone, 30 to 60 (default 30), " +
 			"sent as a string. Takes effect when DpdEnable is 1.",
 		Source: srcSDK + " comment: string, default 30 seconds, effective when DpdEnable is 1 (no range); " +
@@ -26,6 +26,7 @@ var extraFields = []cloud.Field{
 	},
 	{
 		Path: "DpdAction", Type: cloud.String, Allowed: []string{"clear", "restart"}, Step: cloud.StepExtras, Effective: dpdOn,
+		Role: cloud.RoleDPDAction, Means: map[string]string{"clear": "clear", "restart": "restart"},
 		Help: "What to do after a DPD timeout: clear (disconnect) or restart (retry). Takes effect when " +
 			"DpdEnable is 1.",
 		Source: srcSDK + " comment (clear, restart; default clear); " + srcSDKNew + " says default restart, " +
@@ -84,17 +85,20 @@ var extraFields = []cloud.Field{
 	},
 	{
 		Path: "BgpConfig.TunnelCidr", Type: cloud.String, Format: cloud.CIDRLoose, Required: true, Step: cloud.StepExtras,
+		Role: cloud.RoleTunnelCIDR,
 		Help: "The BGP tunnel CIDR, conventionally a /30 inside 169.254.0.0/16.",
 		Source: srcSDK + " BgpConfig ('BGP tunnel CIDR'); required here as in " + srcTF + " (bgp_config.tunnel_cidr " +
 			"Required); the /30 and 169.254.0.0/16 rules are warnings (see checks); " + checked,
 	},
 	{
 		Path: "BgpConfig.LocalBgpIp", Type: cloud.String, Format: cloud.IPv4, Required: true, Step: cloud.StepExtras,
+		Role:   cloud.RoleTunnelLocal,
 		Help:   "Tencent-side BGP address; must be allocated from the BGP tunnel CIDR.",
 		Source: srcSDK + " BgpConfig comment ('must be allocated from the BGP tunnel CIDR'); required as in " + srcTF + "; " + checked,
 	},
 	{
 		Path: "BgpConfig.RemoteBgpIp", Type: cloud.String, Format: cloud.IPv4, Required: true, Step: cloud.StepExtras,
+		Role:   cloud.RoleTunnelPeer,
 		Help:   "Customer-side BGP address; must be allocated from the BGP tunnel CIDR.",
 		Source: srcSDK + " BgpConfig comment ('must be allocated from the BGP tunnel CIDR'); required as in " + srcTF + "; " + checked,
 	},

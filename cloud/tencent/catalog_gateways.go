@@ -39,6 +39,7 @@ var gatewayFields = []cloud.Field{
 	},
 	{
 		Path: "RouteType", Type: cloud.String, Allowed: routeTypes, Default: rtStatic, Step: cloud.StepGateways,
+		Role: cloud.RoleRouting, Means: map[string]string{rtStatic: "policy", rtPolicy: "policy", rtStaticRoute: "route", rtBgp: "bgp"},
 		Help: "Tunnel type: STATIC or Policy (SPD policy-based), StaticRoute (destination routes) or Bgp " +
 			"(BGP routing). Default STATIC.",
 		Source: srcSDK + " comment: e.g. STATIC, StaticRoute, Policy; " + srcSDKNew +
@@ -70,7 +71,7 @@ var subnetFields = []cloud.Field{
 	},
 	{
 		Path: "SecurityPolicyDatabases[].RemoteCidrBlock", Type: cloud.List, Required: true,
-		Step: cloud.StepSubnets,
+		Step: cloud.StepSubnets, Role: cloud.RoleRemoteSubnet,
 		Help: "The peer (IDC side) CIDR blocks this rule's local CIDR may communicate with.",
 		Source: srcSeed + " example [58.211.1.0/24]; " + srcSDK + "; each remote block is one SPD mapping, " +
 			"of which a gateway has at most 200 (" + srcDoc + "): a warning (check 'SPD sizes'); " + checked,

@@ -4,6 +4,8 @@ import "tunnelwiz/cloud"
 
 var identities = []string{"ADDRESS", "FQDN"}
 
+var identityMeans = map[string]string{"ADDRESS": "address", "FQDN": "fqdn"}
+
 const ike = "IKEOptionsSpecification"
 
 var ikeFields = []cloud.Field{
@@ -44,11 +46,13 @@ var ikeFields = []cloud.Field{
 	},
 	{
 		Path: ike + ".LocalIdentity", Type: cloud.String, Allowed: identities, Default: "ADDRESS", Step: cloud.StepIKE,
+		Role: cloud.RoleLocalIDType, Means: identityMeans,
 		Help:   "Type of the local identity: ADDRESS (LocalAddress) or FQDN (LocalFqdnName); default ADDRESS.",
 		Source: srcSeed + " example ADDRESS; " + srcSDK + " comment (ADDRESS, FQDN, default ADDRESS); " + checked,
 	},
 	{
 		Path: ike + ".RemoteIdentity", Type: cloud.String, Allowed: identities, Default: "ADDRESS", Step: cloud.StepIKE,
+		Role: cloud.RoleRemoteIDType, Means: identityMeans,
 		Help:   "Type of the remote identity: ADDRESS (RemoteAddress) or FQDN (RemoteFqdnName); default ADDRESS.",
 		Source: srcSeed + " example ADDRESS; " + srcSDK + " comment (ADDRESS, FQDN, default ADDRESS); " + checked,
 	},
@@ -69,13 +73,13 @@ var ikeFields = []cloud.Field{
 			"a warning when the identity is left to its default, since Tencent may fill it from the customer gateway; " + checked,
 	},
 	{
-		Path: ike + ".LocalFqdnName", Type: cloud.String, Check: nonEmpty, Step: cloud.StepIKE,
+		Path: ike + ".LocalFqdnName", Type: cloud.String, Check: nonEmpty, Step: cloud.StepIKE, Role: cloud.RoleLocalFQDN,
 		RequiredWhen: &cloud.Cond{Path: "LocalIdentity", In: []string{"FQDN"}},
 		Help:         "Local identity when LocalIdentity is FQDN.",
 		Source:       srcSDK + " comment: required when LocalIdentity is FQDN; " + checked,
 	},
 	{
-		Path: ike + ".RemoteFqdnName", Type: cloud.String, Check: nonEmpty, Step: cloud.StepIKE,
+		Path: ike + ".RemoteFqdnName", Type: cloud.String, Check: nonEmpty, Step: cloud.StepIKE, Role: cloud.RoleRemoteFQDN,
 		RequiredWhen: &cloud.Cond{Path: "RemoteIdentity", In: []string{"FQDN"}},
 		Help:         "Remote identity when RemoteIdentity is FQDN.",
 		Source:       srcSDK + " comment: required when RemoteIdentity is FQDN; " + checked,

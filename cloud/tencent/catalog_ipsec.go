@@ -55,7 +55,7 @@ var ipsecFields = []cloud.Field{
 	},
 	{
 		Path: ipsec + ".IPSECSaLifetimeTraffic", Type: cloud.Integer, Range: &cloud.Range{Min: 2560, Max: 4294967295},
-		Default: "4096000000", Step: cloud.StepIPsec,
+		Default: "4096000000", Step: cloud.StepIPsec, Role: cloud.RoleIPsecLifeKB,
 		Help: "IPsec SA lifetime in kilobytes, 2560 to 4294967295; default 4096000000.",
 		Source: srcSDK + " comment says 2560-604800, but " + srcSDKNew + " says 2560-4294967295 (default " +
 			"4096000000) and " + srcTF + " defaults to 1843200, above the old maximum: the newer, wider range is kept; " + checked,

@@ -197,6 +197,10 @@ func TestSandboxReadBack(t *testing.T) {
 		cloud.RoleIPsecEncryption: "AES256GCM128", cloud.RoleIPsecIntegrity: "SHA-256", cloud.RoleIPsecPFS: "DH-GROUP20",
 		cloud.RoleIPsecLifetime: "3600", cloud.RoleDPD: "1",
 		cloud.RoleLocalAddress: "58.211.2.5", cloud.RoleRemoteAddress: "1.2.3.4",
+		// The roles the customer side mirrors (tunnelwiz peer) are read back too.
+		cloud.RoleRouting: "Bgp", cloud.RoleLocalIDType: "ADDRESS", cloud.RoleRemoteIDType: "ADDRESS",
+		cloud.RoleDPDTimeout: "45", cloud.RoleDPDAction: "restart", cloud.RoleIPsecLifeKB: "4096000000",
+		cloud.RoleTunnelCIDR: "169.254.10.0/30", cloud.RoleTunnelLocal: "169.254.10.1", cloud.RoleTunnelPeer: "169.254.10.2",
 	}
 	if !equalJSON(c.Settings, want) {
 		t.Errorf("settings %v\nwant %v", c.Settings, want)

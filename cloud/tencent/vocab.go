@@ -41,13 +41,12 @@ var pfsGroups = func() []string {
 	return out
 }()
 
-// terms maps every Tencent token to its vocabulary term. AES192GCM128 has
-// none: the vocabulary has no 192-bit GCM term.
+// terms maps every Tencent token to its vocabulary term.
 var terms = map[string]string{
 	"3DES-CBC": "3des-cbc", "AES-CBC-128": "aes-cbc-128", "AES-CBC-192": "aes-cbc-192",
 	"AES-CBC-256": "aes-cbc-256", "DES-CBC": "des-cbc", "SM4": "sm4-cbc", "NULL": "null",
 	// GCM with a 128-bit ICV is the 16-octet ICV transform (ENCR_AES_GCM_16).
-	"AES128GCM128": "aes-gcm16-128", "AES256GCM128": "aes-gcm16-256",
+	"AES128GCM128": "aes-gcm16-128", "AES192GCM128": "aes-gcm16-192", "AES256GCM128": "aes-gcm16-256",
 
 	"MD5": "md5", "SHA": "sha1", "SHA1": "sha1", "SHA-256": "sha256",
 	"SHA-384": "sha384", "SHA-512": "sha512", "SM3": "sm3",

@@ -15,6 +15,12 @@ var catalog = &cloud.Catalog{
 	Target: targetFields,
 	Fields: append(append(topFields, ikeFields...), ipsecFields...),
 	Checks: checks,
+	Implied: []cloud.Implied{{
+		Role: cloud.RoleIKEVersion, Term: "ikev1",
+		Source: seed + " has no IKE version parameter in AddVpnConnEx or IKESet; the same gateways' API 3.0 " +
+			"CreateVpnConnection documents IKEVersion IKEV1 as the default (vpc v1.0.1100 and the newest SDK), so an " +
+			"API 2.0 tunnel negotiates IKEv1 (decision 2026-12).",
+	}},
 	// No request rate is documented for API 2.0's VPC actions (the common
 	// error 4400 "quota exceeded" names no number), so tunnelwiz's default
 	// applies.
@@ -51,7 +57,7 @@ var topFields = []cloud.Field{
 		Source: seed + ": required; no length or character rule is documented for API 2.0.",
 	},
 	{
-		Path: "userGwCidrBlock", Type: cloud.List, Step: cloud.StepSubnets,
+		Path: "userGwCidrBlock", Type: cloud.List, Step: cloud.StepSubnets, Role: cloud.RoleRemoteSubnet,
 		Help:   "IDC (peer) CIDR blocks the VPC may talk to, sent as userGwCidrBlock.0, .1, ...; superseded by spdAcl. Give this or spdAcl.",
 		Source: seed + ": Array userGwCidrBlock.n; either userGwCidrBlock or spdAcl must be entered.",
 	},
@@ -62,7 +68,7 @@ var topFields = []cloud.Field{
 			"accepted with a warning (CIDRLoose, decision 2026-11).",
 	},
 	{
-		Path: "spdAcl", Type: cloud.Map, Format: cloud.CIDRLoose, Step: cloud.StepSubnets,
+		Path: "spdAcl", Type: cloud.Map, Format: cloud.CIDRLoose, Step: cloud.StepSubnets, Role: cloud.RoleSubnetPairs,
 		Help: "SPD policy: each VPC CIDR (key) maps to the IDC CIDRs it may talk to, e.g. {\"10.0.0.0/24\": [\"172.16.0.0/16\"]}; sent as one JSON string. Give this or userGwCidrBlock.",
 		Source: seed + ": String, JSON format, example {\"10.0.0.5/24\":[\"172.123.10.5/16\"]} (host bits set, so keys are CIDRLoose with a warning); " +
 			"either userGwCidrBlock or spdAcl must be entered.",

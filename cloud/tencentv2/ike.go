@@ -7,6 +7,8 @@ import "tunnelwiz/cloud"
 
 var identities = []string{"address", "fqdn"}
 
+var identityMeans = map[string]string{"address": "address", "fqdn": "fqdn"}
+
 // encryptAlgorithmSource records the seed quirk and what was decided.
 const encryptAlgorithmSource = seed + " lists IKESet.encryptAlgorithm in the IKESet table but describes it as the IPsec encryption algorithm " +
 	"(3des-cbc, aes-cbc-128/192/256, des-cbc, null; default 3des-cbc). ModifyVpnConnEx (CN and EN docs) lists the same IKESet path; " +
@@ -40,11 +42,13 @@ var ikeFields = []cloud.Field{
 	},
 	{
 		Path: "IKESet.localIdentity", Type: cloud.String, Allowed: identities, Default: "address", Step: cloud.StepIKE,
+		Role: cloud.RoleLocalIDType, Means: identityMeans,
 		Help:   "Local identity type: address (localAddress) or fqdn (localFqdnName); default address.",
 		Source: seed + ": address, fqdn; default address.",
 	},
 	{
 		Path: "IKESet.remoteIdentity", Type: cloud.String, Allowed: identities, Default: "address", Step: cloud.StepIKE,
+		Role: cloud.RoleRemoteIDType, Means: identityMeans,
 		Help:   "Peer identity type: address (remoteAddress) or fqdn (remoteFqdnName); default address.",
 		Source: seed + ": address, fqdn; default address.",
 	},
@@ -62,13 +66,13 @@ var ikeFields = []cloud.Field{
 			"server cannot tell that apart from the seed's example, which sends no IKESet and no remoteAddress (decision 2026-11).",
 	},
 	{
-		Path: "IKESet.localFqdnName", Type: cloud.String, Step: cloud.StepIKE, Check: notBlank,
+		Path: "IKESet.localFqdnName", Type: cloud.String, Step: cloud.StepIKE, Check: notBlank, Role: cloud.RoleLocalFQDN,
 		RequiredWhen: &cloud.Cond{Path: "localIdentity", In: []string{"fqdn"}},
 		Help:         "Local identity name when localIdentity is fqdn.",
 		Source:       seed + ": required when localIdentity is fqdn; no format documented.",
 	},
 	{
-		Path: "IKESet.remoteFqdnName", Type: cloud.String, Step: cloud.StepIKE, Check: notBlank,
+		Path: "IKESet.remoteFqdnName", Type: cloud.String, Step: cloud.StepIKE, Check: notBlank, Role: cloud.RoleRemoteFQDN,
 		RequiredWhen: &cloud.Cond{Path: "remoteIdentity", In: []string{"fqdn"}},
 		Help:         "Peer identity name when remoteIdentity is fqdn.",
 		Source:       seed + ": required when remoteIdentity is fqdn (checked against remoteIdentity); no format documented.",
@@ -120,7 +124,7 @@ var ipsecFields = []cloud.Field{
 	},
 	{
 		Path: "IPsecSet.ipsecSaLifetimeTraffic", Type: cloud.Integer, Range: &cloud.Range{Min: 2560, Max: 4294967295},
-		Step: cloud.StepIPsec,
+		Step: cloud.StepIPsec, Role: cloud.RoleIPsecLifeKB,
 		Help: "IPsec SA lifetime by traffic, in KB (at least 2560).",
 		Source: seed + ": Int, 2560-604800 KB; but Tencent's own DescribeVpnConn examples answer 1843200, above that maximum, and " +
 			"API 3.0 (the same gateways) documents up to 4294967295 (vpc v1.0.1100 models.go), so the widest range is kept (decision 2026-11).",

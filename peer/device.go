@@ -1,0 +1,61 @@
+package peer
+
+import "sort"
+
+// Device is a kind of customer gateway tunnelwiz writes a configuration for.
+type Device struct {
+	// Name is what --device takes.
+	Name string
+	// Title says what the device is and what is written.
+	Title string
+	// Verified says how the output was checked.
+	Verified string
+	write    func(t *Tunnel, show bool) (string, []Warning)
+}
+
+// Write renders the tunnel for the device. With show false the pre-shared
+// key is a visible placeholder. The warnings are the tunnel's and what
+// the device cannot express, each naming the spec's field.
+func (d Device) Write(t *Tunnel, show bool) (string, []Warning) {
+	text, ws := d.write(t, show)
+	var out []Warning
+	seen := map[Warning]bool{}
+	for _, w := range append(append([]Warning(nil), t.Warnings...), ws...) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return text, out
+}
+
+var devices = map[string]Device{}
+
+func register(d Device) { devices[d.Name] = d }
+
+// Devices lists the devices, by name.
+func Devices() []Device {
+	out := make([]Device, 0, len(devices))
+	for _, d := range devices {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
+
+// rank puts strongswan (the one proven against a real daemon) first.
+func rank(d Device) string {
+	if d.Name == "strongswan" {
+		return ""
+	}
+	return d.Name
+}
+
+// Find returns a device by name.
+func Find(name string) (Device, bool) {
+	d, ok := devices[name]
+	return d, ok
+}
+
+// Placeholder stands for the pre-shared key unless --show-secrets.
+const Placeholder = "PRE-SHARED-KEY-MASKED-see-the-spec-or-use--show-secrets"

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// noKeys leaves no vendor keys where the SDKs look, so that no look-up
+// can reach a real cloud.
+func noKeys(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	for _, v := range []string{"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID",
+		"ALIBABA_CLOUD_ACCESS_KEY_SECRET", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"} {
+		t.Setenv(v, "")
+	}
+}
+
+const exampleKey = "Xr7!pL2#vQ9@mN4k"
+
+// TestPeerCommand pins issue 9's interface: stdout, exit statuses, the key
+// a placeholder unless asked, warnings on stderr naming the field.
+func TestPeerCommand(t *testing.T) {
+	noKeys(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("vendor: tencent\nregion: ap-guangzhou\nparams: {VpnGatewayId: x}\n"), 0o600)
+	sm4 := filepath.Join(dir, "sm4.yaml")
+	ex, _ := os.ReadFile("examples/tencent.yaml")
+	os.WriteFile(sm4, []byte(strings.Replace(string(ex), "EncryptAlgorithm: AES-CBC-256", "EncryptAlgorithm: SM4", 1)), 0o600)
+	cases := []struct {
+		name      string
+		args      []string
+		code      int
+		out, errs string // must contain ("" for nothing more)
+		noOut     string // must not be on stdout
+	}{
+		{"devices", []string{"peer", "--devices"}, exitOK, "strongswan", "", ""},
+		{"tencent", []string{"peer", "examples/tencent.yaml", "--device", "strongswan"}, exitOK,
+			"proposals = aes256-sha256-modp2048", "", exampleKey},
+		{"show secrets", []string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--show-secrets"}, exitOK,
+			`secret = "` + exampleKey + `"`, "", "MASKED"},
+		{"flags win", []string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--cloud-ip", "192.0.2.7"}, exitOK,
+			"remote_addrs = 192.0.2.7", "", ""},
+		{"unknown device", []string{"peer", "examples/tencent.yaml", "--device", "cisco-asa"}, exitUsage,
+			"", `--device "cisco-asa": use one of strongswan`, ""},
+		{"no device", []string{"peer", "examples/tencent.yaml"}, exitUsage, "", "use one of", ""},
+		{"no file", []string{"peer", "--device", "strongswan"}, exitUsage, "", "usage: tunnelwiz peer FILE", ""},
+		{"missing address", []string{"peer", "examples/huawei.yaml", "--device", "strongswan"}, exitUsage,
+			"", "give it with --cloud-ip", ""},
+		{"missing peer address", []string{"peer", "examples/alibaba.yaml", "--device", "strongswan", "--cloud-ip", "203.0.113.1"},
+			exitUsage, "", "give it with --peer-ip", ""},
+		{"looked up in the sandbox", []string{"peer", "examples/huawei.yaml", "--device", "strongswan", "--sandbox"}, exitOK,
+			"remote_addrs = 203.0.113.20", "vpn_connection.ipsecpolicy.authentication_algorithm: strongswan: sha2-256 is not negotiated", exampleKey},
+		{"VPC CIDR looked up", []string{"peer", "cloud/tencentv2/testdata/seed.yaml", "--device", "strongswan", "--sandbox"}, exitOK,
+			"remote_ts = 10.8.0.0/16  # the VPC's CIDR (look-up)", "IKESet.dhGroupName: not set", ""},
+		{"spec errors", []string{"peer", bad, "--device", "strongswan"}, exitInvalid, "error   ", "", "connections {"},
+		{"cannot express", []string{"peer", sm4, "--device", "strongswan"}, exitOK, "esp_proposals = UNSUPPORTED",
+			"warning IPSECOptionsSpecification.EncryptAlgorithm: strongswan: IPsec encryption SM4 (sm4-cbc) cannot be expressed", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := runCLI(c.args...)
+			if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.errs) ||
+				c.noOut != "" && strings.Contains(out, c.noOut) {
+				t.Fatalf("%v: code %d (want %d)\nstdout: %s\nstderr: %s", c.args, code, c.code, out, errs)
+			}
+			if c.code == exitUsage && strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+				t.Errorf("want a one-line error, got %q", errs)
+			}
+			if c.code == exitOK && c.errs == "" && strings.TrimSpace(errs) != "" {
+				t.Errorf("unexpected stderr: %s", errs)
+			}
+		})
+	}
+}
+
+// TestPeerOutputFile: -o writes the file (0600 when it holds the key,
+// also over an existing wider file), nothing on stdout.
+func TestPeerOutputFile(t *testing.T) {
+	noKeys(t)
+	dir := t.TempDir()
+	f := filepath.Join(dir, "swanctl.conf")
+	code, out, errs := runCLI("peer", "examples/tencent.yaml", "--device", "strongswan", "-o", f)
+	if code != exitOK || out != "" || !strings.Contains(errs, "placeholder") {
+		t.Fatalf("code %d stdout %q stderr %q", code, out, errs)
+	}
+	if st, _ := os.Stat(f); st == nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("masked file mode: %v", st)
+	}
+	code, _, errs = runCLI("peer", "examples/tencent.yaml", "--device", "strongswan", "--show-secrets", "-o", f)
+	b, _ := os.ReadFile(f)
+	st, _ := os.Stat(f)
+	if code != exitOK || st.Mode().Perm() != 0o600 || !strings.Contains(string(b), exampleKey) || !strings.Contains(errs, "0600") {
+		t.Errorf("code %d mode %v stderr %q", code, st.Mode(), errs)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".tunnelwiz-peer-*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestPeerEveryShippedSpec: every example and seed spec writes for every
+// device (addresses given where the spec lacks them) without the key.
+func TestPeerEveryShippedSpec(t *testing.T) {
+	noKeys(t)
+	for _, f := range specFiles(t) {
+		code, out, errs := runCLI("peer", f, "--device", "strongswan", "--cloud-ip", "203.0.113.10", "--peer-ip", "198.51.100.20")
+		if code != exitOK && !strings.Contains(errs, "dual-tunnel") {
+			t.Errorf("%s: code %d\n%s%s", f, code, out, errs)
+		}
+		for _, k := range []string{exampleKey} {
+			if strings.Contains(out+errs, k) {
+				t.Errorf("%s: the key is in the output", f)
+			}
+		}
+	}
+}

@@ -13,7 +13,7 @@ type Keys struct {
 	Next, NextStep, Back, Preview, FirstError, Quit key.Binding
 	NewKey, Reveal                                  key.Binding
 	Submit, Jump, Save, SaveKey, Scroll             key.Binding
-	Finish                                          key.Binding
+	Finish, YourSide, Device                        key.Binding
 }
 
 // DefaultKeys avoid what huh uses inside a form, and work over SSH on
@@ -36,6 +36,10 @@ func DefaultKeys() Keys {
 		SaveKey: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "save with key")),
 		Scroll:  key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑↓", "scroll")),
 		Finish:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "finish")),
+		// The customer gateway's configuration (tunnelwiz peer), from
+		// the preview and the result.
+		YourSide: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "your side")),
+		Device:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "device")),
 	}
 }
 

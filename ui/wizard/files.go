@@ -41,7 +41,7 @@ func (m *Model) saveCmd(keepKey bool) tea.Cmd {
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		path, err := writeNew(dir, name, b)
+		path, err := writeNew(dir, name, ".yaml", b)
 		return savedMsg{path: path, withKey: keepKey, err: err}
 	}
 }
@@ -97,11 +97,11 @@ func (m *Model) specBytes(keepKey bool) ([]byte, error) {
 
 // writeNew writes b as dir/name.yaml, or name-2.yaml... if that exists,
 // created exclusively with mode 0600.
-func writeNew(dir, name string, b []byte) (string, error) {
+func writeNew(dir, name, ext string, b []byte) (string, error) {
 	for i := 1; ; i++ {
-		path := filepath.Join(dir, name+".yaml")
+		path := filepath.Join(dir, name+ext)
 		if i > 1 {
-			path = filepath.Join(dir, fmt.Sprintf("%s-%d.yaml", name, i))
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", name, i, ext))
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if os.IsExist(err) && i < 1000 {

@@ -65,6 +65,9 @@ type Model struct {
 	// the next key: the key field may be scrolled out of view. It is the
 	// one line the panel does not scrub.
 	keyNote string
+	// side is the customer side's configuration, shown over the preview
+	// or the result while open (ctrl+o).
+	side *yourSide
 	// moving and held keep keys in the order typed: huh moves between
 	// fields with a message it sends itself, so a key typed before that
 	// message arrives would land on the field being left. While a move
@@ -222,6 +225,17 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		m.note, m.keyNote = "", ""
+		if m.side != nil && !key.Matches(msg, m.Keys.Quit) {
+			if key.Matches(msg, m.Keys.Back) {
+				m.side = nil
+				return m, nil
+			}
+			return m, m.side.update(m, msg)
+		}
+		if key.Matches(msg, m.Keys.YourSide) && m.sideAllowed() {
+			m.side = newYourSide(m)
+			return m, nil
+		}
 		switch {
 		case key.Matches(msg, m.Keys.Quit):
 			m.pages[m.cur].Leave(m)
@@ -252,6 +266,16 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case savedMsg:
 		m.saved(msg)
+		return m, nil
+	case yourSideSaved:
+		switch {
+		case msg.err != nil:
+			m.note = "The configuration could not be saved: " + msg.err.Error()
+		case msg.withKey:
+			m.note = "Saved " + msg.path + " with the pre-shared key (mode 0600)."
+		default:
+			m.note = "Saved " + msg.path + " (mode 0600; the key is a placeholder: ctrl+r, then ctrl+s, to save it with the key)."
+		}
 		return m, nil
 	case draftMsg:
 		if msg.err != nil {
@@ -326,6 +350,18 @@ func (m *Model) previewIndex() int {
 		}
 	}
 	return m.cur
+}
+
+// sideAllowed: the customer side is offered from the preview and from a
+// finished submit (not while one is in flight).
+func (m *Model) sideAllowed() bool {
+	switch p := m.pages[m.cur].(type) {
+	case *previewPage:
+		return true
+	case *submitPage:
+		return p.done
+	}
+	return false
 }
 
 // pageOf is the index of a step's page (past the last page if none).
@@ -407,6 +443,9 @@ func (m *Model) render() string {
 		hf.fit(m.bodyWidth(), h)
 	}
 	body := m.pages[m.cur].View(m, m.bodyWidth(), h)
+	if m.side != nil {
+		body = m.side.view(m.bodyWidth(), h)
+	}
 	body = clip(body, h)
 	return lipgloss.JoinVertical(lipgloss.Left,
 		truncate(title, m.width), truncate(strings.Join(tabs, " "), m.width),
@@ -507,12 +546,15 @@ func (m *Model) footer() string {
 			keys = common.HelpLine(k.NewKey, k.Reveal) + " · " + keys
 		}
 	case *previewPage:
-		keys = common.HelpLine(k.Submit, k.Jump, k.Save, k.SaveKey, k.Scroll, k.Back)
+		keys = common.HelpLine(k.Submit, k.Jump, k.Save, k.SaveKey, k.YourSide, k.Scroll, k.Back)
 	case *submitPage:
 		keys = common.HelpLine(k.Finish, k.Back, k.Quit)
 		if p.done && m.St.Created != nil {
-			keys = common.HelpLine(k.Finish, k.SaveKey, k.Quit)
+			keys = common.HelpLine(k.Finish, k.Reveal, k.SaveKey, k.YourSide, k.Quit)
 		}
+	}
+	if m.side != nil {
+		keys = common.HelpLine(k.Device, k.Reveal, k.Save, k.Scroll, k.Back, k.Quit)
 	}
 	// The count, then the message whole, on at least two lines (the
 	// footer grows for a longer one), then the keys, wrapped between

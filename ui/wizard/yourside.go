@@ -1,0 +1,134 @@
+package wizard
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/peer"
+)
+
+// yourSide shows the customer gateway's configuration for the connection
+// being made (what `tunnelwiz peer` writes), over the preview or the
+// result: pick a device, read it (key masked, ctrl+r shows it), save it.
+// It draws from the same tables as the command; it is a view over the
+// page beneath, which esc goes back to unchanged.
+type yourSide struct {
+	devices []peer.Device
+	at      int
+	vp      viewport.Model
+	text    string
+	width   int
+	// shown: the text holds the key (ctrl+r), so a save holds it too.
+	shown bool
+}
+
+func newYourSide(m *Model) *yourSide {
+	y := &yourSide{devices: peer.Devices(), shown: m.St.Revealed}
+	y.vp = viewport.New(viewport.WithWidth(m.bodyWidth()), viewport.WithHeight(m.bodyHeight()))
+	y.render(m)
+	return y
+}
+
+// render writes the configuration for the device chosen, with the
+// warnings (what the device cannot express) first, or why it cannot be
+// written yet.
+func (y *yourSide) render(m *Model) {
+	var b strings.Builder
+	d := y.devices[y.at]
+	var names []string
+	for i, dv := range y.devices {
+		if i == y.at {
+			names = append(names, "["+dv.Name+"]")
+		} else {
+			names = append(names, dv.Name)
+		}
+	}
+	b.WriteString("Your side: " + strings.Join(names, " ") + " — " + d.Title + "\n\n")
+	t, err := peer.Build(m.St.Spec, peer.Options{Inventory: m.St.Inventory})
+	var missing *peer.MissingAddressError
+	var invalid *cloud.InvalidError
+	switch {
+	case errors.As(err, &missing):
+		b.WriteString("Not yet: the " + missing.What + " is not known here (pick the gateways from the live lists, or set it in the spec).\n")
+	case errors.As(err, &invalid):
+		b.WriteString("Not yet: the request has errors (ctrl+e goes to the first); the configuration follows from a valid request.\n")
+	case err != nil:
+		b.WriteString("Not written: " + err.Error() + "\n")
+	default:
+		text, warns := d.Write(t, y.shown)
+		for _, w := range warns {
+			b.WriteString("warning " + w.Field + ": " + w.Message + "\n")
+		}
+		if len(warns) > 0 {
+			b.WriteString("\n")
+		}
+		if !y.shown {
+			text = cloud.Scrub(text, m.St.Catalog().SecretValues(m.St.Params()))
+		}
+		b.WriteString(text)
+	}
+	y.text = b.String()
+	y.width = 0
+}
+
+func (y *yourSide) update(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.Keys.Device):
+		if msg.String() == "right" {
+			y.at = (y.at + 1) % len(y.devices)
+		} else {
+			y.at = (y.at + len(y.devices) - 1) % len(y.devices)
+		}
+		y.render(m)
+	case key.Matches(msg, m.Keys.Reveal):
+		y.shown = !y.shown
+		y.render(m)
+	case key.Matches(msg, m.Keys.Save):
+		return y.saveCmd(m)
+	default:
+		var cmd tea.Cmd
+		y.vp, cmd = y.vp.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// saveCmd writes what is shown to a new file (never over one), mode
+// 0600 whether or not it holds the key: a gateway's configuration is
+// nobody else's business either.
+func (y *yourSide) saveCmd(m *Model) tea.Cmd {
+	t, err := peer.Build(m.St.Spec, peer.Options{Inventory: m.St.Inventory})
+	if err != nil {
+		return func() tea.Msg { return savedMsg{err: err, quiet: true} }
+	}
+	d := y.devices[y.at]
+	text, _ := d.Write(t, y.shown)
+	name := safeName(t.Name + "-" + d.Name)
+	dir, withKey := m.opts.SaveDir, y.shown
+	return func() tea.Msg {
+		path, err := writeNew(dir, name, ".conf", []byte(text))
+		return yourSideSaved{path, withKey, err}
+	}
+}
+
+// yourSideSaved says where the configuration went.
+type yourSideSaved struct {
+	path    string
+	withKey bool
+	err     error
+}
+
+func (y *yourSide) view(w, h int) string {
+	if y.width != w {
+		y.vp.SetContent(wrapTokens(y.text, w))
+		y.width = w
+	}
+	y.vp.SetWidth(w)
+	y.vp.SetHeight(h)
+	return y.vp.View()
+}

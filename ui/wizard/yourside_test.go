@@ -1,0 +1,72 @@
+package wizard
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// TestYourSide: from the preview, ctrl+o shows the customer gateway's
+// configuration with the key masked; ctrl+s saves it (0600, never over a
+// file), ctrl+r then ctrl+s saves it with the key; esc goes back to the
+// preview as it was.
+func TestYourSide(t *testing.T) {
+	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
+	key := m.St.Params().Str("PreShareKey")
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	wait := func(s string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+	tm.Send(press("ctrl+p"))
+	wait("go to step")
+	tm.Send(keyCtrl('o'))
+	wait("connections {")
+	tm.Send(keyCtrl('s'))
+	wait("key is a placeholder")
+	tm.Send(keyCtrl('r'))
+	tm.Send(keyCtrl('s'))
+	wait("-2.conf with the")
+	tm.Send(press("esc"))
+	wait("Goes to the built-in")
+	tm.Send(keyCtrl('c'))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if final.side != nil {
+		t.Error("esc left the configuration open")
+	}
+	for name, withKey := range map[string]bool{"gz-to-dc1-strongswan.conf": false, "gz-to-dc1-strongswan-2.conf": true} {
+		path := filepath.Join(final.opts.SaveDir, name)
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(path)
+		if fi.Mode().Perm() != 0o600 || strings.Contains(string(b), key) != withKey || !strings.Contains(string(b), "connections {") {
+			t.Errorf("%s: mode %v, holds the key %v (want %v)", name, fi.Mode().Perm(), strings.Contains(string(b), key), withKey)
+		}
+	}
+}
+
+// TestYourSideScreen: the view at 80x24 keeps the key masked.
+func TestYourSideScreen(t *testing.T) {
+	m := exampleModel(t, "huawei")
+	lookUpNow(m)
+	m.cur = m.previewIndex()
+	m.pages[m.cur].Enter(m)
+	m.side = newYourSide(m)
+	out := screen(m)
+	if strings.Contains(out, "Xr7!pL2") || !strings.Contains(out, "Your side: [strongswan]") {
+		t.Errorf("screen:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if len([]rune(l)) > 80 {
+			t.Errorf("line wider than 80: %q", l)
+		}
+	}
+}

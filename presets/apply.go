@@ -1,8 +1,10 @@
 package presets
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"fmt"
 	"gopkg.in/yaml.v3"
@@ -126,6 +128,13 @@ func express(f *cloud.Field, ch choice) (any, string) {
 				term = tok + " (" + term + ")"
 			}
 			offered = append(offered, term)
+		}
+	}
+	// A token only weaker evidence names is still the vendor's word for
+	// the term: it is set, and validation warns why (Field.Tolerated).
+	for _, tok := range slices.Sorted(maps.Keys(f.Tolerated)) {
+		if f.Means[tok] == ch.term {
+			return tok, ""
 		}
 	}
 	sort.Strings(offered)

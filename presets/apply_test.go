@@ -144,3 +144,20 @@ func TestFromParamsRoundTrip(t *testing.T) {
 		t.Errorf("load: %+v %v", q, err)
 	}
 }
+
+// A token only weaker evidence names (Field.Tolerated) still expresses its
+// term: it is set, and validation warns why; a documented token wins.
+func TestToleratedTokenExpressesItsTerm(t *testing.T) {
+	f := &cloud.Field{Path: "Auth", Type: cloud.String, Allowed: []string{"md5", "sha1"},
+		Means:     map[string]string{"md5": "md5", "sha1": "sha1", "sha256": "sha256", "sha2": "sha256"},
+		Tolerated: map[string]string{"sha256": "a provider only"}}
+	if v, prob := express(f, choice{role: cloud.RoleIKEIntegrity, term: "sha256"}); v != "sha256" || prob != "" {
+		t.Errorf("sha256: %v %q", v, prob)
+	}
+	if v, _ := express(f, choice{role: cloud.RoleIKEIntegrity, term: "sha1"}); v != "sha1" {
+		t.Errorf("sha1: %v", v)
+	}
+	if _, prob := express(f, choice{role: cloud.RoleIKEIntegrity, term: "sha512"}); prob == "" {
+		t.Error("sha512 expressed although neither documented nor tolerated")
+	}
+}

@@ -40,10 +40,11 @@ var topFields = []cloud.Field{
 		Source: seed + ": required; numeric legacy ids exist, so no pattern is enforced.",
 	},
 	{
-		Path: "vpnConnName", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 60}, Step: cloud.StepTags, Role: cloud.RoleName,
+		Path: "vpnConnName", Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 60}, Step: cloud.StepTags, Role: cloud.RoleName,
 		Help: "Tunnel name, any text up to 60 characters.",
-		Source: seed + ": table marks it required with at most 60 characters (error InvalidVpnConnName), but the seed's own example omits it, " +
-			"so a missing name is a warning, not an error (decision 2026-11).",
+		Source: seed + ": the Input Parameters table says 'vpnConnName | Yes | String | Tunnel name; you can specify any name you like, " +
+			"but its length should be limited to 60 characters' (error InvalidVpnConnName). The seed's example URL leaves it out; " +
+			"the table is followed, as for every other required parameter.",
 	},
 	{
 		Path: "preSharedKey", Type: cloud.String, Required: true, Secret: true, Step: cloud.StepIKE, Role: cloud.RolePSK, Check: notBlank,

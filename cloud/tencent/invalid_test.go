@@ -98,6 +98,10 @@ var invalidCases = []struct {
 	{"IPsec encryption GCM spelt the IETF way", set("IPSECOptionsSpecification.EncryptAlgorithm", "AES-GCM-128"), "IPSECOptionsSpecification.EncryptAlgorithm", E, []string{"AES128GCM128", "NULL"}, nil},
 	{"misspelt integrity lower case", set("IPSECOptionsSpecification.IntegrityAlgorith", "sha1"), "IPSECOptionsSpecification.IntegrityAlgorith", E, []string{"did you mean SHA1"}, nil},
 	{"integrity SHA256 without dash", all(del("IPSECOptionsSpecification.IntegrityAlgorith"), set("IPSECOptionsSpecification.IntegrityAlgorithm", "SHA256")), "IPSECOptionsSpecification.IntegrityAlgorithm", E, []string{"SHA-256", "SM3"}, nil},
+	// Issue 10: both SDKs list only MD5, SHA1, SHA-256 for IntegrityAlgorithm;
+	// the wider set is the deprecated spelling's, so it only warns here.
+	{"integrity SHA-512 under the new name", all(del("IPSECOptionsSpecification.IntegrityAlgorith"), set("IPSECOptionsSpecification.IntegrityAlgorithm", "SHA-512")), "IPSECOptionsSpecification.IntegrityAlgorithm", W, []string{"MD5, SHA1 or SHA-256", "IntegrityAlgorith alone"}, nil},
+	{"integrity SM3 under the new name", all(del("IPSECOptionsSpecification.IntegrityAlgorith"), set("IPSECOptionsSpecification.IntegrityAlgorithm", "SM3")), "IPSECOptionsSpecification.IntegrityAlgorithm", W, []string{"accepted with a warning"}, nil},
 	{"both integrity spellings", set("IPSECOptionsSpecification.IntegrityAlgorithm", "SHA-256"), "IPSECOptionsSpecification.IntegrityAlgorithm", W, []string{"InvalidParameter.Coexist"}, nil},
 	{"IPsec lifetime above range", set("IPSECOptionsSpecification.IPSECSaLifetimeSeconds", 604801), "IPSECOptionsSpecification.IPSECSaLifetimeSeconds", E, []string{"180", "604800"}, nil},
 	{"IPsec traffic lifetime below range", set("IPSECOptionsSpecification.IPSECSaLifetimeTraffic", 2559), "IPSECOptionsSpecification.IPSECSaLifetimeTraffic", E, []string{"2560", "4294967295"}, nil},

@@ -8,7 +8,7 @@ import (
 )
 
 const (
-	seed    = "seed 004 (Alibaba vpc CreateVpnConnection 2016-04-28)"
+	seed    = aliyun.Seed004
 	sdk     = aliyun.SDK
 	checked = aliyun.Checked
 )

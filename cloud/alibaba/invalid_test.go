@@ -53,8 +53,14 @@ var invalidCases = []it.Case{
 	{Name: "tag value too long", Set: map[string]any{"Tags[0].Key": "k", "Tags[0].Value": it.Long(129)}, Field: "Tags[0].Value", Sev: cloud.Error, Want: "0 to 128"},
 
 	// IkeConfig.
-	{Name: "IkeEncAlg unknown", Set: map[string]any{"IkeConfig.IkeEncAlg": "aes128"}, Field: "IkeConfig.IkeEncAlg", Sev: cloud.Error, Want: "aes, aes192, aes256, des, 3des or sm4"},
-	{Name: "IkeAuthAlg unknown", Set: map[string]any{"IkeConfig.IkeAuthAlg": "sha2"}, Field: "IkeConfig.IkeAuthAlg", Sev: cloud.Error, Want: "md5, sha1, sha256, sha384, sha512 or sm3"},
+	{Name: "IkeEncAlg unknown", Set: map[string]any{"IkeConfig.IkeEncAlg": "aes128"}, Field: "IkeConfig.IkeEncAlg", Sev: cloud.Error, Want: "aes, aes192, aes256, des or 3des (accepted with a warning: sm4)"},
+	{Name: "IkeAuthAlg unknown", Set: map[string]any{"IkeConfig.IkeAuthAlg": "sha2"}, Field: "IkeConfig.IkeAuthAlg", Sev: cloud.Error, Want: "md5, sha1, sha256, sha384 or sha512 (accepted with a warning: sm3)"},
+	// Issue 10: the ShangMi tokens are documented only for ModifyTunnelAttribute
+	// on SM-certificate gateways (China site): a warning that says so.
+	{Name: "IkeEncAlg sm4 warns", Set: map[string]any{"IkeConfig.IkeEncAlg": "sm4"}, Field: "IkeConfig.IkeEncAlg", Sev: cloud.Warning, Want: "SM (ShangMi) certificate"},
+	{Name: "IkeAuthAlg sm3 warns", Set: map[string]any{"IkeConfig.IkeAuthAlg": "sm3"}, Field: "IkeConfig.IkeAuthAlg", Sev: cloud.Warning, Want: "modify_tunnel_attribute_request_model.go"},
+	{Name: "IpsecEncAlg sm4 warns", Set: map[string]any{"IpsecConfig.IpsecEncAlg": "sm4"}, Field: "IpsecConfig.IpsecEncAlg", Sev: cloud.Warning, Want: "uses an SM certificate, set the value to **sm4**"},
+	{Name: "IpsecAuthAlg sm3 warns", Set: map[string]any{"IpsecConfig.IpsecAuthAlg": "sm3"}, Field: "IpsecConfig.IpsecAuthAlg", Sev: cloud.Warning, Want: "set the value to **sm3**"},
 	{Name: "IkePfs unknown", Set: map[string]any{"IkeConfig.IkePfs": "group19"}, Field: "IkeConfig.IkePfs", Sev: cloud.Error, Want: "group14 or group24"},
 	{Name: "IkeVersion case", Set: map[string]any{"IkeConfig.IkeVersion": "IKEV2"}, Field: "IkeConfig.IkeVersion", Sev: cloud.Error, Want: "did you mean ikev2"},
 	{Name: "IkeMode unknown", Set: map[string]any{"IkeConfig.IkeMode": "quick"}, Field: "IkeConfig.IkeMode", Sev: cloud.Error, Want: "main or aggressive"},

@@ -14,10 +14,11 @@ import (
 const API = "apsara"
 
 const (
-	seed    = "seed 001 (Apsara Stack POST /apsara/route/Vpc/CreateVpnConnection 2016-01-01)"
+	seed    = aliyun.Seed001
 	checked = aliyun.Checked
 	// headersSource is the evidence for the gateway headers.
-	headersSource = aliyun.ApsaraTF + " and the Apsara provider's connectivity code send x-acs-organizationid, x-acs-resourcegroupid, x-acs-regionid, x-acs-request-version: v1 and x-acs-asapi-product: Vpc"
+	headersSource = aliyun.ApsaraTFClient + " defaultHeaders sends x-acs-organizationid, x-acs-resourcegroupid, x-acs-regionid, " +
+		"x-acs-request-version: v1 and x-acs-asapi-product (the product code, Vpc here) with every Apsara call"
 )
 
 var doc = aliyun.Doc{Seed: seed, Apsara: true}
@@ -36,10 +37,10 @@ var catalog = &cloud.Catalog{
 			Source: src(seed + " RegionId example; " + headersSource + ". Each deployment names its own regions, so there is no Known list: the wizard asks the deployment (VPC DescribeRegions, which seed 001's RegionId help points to)")},
 		{Path: "organization_id", Type: cloud.String, Chars: aliyun.HeaderChars, Step: cloud.StepTarget,
 			Help:   "ID of the organization (department) the connection belongs to; sent as x-acs-organizationid.",
-			Source: src(headersSource + "; without it the gateway acts in the root organization (a warning)")},
+			Source: src(headersSource + "; no document found says what the gateway does without it, so its absence is a warning")},
 		{Path: "resource_group_id", Type: cloud.String, Chars: aliyun.HeaderChars, Step: cloud.StepTarget,
 			Help:   "ID of the resource set the connection belongs to; sent as x-acs-resourcegroupid.",
-			Source: src(headersSource + "; without it the gateway picks the default resource set (a warning)")},
+			Source: src(headersSource + "; no document found says what the gateway does without it, so its absence is a warning")},
 	},
 	Fields: fields(),
 	Checks: checks(),

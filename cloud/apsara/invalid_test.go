@@ -17,8 +17,8 @@ var invalidCases = []it.Case{
 	{Name: "region missing", Target: map[string]any{"region": it.Del}, Field: "region", Sev: cloud.Error, Want: "is required"},
 	{Name: "region with spaces", Target: map[string]any{"region": "cn qingdao"}, Field: "region", Sev: cloud.Error, Want: "lower-case letters, digits and single hyphens"},
 	{Name: "organization id with a line break", Target: map[string]any{"organization_id": "1\n2"}, Field: "organization_id", Sev: cloud.Error, Want: "printable ASCII"},
-	{Name: "organization id missing", Target: map[string]any{"organization_id": it.Del}, Field: "organization_id", Sev: cloud.Warning, Want: "root organization"},
-	{Name: "resource set missing", Target: map[string]any{"resource_group_id": it.Del}, Field: "resource_group_id", Sev: cloud.Warning, Want: "default resource set"},
+	{Name: "organization id missing", Target: map[string]any{"organization_id": it.Del}, Field: "organization_id", Sev: cloud.Warning, Want: "sends x-acs-organizationid with every call"},
+	{Name: "resource set missing", Target: map[string]any{"resource_group_id": it.Del}, Field: "resource_group_id", Sev: cloud.Warning, Want: "sends x-acs-resourcegroupid with every call"},
 	{Name: "unknown target key", Target: map[string]any{"project_id": "p"}, Field: "project_id", Sev: cloud.Error, Want: "endpoint, region, organization_id, resource_group_id"},
 
 	// Required parameters, regions, version.
@@ -45,8 +45,18 @@ var invalidCases = []it.Case{
 	{Name: "AutoConfigRoute not boolean", Set: map[string]any{"AutoConfigRoute": "auto"}, Field: "AutoConfigRoute", Sev: cloud.Error, Want: "true or false"},
 
 	// IkeConfig.
-	{Name: "IkeEncAlg unknown", Set: map[string]any{"IkeConfig.IkeEncAlg": "aes-256"}, Field: "IkeConfig.IkeEncAlg", Sev: cloud.Error, Want: "aes, aes192, aes256, des, 3des or sm4"},
+	{Name: "IkeEncAlg unknown", Set: map[string]any{"IkeConfig.IkeEncAlg": "aes-256"}, Field: "IkeConfig.IkeEncAlg", Sev: cloud.Error, Want: "aes, aes192, aes256, des or 3des"},
 	{Name: "IkeAuthAlg unknown", Set: map[string]any{"IkeConfig.IkeAuthAlg": "SHA1"}, Field: "IkeConfig.IkeAuthAlg", Sev: cloud.Error, Want: "did you mean sha1"},
+	// Issue 10: seed 001 is followed for errors (sm4, sm3, sha384 have no
+	// Apsara source); what only the Apsara provider accepts warns.
+	{Name: "IkeEncAlg sm4 refused", Set: map[string]any{"IkeConfig.IkeEncAlg": "sm4"}, Field: "IkeConfig.IkeEncAlg", Sev: cloud.Error, Want: "allowed: aes, aes192, aes256, des or 3des"},
+	{Name: "IkeAuthAlg sm3 refused", Set: map[string]any{"IkeConfig.IkeAuthAlg": "sm3"}, Field: "IkeConfig.IkeAuthAlg", Sev: cloud.Error, Want: "allowed: md5 or sha1 (accepted with a warning: sha256 or sha512)"},
+	{Name: "IkeAuthAlg sha384 refused", Set: map[string]any{"IkeConfig.IkeAuthAlg": "sha384"}, Field: "IkeConfig.IkeAuthAlg", Sev: cloud.Error, Want: "allowed: md5 or sha1"},
+	{Name: "IkeAuthAlg sha256 warns", Set: map[string]any{"IkeConfig.IkeAuthAlg": "sha256"}, Field: "IkeConfig.IkeAuthAlg", Sev: cloud.Warning, Want: "only aliyun/terraform-provider-alibabacloudstack"},
+	{Name: "IpsecAuthAlg sha512 warns", Set: map[string]any{"IpsecConfig.IpsecAuthAlg": "sha512"}, Field: "IpsecConfig.IpsecAuthAlg", Sev: cloud.Warning, Want: "\"sha386\" (sic)"},
+	{Name: "IpsecAuthAlg sm3 refused", Set: map[string]any{"IpsecConfig.IpsecAuthAlg": "sm3"}, Field: "IpsecConfig.IpsecAuthAlg", Sev: cloud.Error, Want: "allowed: md5 or sha1"},
+	{Name: "IpsecEncAlg sm4 refused", Set: map[string]any{"IpsecConfig.IpsecEncAlg": "sm4"}, Field: "IpsecConfig.IpsecEncAlg", Sev: cloud.Error, Want: "allowed: aes, aes192, aes256, des or 3des"},
+	{Name: "IpsecPfs disabled warns", Set: map[string]any{"IpsecConfig.IpsecPfs": "disabled"}, Field: "IpsecConfig.IpsecPfs", Sev: cloud.Warning, Want: "ipsec_pfs"},
 	{Name: "IkePfs unknown", Set: map[string]any{"IkeConfig.IkePfs": "group15"}, Field: "IkeConfig.IkePfs", Sev: cloud.Error, Want: "group1, group2, group5, group14 or group24"},
 	{Name: "IkeVersion unknown", Set: map[string]any{"IkeConfig.IkeVersion": "v2"}, Field: "IkeConfig.IkeVersion", Sev: cloud.Error, Want: "ikev1 or ikev2"},
 	{Name: "IkeLifetime out of range", Set: map[string]any{"IkeConfig.IkeLifetime": 90000}, Field: "IkeConfig.IkeLifetime", Sev: cloud.Error, Want: "from 0 to 86400"},
@@ -58,8 +68,8 @@ var invalidCases = []it.Case{
 	{Name: "both local identifiers", Base: "psk", Set: map[string]any{"IkeConfig.LocalId": "203.0.113.10"}, Field: "IkeConfig.LocalIdIPsec", Sev: cloud.Warning, Want: "keep one"},
 
 	// IpsecConfig.
-	{Name: "IpsecEncAlg unknown", Set: map[string]any{"IpsecConfig.IpsecEncAlg": "aes128"}, Field: "IpsecConfig.IpsecEncAlg", Sev: cloud.Error, Want: "aes, aes192, aes256, des, 3des or sm4"},
-	{Name: "IpsecPfs unknown", Set: map[string]any{"IpsecConfig.IpsecPfs": "off"}, Field: "IpsecConfig.IpsecPfs", Sev: cloud.Error, Want: "disabled, group1, group2, group5, group14 or group24"},
+	{Name: "IpsecEncAlg unknown", Set: map[string]any{"IpsecConfig.IpsecEncAlg": "aes128"}, Field: "IpsecConfig.IpsecEncAlg", Sev: cloud.Error, Want: "aes, aes192, aes256, des or 3des"},
+	{Name: "IpsecPfs unknown", Set: map[string]any{"IpsecConfig.IpsecPfs": "off"}, Field: "IpsecConfig.IpsecPfs", Sev: cloud.Error, Want: "group1, group2, group5, group14 or group24 (accepted with a warning: disabled)"},
 	{Name: "IpsecLifetime not a number", Set: map[string]any{"IpsecConfig.IpsecLifetime": "1d"}, Field: "IpsecConfig.IpsecLifetime", Sev: cloud.Error, Want: "whole number from 0 to 86400"},
 
 	// HealthCheckConfig.

@@ -160,6 +160,13 @@ func VendorDefaults(c *cloud.Catalog) *Preset {
 		if f.Role == "" || f.Default == "" || strings.Contains(f.Path, "[]") {
 			continue
 		}
+		// A default the vendor ignores under the other defaults is not one
+		// it applies (Huawei's phase1_negotiation_mode main takes effect
+		// with ike_version v1 only, and v2 is the default): setting it
+		// would draw tunnelwiz's own "has no effect" warning.
+		if !c.Applies(f, cloud.Params{}, f.Path) {
+			continue
+		}
 		term, seconds := p.slot(f.Role)
 		switch {
 		case term != nil:

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"tunnelwiz/cloud"
+	_ "tunnelwiz/cloud/all"
 	"tunnelwiz/cloud/huawei"
 	"tunnelwiz/cloud/tencent"
 	"tunnelwiz/cloud/tencentv2"
@@ -159,5 +160,36 @@ func TestToleratedTokenExpressesItsTerm(t *testing.T) {
 	}
 	if _, prob := express(f, choice{role: cloud.RoleIKEIntegrity, term: "sha512"}); prob == "" {
 		t.Error("sha512 expressed although neither documented nor tolerated")
+	}
+}
+
+// TestVendorDefaultsDrawNoWarningOfTheirOwn: each vendor's documented
+// defaults, mapped back onto its seed spec, set nothing tunnelwiz itself
+// warns about (issue 10: Huawei's defaults set phase1_negotiation_mode
+// main beside ike_version v2, where the mode has no effect).
+func TestVendorDefaultsDrawNoWarningOfTheirOwn(t *testing.T) {
+	for _, v := range cloud.Vendors() {
+		d, _ := cloud.Lookup(v)
+		dir := map[string]string{"tencent-v2": "tencentv2"}[v]
+		if dir == "" {
+			dir = v
+		}
+		spec, err := cloud.LoadSpec("../cloud/" + dir + "/testdata/seed.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		changes, problems := Apply(VendorDefaults(d.Catalog()), d.Catalog(), cloud.Params(spec.Params))
+		if len(problems) != 0 {
+			t.Errorf("%s: defaults do not map back: %v", v, problems)
+		}
+		_, issues := d.Catalog().Check(spec)
+		for _, ch := range changes {
+			for _, i := range issues.For(ch.Path) {
+				t.Errorf("%s: the defaults preset sets %s=%v, which draws: %s", v, ch.Path, ch.Value, i)
+			}
+		}
+	}
+	if VendorDefaults(huawei.Driver{}.Catalog()).IKE.Mode != "" {
+		t.Error("huawei defaults name an IKE mode although ike_version defaults to v2")
 	}
 }

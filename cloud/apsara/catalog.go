@@ -34,7 +34,7 @@ var catalog = &cloud.Catalog{
 			Source: src(seed + " gives only the path /apsara/route/Vpc/CreateVpnConnection; the host is the deployment's")},
 		{Path: "region", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Step: cloud.StepTarget, ListedAfter: []string{"endpoint"},
 			Help:   "Region of the Apsara Stack deployment, such as cn-qingdao-env66-d01; sent as the x-acs-regionid header; the wizard lists the deployment's regions (DescribeRegions).",
-			Source: src(seed + " RegionId example; " + headersSource + ". Each deployment names its own regions, so there is no Known list: the wizard asks the deployment (VPC DescribeRegions, which seed 001's RegionId help points to)")},
+			Source: src(seed + " RegionId example; " + headersSource + ". Each deployment names its own regions, so there is no Known list: the wizard asks the deployment (VPC DescribeRegions, which " + seed + "'s RegionId help points to: 'You can obtain the region ID by calling the DescribeRegions interface')")},
 		{Path: "organization_id", Type: cloud.String, Chars: aliyun.HeaderChars, Step: cloud.StepTarget,
 			Help:   "ID of the organization (department) the connection belongs to; sent as x-acs-organizationid.",
 			Source: src(headersSource + "; no document found says what the gateway does without it, so its absence is a warning")},
@@ -45,8 +45,7 @@ var catalog = &cloud.Catalog{
 	Fields: fields(),
 	Checks: checks(),
 	// Zero: cloud.DefaultRate applies.
-	RateSource: src("not documented: seed 001 gives no request rate, and each deployment's API gateway sets its own " +
-		"flow control (Throttling.User when it is reached, which Submission backs off from)"),
+	RateSource: src("not documented: " + seed + " gives no request rate; cloud.DefaultRate applies"),
 }
 
 // fields places each nested table right after the object that holds it.

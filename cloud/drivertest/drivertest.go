@@ -45,6 +45,7 @@ func Clone(s *cloud.Spec) *cloud.Spec {
 // Run runs the whole suite.
 func Run(t *testing.T, d cloud.Driver, o Options) {
 	t.Run("CatalogIsWellFormed", func(t *testing.T) { catalogWellFormed(t, d.Catalog()) })
+	t.Run("SourcesCiteOpenableDocuments", func(t *testing.T) { SourcesCite(t, d.Catalog()) })
 	for _, path := range append([]string{o.Seed}, o.More...) {
 		spec := LoadSeed(t, path)
 		t.Run("Valid/"+path, func(t *testing.T) { validSpec(t, d, spec) })

@@ -20,13 +20,14 @@ var checks = []cloud.Check{
 	{
 		Name: "CIDR blocks with host bits set",
 		Source: seed + ": the vendor's own example sends 10.56.20.1/24 and spdAcl {\"10.0.0.5/24\":[\"172.123.10.5/16\"]}, so host bits " +
-			"are accepted; a warning names the network they stand for (decision 2026-11).",
+			"are accepted; a warning names the network they stand for.",
 		Run: checkHostBits,
 	},
 	{
-		Name:   "spdAcl local and IDC ranges must not overlap",
-		Source: "IPsec policy convention (traffic to an overlapping range cannot be routed into the tunnel); no API 2.0 error code documents it, so a warning.",
-		Run:    checkSpdOverlap,
+		Name: "spdAcl local and IDC ranges must not overlap",
+		Source: seed + " lists no error for it; API 3.0, for the same gateways, has InvalidParameterValue.VpnConnSpdCidrConflict ('SPD规则源目IP有重叠', " +
+			"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc@v1.0.1100 v20170312/errors.go); an error code only, and for another API: a warning.",
+		Run: checkSpdOverlap,
 	},
 	{
 		Name: "IKE identities match their identity types",

@@ -8,11 +8,18 @@ import "tunnelwiz/cloud"
 var identities = []string{"address", "fqdn"}
 
 // encryptAlgorithmSource records the seed quirk and what was decided.
-const encryptAlgorithmSource = seed + " lists IKESet.encryptAlgorithm in the IKESet table but describes it as the IPsec encryption algorithm " +
-	"(3des-cbc, aes-cbc-128/192/256, des-cbc, null; default 3des-cbc). ModifyVpnConnEx (CN and EN docs) lists the same IKESet path; " +
-	"DescribeVpnConn answers report it as IPsecSet.encryptAlgorithm, and API 3.0 has IPSECOptionsSpecification.EncryptAlgorithm. " +
-	"The request name is unclear, so the documented path IKESet.encryptAlgorithm is the primary one (decision 2026-11); " +
+const encryptAlgorithmSource = seed + " lists IKESet.encryptAlgorithm in the IKESet table but describes it as 'IPsec configuration, " +
+	"encryption algorithm' (3des-cbc, aes-cbc-128, aes-cbc-192, aes-cbc-256, des-cbc, null; default 3des-cbc). ModifyVpnConnEx " +
+	"(" + docModify + ") lists the same IKESet path; DescribeVpnConn (" + docDescribe + ") reports the IPsec settings under IPsecSet, " +
+	"and API 3.0 has IPSECOptionsSpecification.EncryptAlgorithm (github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc@v1.0.1100 " +
+	"v20170312/models.go). The request name is unclear, so the documented path IKESet.encryptAlgorithm is the primary one; " +
 	"IPsecSet.encryptAlgorithm is accepted with a warning."
+
+// The API 2.0 pages beside the seed.
+const (
+	docModify   = "https://intl.cloud.tencent.com/document/api/215/5112"
+	docDescribe = "https://intl.cloud.tencent.com/document/api/215/5113"
+)
 
 var ikeFields = []cloud.Field{
 	{

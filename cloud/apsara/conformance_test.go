@@ -6,9 +6,23 @@ import (
 	"tunnelwiz/cloud/drivertest"
 )
 
+// specs are the valid specs the conformance suite runs: the seed's own
+// example first.
+var specs = []string{"testdata/seed.yaml", "testdata/with-psk.yaml"}
+
 func TestConformance(t *testing.T) {
-	drivertest.Run(t, Driver{}, drivertest.Options{
-		Seed: "testdata/seed.yaml",
-		More: []string{"testdata/with-psk.yaml"},
-	})
+	drivertest.Run(t, Driver{}, drivertest.Options{Seed: specs[0], More: specs[1:]})
+}
+
+// TestWire: every field of the table reaches the wire through the SDK, in
+// Apsara Stack's encoding, and no unknown name does.
+func TestWire(t *testing.T) {
+	drivertest.RunWire(t, Driver{}, drivertest.Wire{
+		// Seed 001: a JSON body whose IkeConfig, IpsecConfig and
+		// HealthCheckConfig are strings holding JSON; regionId carries
+		// RegionId's value when the spec leaves it out.
+		JSONStrings: []string{"IkeConfig", "IpsecConfig", "HealthCheckConfig"},
+		Copies:      map[string]string{"regionId": "RegionId"},
+		Specs:       []string{"testdata/wire/all-fields.yaml"},
+	}, specs...)
 }

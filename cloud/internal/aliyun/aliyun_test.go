@@ -21,7 +21,8 @@ func testCatalog() *cloud.Catalog {
 func TestJSONStringOrder(t *testing.T) {
 	obj := map[string]any{"IkeLifetime": int64(86400), "Zeta": "z", "IkeVersion": "ikev1", "Psk": "a<b&c", "Alpha": true}
 	got := JSONString(testCatalog(), "IkeConfig", obj)
-	want := `{"Psk":"a<b&c","IkeVersion":"ikev1","IkeLifetime":86400,"Alpha":true,"Zeta":"z"}`
+	// Catalog order; members the table does not know never reach the wire.
+	want := `{"Psk":"a<b&c","IkeVersion":"ikev1","IkeLifetime":86400}`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -6,35 +6,27 @@ import (
 	"tunnelwiz/cloud/drivertest"
 )
 
-// specs are the valid specs the conformance suite runs: the seed's own
-// example first.
-var specs = []string{"testdata/seed.yaml", "testdata/single-tunnel.yaml", "testdata/dual-tunnel.yaml"}
-
-// wire is how the API carries parameters, in the vendor's own terms.
-var wire = drivertest.Wire{
-	// Seed 004: IkeConfig, IpsecConfig, HealthCheckConfig and BgpConfig
-	// are JSON strings; the SDK numbers list elements from 1
-	// (Tags.1.Key, TunnelOptionsSpecification.1.TunnelIkeConfig.Psk).
-	ListBase:    1,
-	JSONStrings: []string{"IkeConfig", "IpsecConfig", "HealthCheckConfig", "BgpConfig"},
-	Specs:       []string{"testdata/wire/all-fields.yaml", "testdata/wire/tunnels.yaml"},
-}
-
-func TestConformance(t *testing.T) {
-	drivertest.Run(t, Driver{}, drivertest.Options{Seed: specs[0], More: specs[1:]})
-}
-
-// TestWire: every field of the table reaches the wire through the SDK, in
-// Alibaba's encoding, and no unknown name does.
-func TestWire(t *testing.T) {
-	drivertest.RunWire(t, Driver{}, wire, specs...)
-}
-
-// TestSeedExamples: the seed's own example request, kept verbatim in
-// testdata, is what the spec written from it validates and plans to.
-func TestSeedExamples(t *testing.T) {
-	drivertest.RunSeedExamples(t, Driver{}, wire, drivertest.SeedExample{
+// suite is the whole conformance suite of this driver (drivertest.Suite):
+// testdata/cases/cases.yaml lists the valid specs and the cases; Wire says
+// how the API carries parameters, in the vendor's own terms; the seed's
+// example requests are kept verbatim in testdata.
+var suite = drivertest.Suite{
+	Driver: Driver{},
+	Cases:  "testdata/cases/cases.yaml",
+	Wire: drivertest.Wire{
+		// Seed 004: IkeConfig, IpsecConfig, HealthCheckConfig and BgpConfig
+		// are JSON strings; the SDK numbers list elements from 1
+		// (Tags.1.Key, TunnelOptionsSpecification.1.TunnelIkeConfig.Psk).
+		ListBase:    1,
+		JSONStrings: []string{"IkeConfig", "IpsecConfig", "HealthCheckConfig", "BgpConfig"},
+		Specs:       []string{"testdata/wire/all-fields.yaml", "testdata/wire/tunnels.yaml"},
+	},
+	SeedExamples: []drivertest.SeedExample{{
 		Spec: "testdata/seed.yaml", Example: "testdata/seed-example.txt", ListBase: 1,
 		Elsewhere: []string{"Action"}, // the x-acs-action header (ACS3)
-	})
+	}},
 }
+
+func TestConformance(t *testing.T) { suite.Run(t) }
+
+func FuzzValidate(f *testing.F) { suite.Fuzz(f) }

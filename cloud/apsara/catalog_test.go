@@ -5,10 +5,7 @@ import (
 	"testing"
 
 	"tunnelwiz/cloud/internal/aliyun"
-	"tunnelwiz/cloud/internal/aliyun/aliyuntest"
 )
-
-func TestCatalogData(t *testing.T) { aliyuntest.CatalogData(t, catalog) }
 
 // TestSourcesSayWhatTheirDocumentsSay: two notes issue 10 found false.
 // The LocalSubnet = RemoteSubnet example is seed 004's (seed 001's example

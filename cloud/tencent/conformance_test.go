@@ -6,32 +6,24 @@ import (
 	"tunnelwiz/cloud/drivertest"
 )
 
-// specs are the valid specs the conformance suite runs: the seed's own
-// example first.
-var specs = []string{"testdata/seed.yaml", "testdata/bgp.yaml", "testdata/policy.yaml", "testdata/staticroute.yaml"}
-
-// wire is how the API carries parameters, in the vendor's own terms.
-var wire = drivertest.Wire{
-	// A JSON body (seed 000 shows the query form of the same names);
-	// region, action and version travel in X-TC-* headers. The four
-	// conformance specs already set every field.
-}
-
-func TestConformance(t *testing.T) {
-	drivertest.Run(t, Driver{}, drivertest.Options{Seed: specs[0], More: specs[1:]})
-}
-
-// TestWire: every field of the table reaches the wire through the SDK, in
-// Tencent API 3.0's encoding, and no unknown name does.
-func TestWire(t *testing.T) {
-	drivertest.RunWire(t, Driver{}, wire, specs...)
-}
-
-// TestSeedExamples: the seed's own example request, kept verbatim in
-// testdata, is what the spec written from it validates and plans to.
-func TestSeedExamples(t *testing.T) {
-	drivertest.RunSeedExamples(t, Driver{}, wire, drivertest.SeedExample{
+// suite is the whole conformance suite of this driver (drivertest.Suite):
+// testdata/cases/cases.yaml lists the valid specs and the cases; Wire says
+// how the API carries parameters, in the vendor's own terms; the seed's
+// example requests are kept verbatim in testdata.
+var suite = drivertest.Suite{
+	Driver: Driver{},
+	Cases:  "testdata/cases/cases.yaml",
+	Wire:   drivertest.Wire{
+		// A JSON body (seed 000 shows the query form of the same names);
+		// region, action and version travel in X-TC-* headers. The four
+		// conformance specs already set every field.
+	},
+	SeedExamples: []drivertest.SeedExample{{
 		Spec: "testdata/seed.yaml", Example: "testdata/seed-example.txt",
 		Elsewhere: []string{"Action"}, // the X-TC-Action header
-	})
+	}},
 }
+
+func TestConformance(t *testing.T) { suite.Run(t) }
+
+func FuzzValidate(f *testing.F) { suite.Fuzz(f) }

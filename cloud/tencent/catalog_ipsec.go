@@ -32,8 +32,8 @@ var ipsecFields = []cloud.Field{
 	},
 	{
 		Path: ipsec + ".IntegrityAlgorithm", Type: cloud.String, Allowed: ipsecIntegritiesNew,
-		Tolerated: tolerate(ipsecIntegrities, ipsecIntegritiesNew, "for IntegrityAlgorithm both "+srcSDK+" and "+srcSDKNew+
-			" list only MD5, SHA1, SHA-256; the newer SDK lists this value for the deprecated spelling IntegrityAlgorith alone"),
+		Tolerated: tolerate(ipsecIntegrities, ipsecIntegritiesNew, "Tencent's SDKs list it only for the deprecated spelling "+
+			"IntegrityAlgorith; for IntegrityAlgorithm they list MD5, SHA1 and SHA-256"),
 		Role: cloud.RoleIPsecIntegrity, Means: means(ipsecIntegrities, false), Step: cloud.StepIPsec,
 		Help: "IPsec integrity (authentication) algorithm: MD5, SHA1 or SHA-256 (SHA-384, SHA-512 and SM3 are documented " +
 			"only under the old spelling and draw a warning here). Do not also send IntegrityAlgorith.",

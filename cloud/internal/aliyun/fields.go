@@ -52,67 +52,63 @@ func (d Doc) src(format string, args ...any) string {
 	return s + "; " + Checked
 }
 
-// smWhy is why Alibaba accepts a ShangMi token with a warning only.
-func smWhy(tok, quote string) string {
-	return fmt.Sprintf("neither %s nor %s lists %s for CreateVpnConnection; the same SDK lists it only for ModifyTunnelAttribute's tunnel "+
-		"settings, on Alibaba's China site, for a gateway with an SM (ShangMi) certificate (%s: '%s')", Seed004, SDK, tok, SDKTunnel, quote)
-}
-
-// apsaraOnlyTF is why Apsara accepts a token only its provider lists.
-func apsaraOnlyTF(param, list string) string {
-	return fmt.Sprintf("%s lists no such value; only %s accepts it (%s: %s; constants in %s)", Seed001, ApsaraTF, param, list, ApsaraTFValues)
-}
-
-const apsaraTFAuth = "sha1, md5, sha256, \"sha386\" (sic), sha512"
+// The reasons a tolerated value's warning gives: short, for the panel;
+// the field's Source cites the documents.
+const (
+	smWhy         = "Alibaba documents it only for a gateway with a ShangMi (SM) certificate, and only for ModifyTunnelAttribute; seed 004 and the SDK's CreateVpnConnection model do not list it"
+	apsaraAuthWhy = "only the Apsara Stack Terraform provider accepts it; seed 001 lists md5 and sha1"
+	apsaraPfsWhy  = "only the Apsara Stack Terraform provider accepts it; seed 001 lists group1 to group24"
+)
 
 // encAlgs: the seeds and the SDK list aes..3des; Alibaba's sm4 warns.
-func (d Doc) encAlgs(tunnelQuote string) ([]string, map[string]string) {
+func (d Doc) encAlgs() ([]string, map[string]string) {
 	if d.Apsara {
 		return EncAlgs, nil
 	}
-	return EncAlgs, map[string]string{"sm4": smWhy("sm4", tunnelQuote)}
+	return EncAlgs, map[string]string{"sm4": smWhy}
 }
 
 // authAlgs: Alibaba takes the SDK's md5..sha512 and warns on sm3; Apsara
 // takes seed 001's md5 and sha1 and warns on what only its provider lists.
-func (d Doc) authAlgs(param, tunnelQuote string) ([]string, map[string]string) {
+func (d Doc) authAlgs() ([]string, map[string]string) {
 	if d.Apsara {
-		why := apsaraOnlyTF(param, apsaraTFAuth)
-		return ApsaraAuthAlgs, map[string]string{"sha256": why, "sha512": why}
+		return ApsaraAuthAlgs, map[string]string{"sha256": apsaraAuthWhy, "sha512": apsaraAuthWhy}
 	}
-	return AuthAlgs, map[string]string{"sm3": smWhy("sm3", tunnelQuote)}
+	return AuthAlgs, map[string]string{"sm3": smWhy}
 }
 
 // ipsecPfs: Alibaba's SDK adds disabled; on Apsara only the provider does.
 func (d Doc) ipsecPfs() ([]string, map[string]string) {
 	if d.Apsara {
-		return IkePfs, map[string]string{"disabled": apsaraOnlyTF("ipsec_pfs", "group1, group2, group5, group14, group24, disabled")}
+		return IkePfs, map[string]string{"disabled": apsaraPfsWhy}
 	}
 	return IpsecPfs, nil
 }
 
 // encNote, authNote and pfsNote say, in the Source, what becomes of the
-// values beyond the documented list.
-func (d Doc) encNote() string {
+// values beyond the documented list, quoting the documents.
+func (d Doc) encNote(quote string) string {
 	if d.Apsara {
 		return "; sm4, which no Apsara source lists, is refused"
 	}
-	return "; sm4 is accepted with a warning (" + SDKTunnel + " names it for SM-certificate gateways only)"
+	return fmt.Sprintf("; sm4 is accepted with a warning: neither %s nor %s lists it for CreateVpnConnection, and %s names it only "+
+		"for ModifyTunnelAttribute's tunnel settings on Alibaba's China site: '%s'", Seed004, SDK, SDKTunnel, quote)
 }
 
-func (d Doc) authNote(seedParam string) string {
+func (d Doc) authNote(seedParam, param, quote string) string {
 	if d.Apsara {
 		return fmt.Sprintf("%s, followed for errors (the public cloud's %s adds sha256, sha384, sha512); sha256 and sha512 are accepted "+
-			"with a warning because only %s accepts them (it spells sha384 \"sha386\"); sha384 and sm3, which no Apsara source lists, "+
-			"are refused", seedParam, SDK, ApsaraTF)
+			"with a warning because only %s accepts them (%s: sha1, md5, sha256, \"sha386\" (sic), sha512; constants in %s); "+
+			"sha384 and sm3, which no Apsara source lists, are refused", seedParam, SDK, ApsaraTF, param, ApsaraTFValues)
 	}
-	return fmt.Sprintf("%s; %s adds sha256, sha384, sha512; sm3 is accepted with a warning (%s names it for SM-certificate gateways only)",
-		seedParam, SDK, SDKTunnel)
+	return fmt.Sprintf("%s; %s adds sha256, sha384, sha512; sm3 is accepted with a warning: %s names it only for "+
+		"ModifyTunnelAttribute's tunnel settings on Alibaba's China site: '%s'", seedParam, SDK, SDKTunnel, quote)
 }
 
 func (d Doc) pfsNote() string {
 	if d.Apsara {
-		return ", followed for errors; disabled is accepted with a warning because only " + ApsaraTF + " lists it"
+		return fmt.Sprintf(", followed for errors; disabled is accepted with a warning because only %s lists it (ipsec_pfs: group1, "+
+			"group2, group5, group14, group24, disabled; constants in %s)", ApsaraTF, ApsaraTFValues)
 	}
 	return fmt.Sprintf("; %s adds disabled and lists group1-group14: group24 kept (the widest set a source lists)", SDK)
 }
@@ -167,8 +163,12 @@ var (
 // no legacy LocalIdIPsec member.
 func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 	p := func(name string) string { return parent + "." + name }
-	ikeEnc, ikeEncT := d.encAlgs("If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**")
-	ikeAuth, ikeAuthT := d.authAlgs("ike_auth_alg", "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**")
+	ikeEnc, ikeEncT := d.encAlgs()
+	ikeAuth, ikeAuthT := d.authAlgs()
+	const (
+		encQuote  = "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**"
+		authQuote = "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**"
+	)
 	fs := []cloud.Field{
 		{Path: p("Psk"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(PskChars), Secret: true,
 			Step: cloud.StepIKE, Role: cloud.RolePSK,
@@ -185,11 +185,11 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 		{Path: p("IkeEncAlg"), Type: cloud.String, Allowed: ikeEnc, Tolerated: ikeEncT, Default: "aes",
 			Step: cloud.StepIKE, Role: cloud.RoleIKEEncryption, Means: means(EncMeans, ikeEnc, ikeEncT),
 			Help:   "Phase 1 encryption algorithm." + d.smHelp("sm4"),
-			Source: d.src("IkeConfig.IkeEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees%s", SDK, d.encNote())},
+			Source: d.src("IkeConfig.IkeEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees%s", SDK, d.encNote(encQuote))},
 		{Path: p("IkeAuthAlg"), Type: cloud.String, Allowed: ikeAuth, Tolerated: ikeAuthT, Default: "md5",
 			Step: cloud.StepIKE, Role: cloud.RoleIKEIntegrity, Means: means(AuthMeans, ikeAuth, ikeAuthT),
 			Help:   "Phase 1 authentication algorithm." + d.smHelp("sm3"),
-			Source: d.src("%s", d.authNote("IkeConfig.IkeAuthAlg (md5, sha1; default md5)"))},
+			Source: d.src("%s", d.authNote("IkeConfig.IkeAuthAlg (md5, sha1; default md5)", "ike_auth_alg", authQuote))},
 		{Path: p("IkePfs"), Type: cloud.String, Allowed: IkePfs, Default: "group2",
 			Step: cloud.StepIKE, Role: cloud.RoleIKEDHGroup, Means: means(PfsMeans, IkePfs, nil),
 			Help:   "Diffie-Hellman group of phase 1.",
@@ -225,18 +225,22 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 // IpsecFields lists the members of an IPsec (phase 2) object under parent.
 func (d Doc) IpsecFields(parent string) []cloud.Field {
 	p := func(name string) string { return parent + "." + name }
-	enc, encT := d.encAlgs("If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**")
-	auth, authT := d.authAlgs("ipsec_auth_alg", "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**")
+	enc, encT := d.encAlgs()
+	auth, authT := d.authAlgs()
+	const (
+		encQuote  = "If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**"
+		authQuote = "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**"
+	)
 	pfs, pfsT := d.ipsecPfs()
 	return []cloud.Field{
 		{Path: p("IpsecEncAlg"), Type: cloud.String, Allowed: enc, Tolerated: encT, Default: "aes",
 			Step: cloud.StepIPsec, Role: cloud.RoleIPsecEncryption, Means: means(EncMeans, enc, encT),
 			Help:   "Phase 2 encryption algorithm." + d.smHelp("sm4"),
-			Source: d.src("IpsecConfig.IpsecEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees%s", SDK, d.encNote())},
+			Source: d.src("IpsecConfig.IpsecEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees%s", SDK, d.encNote(encQuote))},
 		{Path: p("IpsecAuthAlg"), Type: cloud.String, Allowed: auth, Tolerated: authT, Default: "md5",
 			Step: cloud.StepIPsec, Role: cloud.RoleIPsecIntegrity, Means: means(AuthMeans, auth, authT),
 			Help:   "Phase 2 authentication algorithm." + d.smHelp("sm3"),
-			Source: d.src("%s", d.authNote("IpsecConfig.IpsecAuthAlg (md5, sha1; default md5)"))},
+			Source: d.src("%s", d.authNote("IpsecConfig.IpsecAuthAlg (md5, sha1; default md5)", "ipsec_auth_alg", authQuote))},
 		{Path: p("IpsecPfs"), Type: cloud.String, Allowed: pfs, Tolerated: pfsT, Default: "group2",
 			Step: cloud.StepIPsec, Role: cloud.RoleIPsecPFS, Means: means(PfsMeans, pfs, pfsT),
 			Help:   "Diffie-Hellman group for perfect forward secrecy in phase 2" + d.pfsHelp(),

@@ -22,7 +22,7 @@ var fakeCatalog = &Catalog{
 	Fields: []Field{
 		{Path: "Name", Type: String, Len: &Range{2, 8}, Chars: &Charset{regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`), "must start with a letter; letters, digits and _ only"}, Step: StepTags, Help: "h", Source: "test"},
 		{Path: "Key", Type: String, Required: true, Secret: true, Len: &Range{6, 20}, Step: StepIKE, Help: "h", Source: "test"},
-		{Path: "Mode", Type: String, Allowed: []string{"STATIC", "POLICY"}, Default: "STATIC", Step: StepGateways, Help: "h", Source: "test"},
+		{Path: "Mode", Type: String, Allowed: []string{"STATIC", "POLICY"}, Tolerated: map[string]string{"ROUTE": "only a provider lists it"}, Default: "STATIC", Step: StepGateways, Help: "h", Source: "test"},
 		{Path: "Rules", Type: List, Len: &Range{0, 2}, OnlyWhen: &Cond{Path: "Mode", In: []string{"POLICY"}}, Step: StepSubnets, Help: "h", Source: "test"},
 		{Path: "Rules[]", Type: Object, Help: "h", Source: "test"},
 		{Path: "Rules[].Local", Type: String, Format: CIDR, Required: true, Help: "h", Source: "test"},

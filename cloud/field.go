@@ -95,8 +95,16 @@ type Field struct {
 	// holds: setting it otherwise draws a warning (the cloud accepts it),
 	// and the wizard hides it.
 	Effective *Cond
-	// Allowed lists the exact accepted values (case-sensitive, as sent).
+	// Allowed lists the exact accepted values (case-sensitive, as sent):
+	// the values a source a reader can open lists for this parameter.
 	Allowed []string
+	// Tolerated maps values outside Allowed to the reason they are
+	// accepted at all: only weaker evidence names them (another
+	// operation's document, a Terraform provider alone, the same
+	// parameter's other spelling). Such a value draws a warning that
+	// gives the reason, never an error. The reason names its source as
+	// Source does.
+	Tolerated map[string]string
 	// Range bounds an Integer (or Digits string) value.
 	Range *Range
 	// Len bounds a string's length in characters, or a list's or map's item count.

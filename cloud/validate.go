@@ -336,8 +336,16 @@ func (w *walker) scalar(s, inst string, f *Field) {
 		w.add(Issue{Field: inst, Severity: Warning, Message: msg, Allowed: f.Known})
 	}
 	if len(f.Allowed) > 0 && !contains(f.Allowed, s) {
+		if why, ok := f.Tolerated[s]; ok {
+			w.add(Issue{Field: inst, Severity: Warning, Allowed: f.Allowed,
+				Message: fmt.Sprintf("%s is not among the documented values (%s); it is accepted with a warning: %s", shown, quoteList(f.Allowed), why)})
+			return
+		}
 		msg := fmt.Sprintf("%s is not allowed; allowed: %s", shown, quoteList(f.Allowed))
-		if alt := suggestValue(s, f.Allowed); alt != "" && !f.Secret {
+		if len(f.Tolerated) > 0 {
+			msg += fmt.Sprintf(" (accepted with a warning: %s)", quoteList(sortedKeys(f.Tolerated)))
+		}
+		if alt := suggestValue(s, append(append([]string(nil), f.Allowed...), sortedKeys(f.Tolerated)...)); alt != "" && !f.Secret {
 			msg += fmt.Sprintf(" (did you mean %s?)", alt)
 		}
 		w.add(Issue{Field: inst, Severity: Error, Message: msg, Allowed: f.Allowed})

@@ -41,6 +41,9 @@ func TestValidatorRules(t *testing.T) {
 	}{
 		{name: "enum", path: "Mode", value: "DYNAMIC", field: "Mode", sev: Error, want: []string{"STATIC", "POLICY"}},
 		{name: "enum case hint", path: "Mode", value: "policy", field: "Mode", sev: Error, want: []string{"did you mean POLICY?"}},
+		{name: "tolerated value warns", path: "Mode", value: "ROUTE", field: "Mode", sev: Warning, want: []string{"STATIC or POLICY", "accepted with a warning: only a provider lists it"}},
+		{name: "enum names tolerated", path: "Mode", value: "DYNAMIC", field: "Mode", sev: Error, want: []string{"allowed: STATIC or POLICY (accepted with a warning: ROUTE)"}},
+		{name: "tolerated case hint", path: "Mode", value: "route", field: "Mode", sev: Error, want: []string{"did you mean ROUTE?"}},
 		{name: "length", path: "Name", value: "a", field: "Name", sev: Error, want: []string{"2 to 8"}},
 		{name: "charset", path: "Name", value: "1abc", field: "Name", sev: Error, want: []string{"start with a letter"}},
 		{name: "range", path: "Ike.Lifetime", value: int64(59), field: "Ike.Lifetime", sev: Error, want: []string{"60", "86400"}},

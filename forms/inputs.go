@@ -6,6 +6,8 @@ package forms
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"tunnelwiz/cloud"
@@ -127,6 +129,16 @@ func New(c *cloud.Catalog, f *cloud.Field, p cloud.Params) Input {
 		if o.Default {
 			o.Label += " (default)"
 		}
+		in.Options = append(in.Options, o)
+	}
+	// Values only weaker evidence names come last and say so: choosing
+	// one draws the validator's warning with the reason.
+	for _, v := range slices.Sorted(maps.Keys(f.Tolerated)) {
+		o := Option{Value: v, Label: v}
+		if t, ok := cloud.Term(f.Means[v]); ok {
+			o.Label += " - " + t.IANA
+		}
+		o.Label += " (undocumented here: warns)"
 		in.Options = append(in.Options, o)
 	}
 	in.Hint = hint(f)

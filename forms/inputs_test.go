@@ -66,3 +66,25 @@ func TestMembersOfAnAbsentObjectAreNotRequired(t *testing.T) {
 		t.Error("Bgp.Asn not required once Bgp is given")
 	}
 }
+
+// A value only weaker evidence names is offered after the documented
+// ones, and its label says choosing it warns.
+func TestToleratedValuesComeLastAndSaySo(t *testing.T) {
+	f := &cloud.Field{Path: "Auth", Type: cloud.String, Allowed: []string{"md5", "sha1"}, Default: "md5",
+		Tolerated: map[string]string{"sha512": "a provider only", "sha256": "a provider only"},
+		Means:     map[string]string{"sha256": "sha256"}}
+	in := New(&cloud.Catalog{API: "t", Fields: []cloud.Field{*f}}, f, cloud.Params{})
+	var vals []string
+	for _, o := range in.Options {
+		vals = append(vals, o.Value)
+	}
+	if strings.Join(vals, ",") != "md5,sha1,sha256,sha512" {
+		t.Fatalf("options %v", vals)
+	}
+	if l := in.Options[2].Label; !strings.Contains(l, "warns") || !strings.Contains(l, "SHA2_256") {
+		t.Errorf("tolerated label %q", l)
+	}
+	if strings.Contains(in.Options[1].Label, "warns") {
+		t.Errorf("documented value labelled as warning: %q", in.Options[1].Label)
+	}
+}

@@ -1,8 +1,10 @@
 package presets
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"fmt"
 	"gopkg.in/yaml.v3"
@@ -128,6 +130,13 @@ func express(f *cloud.Field, ch choice) (any, string) {
 			offered = append(offered, term)
 		}
 	}
+	// A token only weaker evidence names is still the vendor's word for
+	// the term: it is set, and validation warns why (Field.Tolerated).
+	for _, tok := range slices.Sorted(maps.Keys(f.Tolerated)) {
+		if f.Means[tok] == ch.term {
+			return tok, ""
+		}
+	}
 	sort.Strings(offered)
 	return nil, fmt.Sprintf("the vendor cannot express %s; it offers %s", ch.term, strings.Join(dedup(offered), ", "))
 }
@@ -149,6 +158,13 @@ func VendorDefaults(c *cloud.Catalog) *Preset {
 	for i := range c.Fields {
 		f := &c.Fields[i]
 		if f.Role == "" || f.Default == "" || strings.Contains(f.Path, "[]") {
+			continue
+		}
+		// A default the vendor ignores under the other defaults is not one
+		// it applies (Huawei's phase1_negotiation_mode main takes effect
+		// with ike_version v1 only, and v2 is the default): setting it
+		// would draw tunnelwiz's own "has no effect" warning.
+		if !c.Applies(f, cloud.Params{}, f.Path) {
 			continue
 		}
 		term, seconds := p.slot(f.Role)

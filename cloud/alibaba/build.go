@@ -1,135 +1,114 @@
 package alibaba
 
 import (
-	"github.com/alibabacloud-go/tea/dara"
+	"fmt"
+	"reflect"
+
 	vpc "github.com/alibabacloud-go/vpc-20160428/v7/client"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/internal/aliyun"
 )
 
-// jsonParams are the objects the API takes as JSON strings.
-var jsonParams = []string{"IkeConfig", "IpsecConfig", "HealthCheckConfig", "BgpConfig"}
-
 // buildRequest turns validated parameters into the SDK's request type; the
 // SDK then decides the wire form (query for most, form fields for the
 // tunnels), so the preview shows exactly what the SDK sends.
-func buildRequest(p cloud.Params) *vpc.CreateVpnConnectionRequest {
+//
+// No parameter name is written here: the rule table leads, and each of its
+// parameters goes to the SDK struct field of the same name (the v7 model's
+// fields are the API's parameter names: RegionId, TunnelOptionsSpecification,
+// Tags.Key ...). An object the API takes as a JSON string (a *string field
+// for an Object parameter: IkeConfig, IpsecConfig, HealthCheckConfig,
+// BgpConfig) is encoded as one; lists and nested objects are filled member
+// by member. A name the table has and the SDK lacks is an error (the
+// wire-coverage test sends every field of the table), and a name the table
+// does not know is never sent.
+func buildRequest(p cloud.Params) (*vpc.CreateVpnConnectionRequest, error) {
 	r := &vpc.CreateVpnConnectionRequest{}
-	str := func(key string, set func(string) *vpc.CreateVpnConnectionRequest) {
-		if v, ok := aliyun.Text(p, key); ok {
-			set(v)
-		}
+	if err := fill(reflect.ValueOf(r).Elem(), map[string]any(p), ""); err != nil {
+		return nil, err
 	}
-	boolean := func(key string, set func(bool) *vpc.CreateVpnConnectionRequest) {
-		if v, ok := aliyun.Bool(p, key); ok {
-			set(v)
-		}
-	}
-	integer := func(key string, set func(int64) *vpc.CreateVpnConnectionRequest) {
-		if v, ok := aliyun.Int(p, key); ok {
-			set(v)
-		}
-	}
-	str("RegionId", r.SetRegionId)
-	str("VpnGatewayId", r.SetVpnGatewayId)
-	str("CustomerGatewayId", r.SetCustomerGatewayId)
-	str("LocalSubnet", r.SetLocalSubnet)
-	str("RemoteSubnet", r.SetRemoteSubnet)
-	str("Name", r.SetName)
-	str("ClientToken", r.SetClientToken)
-	str("RemoteCaCertificate", r.SetRemoteCaCertificate)
-	str("OwnerAccount", r.SetOwnerAccount)
-	str("ResourceOwnerAccount", r.SetResourceOwnerAccount)
-	integer("OwnerId", r.SetOwnerId)
-	integer("ResourceOwnerId", r.SetResourceOwnerId)
-	boolean("AutoConfigRoute", r.SetAutoConfigRoute)
-	boolean("EffectImmediately", r.SetEffectImmediately)
-	boolean("EnableDpd", r.SetEnableDpd)
-	boolean("EnableNatTraversal", r.SetEnableNatTraversal)
-	boolean("EnableTunnelsBgp", r.SetEnableTunnelsBgp)
-	boolean("DryRun", r.SetDryRun)
-
-	encoded := map[string]func(string) *vpc.CreateVpnConnectionRequest{
-		"IkeConfig": r.SetIkeConfig, "IpsecConfig": r.SetIpsecConfig,
-		"HealthCheckConfig": r.SetHealthCheckConfig, "BgpConfig": r.SetBgpConfig,
-	}
-	for _, key := range jsonParams {
-		if obj := p.Obj(key); obj != nil {
-			encoded[key](aliyun.JSONString(catalog, key, obj))
-		}
-	}
-
-	for _, e := range p.List("Tags") {
-		t := cloud.Params(asMap(e))
-		tag := &vpc.CreateVpnConnectionRequestTags{}
-		if v, ok := aliyun.Text(t, "Key"); ok {
-			tag.Key = dara.String(v)
-		}
-		if v, ok := aliyun.Text(t, "Value"); ok {
-			tag.Value = dara.String(v)
-		}
-		r.Tags = append(r.Tags, tag)
-	}
-	for _, e := range p.List(tunnels) {
-		r.TunnelOptionsSpecification = append(r.TunnelOptionsSpecification, buildTunnel(cloud.Params(asMap(e))))
-	}
-	return r
+	return r, nil
 }
 
-func buildTunnel(t cloud.Params) *vpc.CreateVpnConnectionRequestTunnelOptionsSpecification {
-	out := &vpc.CreateVpnConnectionRequestTunnelOptionsSpecification{
-		CustomerGatewayId:   text(t, "CustomerGatewayId"),
-		Role:                text(t, "Role"),
-		RemoteCaCertificate: text(t, "RemoteCaCertificate"),
-		EnableDpd:           boolean(t, "EnableDpd"),
-		EnableNatTraversal:  boolean(t, "EnableNatTraversal"),
-	}
-	if ike := t.Obj("TunnelIkeConfig"); ike != nil {
-		out.TunnelIkeConfig = &vpc.CreateVpnConnectionRequestTunnelOptionsSpecificationTunnelIkeConfig{
-			Psk: text(ike, "Psk"), IkeVersion: text(ike, "IkeVersion"), IkeMode: text(ike, "IkeMode"),
-			IkeEncAlg: text(ike, "IkeEncAlg"), IkeAuthAlg: text(ike, "IkeAuthAlg"), IkePfs: text(ike, "IkePfs"),
-			IkeLifetime: integer(ike, "IkeLifetime"), LocalId: text(ike, "LocalId"), RemoteId: text(ike, "RemoteId"),
-		}
-	}
-	if ipsec := t.Obj("TunnelIpsecConfig"); ipsec != nil {
-		out.TunnelIpsecConfig = &vpc.CreateVpnConnectionRequestTunnelOptionsSpecificationTunnelIpsecConfig{
-			IpsecEncAlg: text(ipsec, "IpsecEncAlg"), IpsecAuthAlg: text(ipsec, "IpsecAuthAlg"),
-			IpsecPfs: text(ipsec, "IpsecPfs"), IpsecLifetime: integer(ipsec, "IpsecLifetime"),
-		}
-	}
-	if bgp := t.Obj("TunnelBgpConfig"); bgp != nil {
-		out.TunnelBgpConfig = &vpc.CreateVpnConnectionRequestTunnelOptionsSpecificationTunnelBgpConfig{
-			LocalAsn: integer(bgp, "LocalAsn"), TunnelCidr: text(bgp, "TunnelCidr"), LocalBgpIp: text(bgp, "LocalBgpIp"),
-		}
-	}
-	return out
-}
+var (
+	stringPtr = reflect.TypeFor[*string]()
+	boolPtr   = reflect.TypeFor[*bool]()
+	int64Ptr  = reflect.TypeFor[*int64]()
+)
 
-func asMap(v any) map[string]any {
-	m, _ := v.(map[string]any)
-	return m
-}
-
-// Pointer forms for the SDK structs: nil when absent, so the SDK omits them.
-
-func text(p cloud.Params, key string) *string {
-	if v, ok := aliyun.Text(p, key); ok {
-		return dara.String(v)
+// fill sets dst's fields from m, for the catalog's members of pat in
+// catalog order.
+func fill(dst reflect.Value, m map[string]any, pat string) error {
+	for _, name := range catalog.Children(pat) {
+		v, ok := m[name]
+		if !ok || v == nil {
+			continue
+		}
+		path := name
+		if pat != "" {
+			path = pat + "." + name
+		}
+		sf := dst.FieldByName(name)
+		if !sf.IsValid() {
+			return fmt.Errorf("alibaba: the SDK's %s has no field for catalog parameter %s", dst.Type(), path)
+		}
+		if err := set(sf, v, catalog.Field(path), path); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func boolean(p cloud.Params, key string) *bool {
-	if v, ok := aliyun.Bool(p, key); ok {
-		return dara.Bool(v)
+// set stores one parameter in an SDK field, as the field's type needs.
+// A value of the wrong shape (only possible for unvalidated input) is left
+// out rather than guessed at.
+func set(dst reflect.Value, v any, f *cloud.Field, path string) error {
+	one := cloud.Params{"v": v}
+	switch dst.Type() {
+	case stringPtr:
+		if obj, ok := v.(map[string]any); ok && f.Type == cloud.Object {
+			s := aliyun.JSONString(catalog, path, obj)
+			dst.Set(reflect.ValueOf(&s))
+		} else if s, ok := aliyun.Text(one, "v"); ok {
+			dst.Set(reflect.ValueOf(&s))
+		}
+		return nil
+	case boolPtr:
+		if b, ok := aliyun.Bool(one, "v"); ok {
+			dst.Set(reflect.ValueOf(&b))
+		}
+		return nil
+	case int64Ptr:
+		if n, ok := aliyun.Int(one, "v"); ok {
+			dst.Set(reflect.ValueOf(&n))
+		}
+		return nil
 	}
-	return nil
-}
-
-func integer(p cloud.Params, key string) *int64 {
-	if v, ok := aliyun.Int(p, key); ok {
-		return dara.Int64(v)
+	switch {
+	case dst.Kind() == reflect.Slice && dst.Type().Elem().Kind() == reflect.Pointer:
+		l, _ := v.([]any)
+		for _, e := range l {
+			m, ok := e.(map[string]any)
+			if !ok {
+				continue
+			}
+			el := reflect.New(dst.Type().Elem().Elem())
+			if err := fill(el.Elem(), m, path+"[]"); err != nil {
+				return err
+			}
+			dst.Set(reflect.Append(dst, el))
+		}
+	case dst.Kind() == reflect.Pointer && dst.Type().Elem().Kind() == reflect.Struct:
+		if m, ok := v.(map[string]any); ok {
+			el := reflect.New(dst.Type().Elem())
+			if err := fill(el.Elem(), m, path); err != nil {
+				return err
+			}
+			dst.Set(el)
+		}
+	default:
+		return fmt.Errorf("alibaba: catalog parameter %s meets SDK field type %s, which the builder does not know", path, dst.Type())
 	}
 	return nil
 }

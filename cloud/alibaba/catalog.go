@@ -16,17 +16,18 @@ var catalog = &cloud.Catalog{
 	Title: "Alibaba Cloud VPC 2016-04-28 CreateVpnConnection",
 	Target: []cloud.Field{
 		{Path: "region", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Known: knownRegions, Step: cloud.StepTarget,
-			Help:   "Region whose VPC endpoint receives the request; usually the same as RegionId.",
-			Source: src("Known: the SDK v7 client.go EndpointMap keys plus the documented public regions; the endpoint is EndpointMap[region] or vpc.<region>.aliyuncs.com (SDK GetEndpointRules, rule \"regional\")")},
+			Help: "Region whose VPC endpoint receives the request; usually the same as RegionId.",
+			Source: src("Known: the keys of client.EndpointMap in " + aliyun.SDKClient + " plus the public region ids DescribeRegions answers (" + seed + ": 'You " +
+				"can call the DescribeRegions operation to query region IDs'); a region outside them only warns; the endpoint is EndpointMap[region] or vpc.<region>.aliyuncs.com (the same file's GetEndpoint with EndpointRule \"regional\")")},
 		{Path: "endpoint", Type: cloud.String, Check: aliyun.CheckBaseURL, Step: cloud.StepTarget,
-			Help:   "Optional base URL that replaces the region's endpoint, such as https://vpc.example.com.",
-			Source: src("tunnelwiz target key; the SDK takes it as Config.Endpoint (host[:port]) and Config.Protocol")},
+			Help: "Optional base URL that replaces the region's endpoint, such as https://vpc.example.com.",
+			Source: src("tunnelwiz's own key, as for every vendor: github.com/alibabacloud-go/darabonba-openapi/v2@v2.1.14 models/model.go " +
+				"takes it as Config.Endpoint (host[:port]) and Config.Protocol")},
 	},
 	Fields: fields(),
 	Checks: checks(),
 	// Zero: cloud.DefaultRate applies.
-	RateSource: src("not documented: seed 004 and the SDK v7 comments give no request rate for the VPN operations; " +
-		"the gateway answers Throttling.User (HTTP 400) when an account's limit is reached, which Submission backs off from"),
+	RateSource: src("not documented: " + seed + " and " + sdk + " give no request rate for the VPN operations; cloud.DefaultRate applies"),
 }
 
 // fields places each nested table right after the object that holds it.

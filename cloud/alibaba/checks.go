@@ -30,7 +30,7 @@ func checks() []cloud.Check {
 		{Name: "tunnel BGP settings", Source: src(sdk + " EnableTunnelsBgp and TunnelBgpConfig (LocalAsn required with EnableTunnelsBgp; \"The BGP CIDR block of each tunnel must be unique on a VPN gateway\"; LocalBgpIp inside it)"), Run: tunnelBgp},
 		{Name: "BgpConfig.LocalBgpIp lies inside BgpConfig.TunnelCidr", Source: src(seed + " BgpConfig (\"LocalBgpIp ... falls within the IPsec tunnel CIDR block\"); missing addresses with EnableBgp only warn"), Run: bgpConfig},
 		{Name: "Name follows the seed's older rule", Source: src(seed + " Name rule (start with a letter; letters, digits, '.', '_', '-'; 2-128 characters); " + sdk + " relaxed it, so a warning"), Run: nameStyle},
-		aliyun.SubnetCheck(seed),
+		aliyun.SubnetCheck(doc),
 		aliyun.HealthCheckCheck(seed, "HealthCheckConfig"),
 		aliyun.LocalIDCheck(seed, aliyun.At("IkeConfig")),
 		aliyun.RegionCheck(seed),

@@ -50,7 +50,11 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 	if err != nil {
 		return nil, err
 	}
-	resp, err := client.CreateVpnConnectionWithContext(ctx, buildRequest(p), aliyun.Runtime(base))
+	req, err := buildRequest(p)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.CreateVpnConnectionWithContext(ctx, req, aliyun.Runtime(base))
 	if err != nil {
 		return nil, aliyun.FromSDK(API, err)
 	}

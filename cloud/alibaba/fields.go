@@ -8,9 +8,11 @@ import (
 )
 
 const (
-	seed    = "seed 004 (Alibaba vpc CreateVpnConnection 2016-04-28)"
-	sdk     = aliyun.SDK
-	checked = aliyun.Checked
+	seed = aliyun.Seed004
+	sdk  = aliyun.SDK
+	// sdkModel is the same file, cited for a struct field without a comment.
+	sdkModel = aliyun.SDKModule + " client/create_vpn_connection_request_model.go"
+	checked  = aliyun.Checked
 )
 
 var doc = aliyun.Doc{Seed: seed}
@@ -56,19 +58,19 @@ func tagRule(s string) string {
 var topFields = []cloud.Field{
 	{Path: "RegionId", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Role: cloud.RoleRegion, Known: knownRegions, Step: cloud.StepTarget,
 		Help:   "Region of the IPsec-VPN connection (see DescribeRegions).",
-		Source: src(seed + " RegionId (required, example cn-shanghai); Known: the SDK v7 EndpointMap keys and the documented public regions; others warn")},
+		Source: src(seed + " RegionId (required, example cn-shanghai); Known: the region list of the target key region; others warn")},
 	{Path: "OwnerId", Type: cloud.Integer, Step: cloud.StepTarget,
 		Help:   "Alibaba Cloud internal owner parameter; leave unset.",
-		Source: src("SDK v7 CreateVpnConnectionRequest.OwnerId (int64, undocumented; absent from " + seed + ")")},
+		Source: src(sdkModel + " CreateVpnConnectionRequest.OwnerId (int64, undocumented; absent from " + seed + ")")},
 	{Path: "OwnerAccount", Type: cloud.String, Step: cloud.StepTarget,
 		Help:   "Alibaba Cloud internal owner account parameter; leave unset.",
-		Source: src("SDK v7 CreateVpnConnectionRequest.OwnerAccount (undocumented; absent from " + seed + ")")},
+		Source: src(sdkModel + " CreateVpnConnectionRequest.OwnerAccount (undocumented; absent from " + seed + ")")},
 	{Path: "ResourceOwnerId", Type: cloud.Integer, Step: cloud.StepTarget,
 		Help:   "Alibaba Cloud internal resource owner parameter; leave unset.",
-		Source: src("SDK v7 CreateVpnConnectionRequest.ResourceOwnerId (int64, undocumented; absent from " + seed + ")")},
+		Source: src(sdkModel + " CreateVpnConnectionRequest.ResourceOwnerId (int64, undocumented; absent from " + seed + ")")},
 	{Path: "ResourceOwnerAccount", Type: cloud.String, Step: cloud.StepTarget,
 		Help:   "Alibaba Cloud internal resource owner account parameter; leave unset.",
-		Source: src("SDK v7 CreateVpnConnectionRequest.ResourceOwnerAccount (undocumented; absent from " + seed + ")")},
+		Source: src(sdkModel + " CreateVpnConnectionRequest.ResourceOwnerAccount (undocumented; absent from " + seed + ")")},
 
 	{Path: "VpnGatewayId", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways, Role: cloud.RoleVPNGateway,
 		Help:   "ID of the VPN gateway.",
@@ -117,7 +119,7 @@ var topFields = []cloud.Field{
 		Source: src(seed + " EffectImmediately (default false); " + sdk + " agrees")},
 	{Path: "DryRun", Type: cloud.Boolean, Step: cloud.StepExtras,
 		Help:   "Checks the request without creating the connection (Alibaba's usual DryRun; undocumented for this operation).",
-		Source: src("SDK v7 CreateVpnConnectionRequest.DryRun (bool, no comment); absent from " + seed)},
+		Source: src(sdkModel + " CreateVpnConnectionRequest.DryRun (bool, no comment); absent from " + seed)},
 
 	{Path: "Name", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 128}, Check: nameRule, Step: cloud.StepTags, Role: cloud.RoleName,
 		Help:   "Name of the IPsec-VPN connection; it must not start with http:// or https://.",

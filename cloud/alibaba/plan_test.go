@@ -8,7 +8,6 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/drivertest"
-	"tunnelwiz/cloud/internal/aliyun/aliyuntest"
 )
 
 // TestPlanSeed: the preview of the seed is the document's sample request
@@ -51,7 +50,7 @@ func TestPlanSeed(t *testing.T) {
 		t.Errorf("url %s", r.URL)
 	}
 	for h, v := range map[string]string{"x-acs-action": "CreateVpnConnection", "x-acs-version": "2016-04-28"} {
-		if got, _ := aliyuntest.Header(r, h); got != v {
+		if got, _ := drivertest.Header(r, h); got != v {
 			t.Errorf("header %s = %q, want %q (headers %v)", h, got, v, r.Headers)
 		}
 	}

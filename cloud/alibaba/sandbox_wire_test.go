@@ -48,7 +48,11 @@ func rpcCreate(ctx context.Context, base *url.URL, cred cloud.Credentials, t map
 	if err != nil {
 		return "", err
 	}
-	r, err := c.CreateVpnConnectionWithContext(ctx, buildRequest(p), aliyun.Runtime(base))
+	req, err := buildRequest(p)
+	if err != nil {
+		return "", err
+	}
+	r, err := c.CreateVpnConnectionWithContext(ctx, req, aliyun.Runtime(base))
 	if err != nil {
 		return "", aliyun.FromSDK(API, err)
 	}

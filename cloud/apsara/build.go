@@ -5,24 +5,20 @@ import (
 	"tunnelwiz/cloud/internal/aliyun"
 )
 
-// jsonParams are the objects the API takes as JSON strings.
-var jsonParams = map[string]bool{"IkeConfig": true, "IpsecConfig": true, "HealthCheckConfig": true}
-
-// buildBody is the JSON body: each parameter under the name the seed
-// spells, nested configurations as JSON strings, booleans as booleans.
-// regionId, which the seed lists as required without a sample, gets
-// RegionId's value when the spec leaves it out.
+// buildBody is the JSON body: each parameter of the rule table under the
+// name the seed spells, objects as JSON strings, booleans as
+// booleans; a name the table does not know (only possible for unvalidated
+// input) is left out. regionId, which the seed lists as required without a
+// sample, gets RegionId's value when the spec leaves it out.
 func buildBody(p cloud.Params) map[string]any {
 	body := make(map[string]any, len(p)+1)
-	for k, v := range p {
-		switch x := v.(type) {
+	for _, k := range catalog.Children("") {
+		switch x := p[k].(type) {
 		case nil:
 		case map[string]any:
-			if jsonParams[k] {
-				body[k] = aliyun.JSONString(catalog, k, x)
-			} else {
-				body[k] = x
-			}
+			// Every object of the table is one the seed takes as "a string
+			// holding JSON" (IkeConfig, IpsecConfig, HealthCheckConfig).
+			body[k] = aliyun.JSONString(catalog, k, x)
 		default:
 			body[k] = x
 		}

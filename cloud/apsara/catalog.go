@@ -14,10 +14,11 @@ import (
 const API = "apsara"
 
 const (
-	seed    = "seed 001 (Apsara Stack POST /apsara/route/Vpc/CreateVpnConnection 2016-01-01)"
+	seed    = aliyun.Seed001
 	checked = aliyun.Checked
 	// headersSource is the evidence for the gateway headers.
-	headersSource = aliyun.ApsaraTF + " and the Apsara provider's connectivity code send x-acs-organizationid, x-acs-resourcegroupid, x-acs-regionid, x-acs-request-version: v1 and x-acs-asapi-product: Vpc"
+	headersSource = aliyun.ApsaraTFClient + " defaultHeaders sends x-acs-organizationid, x-acs-resourcegroupid, x-acs-regionid, " +
+		"x-acs-request-version: v1 and x-acs-asapi-product (the product code, Vpc here) with every Apsara call"
 )
 
 var doc = aliyun.Doc{Seed: seed, Apsara: true}
@@ -33,19 +34,18 @@ var catalog = &cloud.Catalog{
 			Source: src(seed + " gives only the path /apsara/route/Vpc/CreateVpnConnection; the host is the deployment's")},
 		{Path: "region", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Step: cloud.StepTarget, ListedAfter: []string{"endpoint"},
 			Help:   "Region of the Apsara Stack deployment, such as cn-qingdao-env66-d01; sent as the x-acs-regionid header; the wizard lists the deployment's regions (DescribeRegions).",
-			Source: src(seed + " RegionId example; " + headersSource + ". Each deployment names its own regions, so there is no Known list: the wizard asks the deployment (VPC DescribeRegions, which seed 001's RegionId help points to)")},
+			Source: src(seed + " RegionId example; " + headersSource + ". Each deployment names its own regions, so there is no Known list: the wizard asks the deployment (VPC DescribeRegions, which " + seed + "'s RegionId help points to: 'You can obtain the region ID by calling the DescribeRegions interface')")},
 		{Path: "organization_id", Type: cloud.String, Chars: aliyun.HeaderChars, Step: cloud.StepTarget,
 			Help:   "ID of the organization (department) the connection belongs to; sent as x-acs-organizationid.",
-			Source: src(headersSource + "; without it the gateway acts in the root organization (a warning)")},
+			Source: src(headersSource + "; no document found says what the gateway does without it, so its absence is a warning")},
 		{Path: "resource_group_id", Type: cloud.String, Chars: aliyun.HeaderChars, Step: cloud.StepTarget,
 			Help:   "ID of the resource set the connection belongs to; sent as x-acs-resourcegroupid.",
-			Source: src(headersSource + "; without it the gateway picks the default resource set (a warning)")},
+			Source: src(headersSource + "; no document found says what the gateway does without it, so its absence is a warning")},
 	},
 	Fields: fields(),
 	Checks: checks(),
 	// Zero: cloud.DefaultRate applies.
-	RateSource: src("not documented: seed 001 gives no request rate, and each deployment's API gateway sets its own " +
-		"flow control (Throttling.User when it is reached, which Submission backs off from)"),
+	RateSource: src("not documented: " + seed + " gives no request rate; cloud.DefaultRate applies"),
 }
 
 // fields places each nested table right after the object that holds it.

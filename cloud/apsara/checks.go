@@ -13,10 +13,10 @@ func checks() []cloud.Check {
 			Source: src(seed + " lists both RegionId and regionId; sending two regions is likely a mistake (warning)"),
 			Run:    regionIDsAgree},
 		{Name: "organization and resource set are named",
-			Source: src(headersSource + "; Apsara Stack API guides: without x-acs-organizationid the call acts in the root organization (warning)"),
+			Source: src(headersSource + "; no document found says what the gateway does without them, so their absence is a warning"),
 			Run:    scopeNamed},
 		aliyun.RegionCheck(seed),
-		aliyun.SubnetCheck(seed),
+		aliyun.SubnetCheck(doc),
 		aliyun.HealthCheckCheck(seed, "HealthCheckConfig"),
 		aliyun.LocalIDCheck(seed, ike),
 		aliyun.SDKCharWarnings(seed, ike),
@@ -34,10 +34,10 @@ func regionIDsAgree(p cloud.Params, _ map[string]string) cloud.Issues {
 func scopeNamed(_ cloud.Params, t map[string]string) cloud.Issues {
 	var is cloud.Issues
 	if t["organization_id"] == "" {
-		is = append(is, cloud.Warnf("organization_id", "is not set: the gateway then acts in the root organization; give the organization (department) ID"))
+		is = append(is, cloud.Warnf("organization_id", "is not set: the Apsara Stack Terraform provider sends x-acs-organizationid with every call, and without it the deployment decides which organization acts; give the organization (department) ID"))
 	}
 	if t["resource_group_id"] == "" {
-		is = append(is, cloud.Warnf("resource_group_id", "is not set: the gateway then uses the organization's default resource set; give the resource set ID"))
+		is = append(is, cloud.Warnf("resource_group_id", "is not set: the Apsara Stack Terraform provider sends x-acs-resourcegroupid with every call, and without it the deployment decides which resource set is used; give the resource set ID"))
 	}
 	return is
 }

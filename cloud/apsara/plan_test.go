@@ -7,7 +7,6 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/drivertest"
-	"tunnelwiz/cloud/internal/aliyun/aliyuntest"
 )
 
 // TestPlanSeed: the preview of the seed holds the seed's sample values as
@@ -61,7 +60,7 @@ func TestPlanSeed(t *testing.T) {
 		"x-acs-version":         "2016-01-01",
 		"content-type":          "application/json; charset=utf-8",
 	} {
-		if got, _ := aliyuntest.Header(r, h); got != v {
+		if got, _ := drivertest.Header(r, h); got != v {
 			t.Errorf("header %s = %q, want %q (all %v)", h, got, v, r.Headers)
 		}
 	}
@@ -87,7 +86,7 @@ func TestPlanFillsRegionID(t *testing.T) {
 	if _, ok := got["version"]; ok {
 		t.Error("version sent although not given")
 	}
-	if _, ok := aliyuntest.Header(r, "x-acs-organizationid"); ok {
+	if _, ok := drivertest.Header(r, "x-acs-organizationid"); ok {
 		t.Error("empty organization header sent")
 	}
 	if len(issues.For("organization_id")) != 1 || issues.For("organization_id")[0].Severity != cloud.Warning {

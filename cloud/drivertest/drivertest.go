@@ -45,6 +45,7 @@ func Clone(s *cloud.Spec) *cloud.Spec {
 // Run runs the whole suite.
 func Run(t *testing.T, d cloud.Driver, o Options) {
 	t.Run("CatalogIsWellFormed", func(t *testing.T) { catalogWellFormed(t, d.Catalog()) })
+	t.Run("SourcesCiteOpenableDocuments", func(t *testing.T) { SourcesCite(t, d.Catalog()) })
 	for _, path := range append([]string{o.Seed}, o.More...) {
 		spec := LoadSeed(t, path)
 		t.Run("Valid/"+path, func(t *testing.T) { validSpec(t, d, spec) })
@@ -52,6 +53,7 @@ func Run(t *testing.T, d cloud.Driver, o Options) {
 	}
 	seed := LoadSeed(t, o.Seed)
 	t.Run("EveryAllowedValueAccepted", func(t *testing.T) { everyAllowed(t, d, seed) })
+	t.Run("EveryToleratedValueWarns", func(t *testing.T) { everyTolerated(t, d, seed) })
 	t.Run("OutOfRangeRejected", func(t *testing.T) { outOfRange(t, d, seed) })
 	t.Run("RequiredReported", func(t *testing.T) { required(t, d, seed) })
 	t.Run("UnknownNameSuggested", func(t *testing.T) { unknownName(t, d, seed) })
@@ -83,8 +85,16 @@ func catalogWellFormed(t *testing.T, c *cloud.Catalog) {
 		if f.Default != "" && len(f.Allowed) > 0 && !contains(f.Allowed, f.Default) {
 			t.Errorf("%s: default %q is not among the allowed values %v", f.Path, f.Default, f.Allowed)
 		}
+		for tok, why := range f.Tolerated {
+			if len(f.Allowed) == 0 || contains(f.Allowed, tok) {
+				t.Errorf("%s: tolerated value %q must lie outside a non-empty Allowed", f.Path, tok)
+			}
+			if strings.TrimSpace(why) == "" {
+				t.Errorf("%s: tolerated value %q gives no reason", f.Path, tok)
+			}
+		}
 		for tok, term := range f.Means {
-			if len(f.Allowed) > 0 && !contains(f.Allowed, tok) {
+			if _, tolerated := f.Tolerated[tok]; len(f.Allowed) > 0 && !contains(f.Allowed, tok) && !tolerated {
 				t.Errorf("%s: Means maps %q, which is not allowed", f.Path, tok)
 			}
 			if _, ok := cloud.Term(term); !ok && !contains(cloud.ModeTerms[f.Role], term) {
@@ -211,6 +221,36 @@ func everyAllowed(t *testing.T, d cloud.Driver, seed *cloud.Spec) {
 				if strings.Contains(i.Message, "not allowed") {
 					t.Errorf("%s=%q rejected: %s", f.Path, a, i.Message)
 				}
+			}
+		}
+	}
+}
+
+// everyTolerated: a value only weaker evidence names is accepted with a
+// warning that gives the reason, never refused.
+func everyTolerated(t *testing.T, d cloud.Driver, seed *cloud.Spec) {
+	c := d.Catalog()
+	for _, f := range c.Fields {
+		if !settable(f) {
+			continue
+		}
+		for tok, why := range f.Tolerated {
+			s := Clone(seed)
+			if err := cloud.Params(s.Params).Set(instance(f.Path), tok); err != nil {
+				t.Fatalf("%s: %v", f.Path, err)
+			}
+			_, issues := c.Check(s)
+			found := false
+			for _, i := range issues.For(instance(f.Path)) {
+				if i.Severity == cloud.Error && strings.Contains(i.Message, "not allowed") {
+					t.Errorf("%s=%q refused: %s", f.Path, tok, i.Message)
+				}
+				if i.Severity == cloud.Warning && strings.Contains(i.Message, why) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s=%q: no warning giving the reason %q; got %v", f.Path, tok, why, issues.For(instance(f.Path)))
 			}
 		}
 	}

@@ -22,8 +22,20 @@ const API = "huawei"
 // /work/shared/seeds; the SDK is the pinned Go SDK's request model, whose
 // enum types document values the seed leaves blank.
 const (
-	seed    = "seed 002 (Huawei VPN v5 Creating a VPN Connection)"
-	sdk     = "SDK huaweicloud-sdk-go-v3 v0.1.207 services/vpn/v5/model"
+	seed      = "seed 002_a73dda56220d68d0.txt (Huawei VPN v5 Creating a VPN Connection)"
+	sdkModule = "github.com/huaweicloud/huaweicloud-sdk-go-v3@v0.1.207"
+	sdk       = sdkModule + " services/vpn/v5/model"
+	// The model files the rules quote.
+	sdkBody  = sdk + "/model_create_vpn_connection_request_body_content.go"
+	sdkIke   = sdk + "/model_ike_policy.go"
+	sdkIpsec = sdk + "/model_ipsec_policy.go"
+	sdkDpd   = sdk + "/model_dpd.go"
+	sdkRule  = sdk + "/model_policy_rule.go"
+	sdkTag   = sdk + "/model_vpn_resource_tag.go"
+	// pageCN is Huawei's Chinese API page for the same call.
+	pageCN = "https://support.huaweicloud.com/api-vpn/vpn_api_0027.html (2024-01-26)"
+	// tfDoc is the Huawei Terraform provider's resource page.
+	tfDoc   = "huaweicloud/terraform-provider-huaweicloud@b1dddd64c48e docs/resources/vpn_connection.md"
 	checked = "checked 2026-11-22"
 )
 
@@ -36,11 +48,10 @@ var catalog = &cloud.Catalog{
 	Target: targetFields,
 	Fields: concat(connectionFields, policyRuleFields, ikeFields, ipsecFields, tailFields, ipv6Fields),
 	Checks: checks,
-	// Huawei publishes no request rate for the VPN v5 API: its API gateway
-	// answers APIGW.0308 when a per-user limit is reached, without saying
-	// the limit, so the core's DefaultRate applies.
+	// Huawei publishes no request rate for the VPN v5 API, so the core's
+	// DefaultRate applies.
 	RateLimit:  0,
-	RateSource: "undocumented: the VPN v5 API reference (vpn_api_0067 error codes, Creating a VPN Connection) names no rate; throttling answers APIGW.0308 (HTTP 429) from the API gateway; " + checked,
+	RateSource: "undocumented: " + seed + " and " + pageCN + " name no request rate; cloud.DefaultRate applies; " + checked,
 }
 
 func concat(lists ...[]cloud.Field) []cloud.Field {

@@ -23,9 +23,10 @@ var checks = []cloud.Check{
 		Run:    checkReserved,
 	},
 	{
-		Name:   "CIDR blocks have no host bits",
-		Source: "no Huawei document states it; the core accepts host bits here, so this is a warning; " + checked,
-		Run:    checkHostBits,
+		Name: "CIDR blocks have no host bits",
+		Source: seed + " asks for CIDR blocks and its examples give network addresses, but no Huawei document says host bits are " +
+			"refused; the core accepts them here, so this is a warning; " + checked,
+		Run: checkHostBits,
 	},
 	{
 		Name: "tunnel_local_address and tunnel_peer_address are two hosts of one /30, for static or bgp",
@@ -44,9 +45,11 @@ var checks = []cloud.Check{
 		Run:    checkIDUse,
 	},
 	{
-		Name:   "tag keys are unique",
-		Source: "Huawei tag convention (one value per key); not stated in the seed, so a warning; " + checked,
-		Run:    checkTagKeys,
+		Name: "tag keys are unique",
+		Source: "Huawei Cloud's tag rule, as its SWR guide states it (https://support.huaweicloud.com/intl/th-th/usermanual2-swr/swr_02_0415.html: " +
+			"'For each resource, their tag keys must be unique, and each tag key can have only one tag value'); " + seed +
+			" Table 8 does not say it for VPN connections, so a warning; " + checked,
+		Run: checkTagKeys,
 	},
 }
 

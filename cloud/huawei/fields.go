@@ -17,7 +17,7 @@ var connectionFields = []cloud.Field{
 		Path: p("name"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 64}, Chars: nameChars,
 		Step: cloud.StepTags, Role: cloud.RoleName,
 		Help:   "The connection's name; when absent the cloud generates one such as vpn-13be.",
-		Source: seed + " Table 3 (1-64 letters, digits, _ - .); Huawei's Chinese page vpn_api_0027 (2024-01-26) also allows Chinese \\u4e00-\\u9fa5, kept as the wider set; " + checked,
+		Source: seed + " Table 3 (1-64 letters, digits, _ - .); " + pageCN + " also allows 中文(\\u4e00 - \\u9fa5), kept as the wider set; " + checked,
 	},
 	{
 		Path: p("vgw_id"), Type: cloud.String, Format: cloud.UUID, Required: true, Step: cloud.StepGateways,
@@ -34,8 +34,9 @@ var connectionFields = []cloud.Field{
 		Path: p("style"), Type: cloud.String, Allowed: []string{"static", "policy", "bgp"}, Default: "static",
 		Step: cloud.StepGateways, Role: cloud.RoleRouting, Means: styleMeans,
 		Help: "The connection mode: static (static routing), policy (policy-based) or bgp (BGP routing).",
-		Source: sdk + " model_create_vpn_connection_request_body_content.go comment 允许范围[policy, static, bgp] (lower case; the answer echoes STATIC/POLICY/BGP); " +
-			"the seed leaves it blank; default static from the seed's static example and Huawei's Chinese page; newer Huawei pages add policy-template, which the pinned SDK does not list; " + checked,
+		Source: sdkBody + " comment 允许范围[policy, static, bgp] (lower case; the answer echoes STATIC/POLICY/BGP); " +
+			"the seed leaves it blank; default static from the seed's static example and " + pageCN + " ('默认值:static'); that page also lists " +
+			"policy-template (策略模板模式), which the pinned SDK does not list: not offered; " + checked,
 	},
 	{
 		Path: p("cgw_id"), Type: cloud.String, Format: cloud.UUID, Required: true, Step: cloud.StepGateways,
@@ -76,18 +77,18 @@ var connectionFields = []cloud.Field{
 	{
 		Path: p("enable_hub"), Type: cloud.Boolean, Step: cloud.StepExtras,
 		Help:   "Enables branch interconnection (hub) through this connection.",
-		Source: sdk + " model_create_vpn_connection_request_body_content.go (EnableHub, comment 开启分支互联); not in the seed; " + checked,
+		Source: sdkBody + " (EnableHub, comment 开启分支互联); not in the seed; " + checked,
 	},
 	{
 		Path: p("enable_health_check"), Type: cloud.Boolean, Step: cloud.StepExtras,
 		Help:   "Enables the connection's health check.",
-		Source: sdk + " model_create_vpn_connection_request_body_content.go (EnableHealthCheck, comment 开启健康检查); not in the seed; " + checked,
+		Source: sdkBody + " (EnableHealthCheck, comment 开启健康检查); not in the seed; " + checked,
 	},
 	{
 		Path: p("psk"), Type: cloud.String, Secret: true, Len: &cloud.Range{Min: 8, Max: 128}, Check: checkPSK,
 		Step: cloud.StepIKE, Role: cloud.RolePSK,
 		Help:   "The pre-shared key: 8 to 128 characters with at least three of upper-case letters, lower-case letters, digits and special characters " + pskSpecials + ".",
-		Source: seed + " Table 3; " + sdk + " comment on Psk (same character set); the seed's examples mask it as abcd****; " + checked,
+		Source: seed + " Table 3; " + sdkBody + " comment on Psk (same character set); the seed's examples mask it as abcd****; " + checked,
 	},
 }
 
@@ -136,7 +137,7 @@ var tailFields = []cloud.Field{
 		Path: p("ha_role"), Type: cloud.String, Allowed: []string{"master", "slave"}, Default: "master",
 		Step:   cloud.StepGateways,
 		Help:   "For an active-standby gateway, master is the active and slave the standby connection; in active-active mode use master for the first EIP or private IP and slave for the second.",
-		Source: seed + " Table 3 (default master); " + sdk + " HaRole enum (master, slave); " + checked,
+		Source: seed + " Table 3 (default master); " + sdkBody + " HaRole enum (master, slave); " + checked,
 	},
 	{
 		Path: p("tags"), Type: cloud.List, Len: &cloud.Range{Min: 0, Max: 20}, Step: cloud.StepTags,
@@ -152,13 +153,13 @@ var tailFields = []cloud.Field{
 		Path: p("tags[].key"), Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 128},
 		Chars: tagChars, Check: checkText, Step: cloud.StepTags,
 		Help:   "The tag key: 1 to 128 letters, digits, spaces and _ . : = + - @.",
-		Source: seed + " Table 8 (mandatory; Spanish and Portuguese letters allowed, taken as any Unicode letter); " + sdk + " VpnResourceTag.Key is not omitempty; " + checked,
+		Source: seed + " Table 8 (mandatory; Spanish and Portuguese letters allowed, taken as any Unicode letter); " + sdkTag + " VpnResourceTag.Key is not omitempty; " + checked,
 	},
 	{
 		Path: p("tags[].value"), Type: cloud.String, Required: true, Len: &cloud.Range{Min: 0, Max: 255},
 		Chars: tagChars, Check: checkText, Step: cloud.StepTags,
 		Help:   "The tag value: 0 to 255 letters, digits, spaces and _ . : = + - @.",
-		Source: seed + " Table 8 (mandatory, may be empty); " + sdk + " VpnResourceTag.Value is not omitempty; " + checked,
+		Source: seed + " Table 8 (mandatory, may be empty); " + sdkTag + " VpnResourceTag.Value is not omitempty; " + checked,
 	},
 }
 
@@ -168,42 +169,42 @@ var ipv6Fields = []cloud.Field{
 	{
 		Path: p("peer_subnets_v6"), Type: cloud.List, Step: cloud.StepSubnets,
 		Help:   "IPv6 customer subnets, for an IPv6-enabled gateway.",
-		Source: sdk + " model_create_vpn_connection_request_body_content.go (PeerSubnetsV6, comment 使能ipv6的对端子网); not in the seed; " + checked,
+		Source: sdkBody + " (PeerSubnetsV6, comment 使能ipv6的对端子网); not in the seed; " + checked,
 	},
 	{
 		Path: p("peer_subnets_v6[]"), Type: cloud.String, Check: checkIPv6CIDR, Step: cloud.StepSubnets,
 		Help:   "An IPv6 customer subnet, such as 2001:db8:10::/64.",
-		Source: sdk + " (PeerSubnetsV6 []string); " + checked,
+		Source: sdkBody + " (PeerSubnetsV6 []string); " + checked,
 	},
 	{
 		Path: p("policy_rules_v6"), Type: cloud.List, OnlyWhen: onlyStyle("policy"), Step: cloud.StepSubnets,
 		Help:   "IPv6 policy rules, for policy-based mode only.",
-		Source: sdk + " (PolicyRulesV6, comment 策略模式的ipv6策略规则组: policy mode only); not in the seed; " + checked,
+		Source: sdkBody + " (PolicyRulesV6, comment 策略模式的ipv6策略规则组: policy mode only); not in the seed; " + checked,
 	},
 	{
 		Path: p("policy_rules_v6[]"), Type: cloud.Object, Step: cloud.StepSubnets,
 		Help:   "One IPv6 policy rule.",
-		Source: sdk + " (PolicyRule, shared with policy_rules); " + checked,
+		Source: sdkBody + " (PolicyRulesV6 []PolicyRule, the type of policy_rules); " + checked,
 	},
 	{
 		Path: p("policy_rules_v6[].rule_index"), Type: cloud.Integer, Range: &cloud.Range{Min: 0, Max: 50},
 		Step:   cloud.StepSubnets,
 		Help:   "The rule's position, as in policy_rules.",
-		Source: sdk + " (PolicyRule.RuleIndex); range 0-50 from " + seed + " Table 4 for the same type; " + checked,
+		Source: sdkRule + " (PolicyRule.RuleIndex); range 0-50 from " + seed + " Table 4 for the same type; " + checked,
 	},
 	{
 		Path: p("policy_rules_v6[].source"), Type: cloud.String, Check: checkIPv6CIDR, Step: cloud.StepSubnets,
 		Help:   "The IPv6 source CIDR block (cloud side).",
-		Source: sdk + " (PolicyRule.Source); " + checked,
+		Source: sdkRule + " (PolicyRule.Source); " + checked,
 	},
 	{
 		Path: p("policy_rules_v6[].destination"), Type: cloud.List, Step: cloud.StepSubnets,
 		Help:   "The IPv6 destination CIDR blocks (customer side).",
-		Source: sdk + " (PolicyRule.Destination); " + checked,
+		Source: sdkRule + " (PolicyRule.Destination); " + checked,
 	},
 	{
 		Path: p("policy_rules_v6[].destination[]"), Type: cloud.String, Check: checkIPv6CIDR, Step: cloud.StepSubnets,
 		Help:   "An IPv6 destination CIDR block.",
-		Source: sdk + " (PolicyRule.Destination []string); " + checked,
+		Source: sdkRule + " (PolicyRule.Destination []string); " + checked,
 	},
 }

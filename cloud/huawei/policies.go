@@ -20,7 +20,7 @@ var ikeFields = []cloud.Field{
 		Path: ik("ike_version"), Type: cloud.String, Allowed: []string{"v1", "v2"}, Default: "v2",
 		Step: cloud.StepIKE, Role: cloud.RoleIKEVersion, Means: versionMeans,
 		Help:   "The IKE version, v1 or v2.",
-		Source: seed + seedAnswer + " (v1, v2; default v2); " + sdk + " IkePolicyIkeVersion enum; " + checked,
+		Source: seed + seedAnswer + " (v1, v2; default v2); " + sdkIke + " IkePolicyIkeVersion enum; " + checked,
 	},
 	{
 		Path: ik("phase1_negotiation_mode"), Type: cloud.String, Allowed: []string{"main", "aggressive"}, Default: "main",
@@ -29,33 +29,33 @@ var ikeFields = []cloud.Field{
 		// default): a warning, and the wizard hides it.
 		Effective: &cloud.Cond{Path: "ike_version", In: []string{"v1"}},
 		Help:      "The IKEv1 phase 1 negotiation mode, main or aggressive; it takes effect only with ike_version v1.",
-		Source: sdk + " model_ike_policy.go (enum main, aggressive; comment 协商模式，ike版本为v1时生效); the seed leaves it blank; " +
-			"default main from the Huawei Terraform provider docs; with ike_version v2 (the default) it has no effect: a warning, " +
+		Source: sdkIke + " (enum main, aggressive; comment 协商模式，ike版本为v1时生效); the seed leaves it blank; " +
+			"default main from " + tfDoc + " ('only works when the ike_version is v1 ... Defaults to main'); with ike_version v2 (the default) it has no effect: a warning, " +
 			"since IKEv2 (RFC 7296) has no aggressive mode and nothing says the cloud refuses it; " + checked,
 	},
 	{
 		Path: ik("authentication_algorithm"), Type: cloud.String, Allowed: integrities, Default: "sha2-256",
 		Step: cloud.StepIKE, Role: cloud.RoleIKEIntegrity, Means: integrityMeans,
 		Help:   "The phase 1 authentication (hash) algorithm; sha1 and md5 are weak.",
-		Source: seed + seedAnswer + "; " + sdk + " IkePolicyAuthenticationAlgorithm enum (same five); " + checked,
+		Source: seed + seedAnswer + "; " + sdkIke + " IkePolicyAuthenticationAlgorithm enum (same five); " + checked,
 	},
 	{
 		Path: ik("encryption_algorithm"), Type: cloud.String, Allowed: encryptions, Default: "aes-128",
 		Step: cloud.StepIKE, Role: cloud.RoleIKEEncryption, Means: encryptionMeans,
 		Help:   "The phase 1 encryption algorithm; 3des is weak.",
-		Source: seed + seedAnswer + " (six values); " + sdk + " IkePolicyEncryptionAlgorithm enum adds aes-128-gcm-128 and aes-256-gcm-128; " + checked,
+		Source: seed + seedAnswer + " (six values); " + sdkIke + " IkePolicyEncryptionAlgorithm enum adds aes-128-gcm-128 and aes-256-gcm-128; " + checked,
 	},
 	{
 		Path: ik("dh_group"), Type: cloud.String, Allowed: dhGroups, Default: "group15",
 		Step: cloud.StepIKE, Role: cloud.RoleIKEDHGroup, Means: dhMeans,
 		Help:   "The Diffie-Hellman group for phase 1 key exchange; group1, 2, 5 and 14 are weak.",
-		Source: seed + " Table 5 (values, default group15); " + sdk + " (DhGroup is a plain string); " + checked,
+		Source: seed + " Table 5 (values, default group15); " + sdkIke + " (DhGroup is a plain string); " + checked,
 	},
 	{
 		Path: ik("authentication_method"), Type: cloud.String, Allowed: []string{"pre-share", "digital-envelope-v2"}, Default: "pre-share",
 		Step:   cloud.StepIKE,
 		Help:   "How the peers authenticate in IKE: pre-share (PSK) or digital-envelope-v2 (certificates on GM gateways).",
-		Source: sdk + " model_ike_policy.go IkePolicyAuthenticationMethod enum (pre-share, digital-envelope-v2); the seed leaves it blank; default from the seed's example answer; " + checked,
+		Source: sdkIke + " IkePolicyAuthenticationMethod enum (pre-share, digital-envelope-v2); the seed leaves it blank; default from the seed's example answer; " + checked,
 	},
 	{
 		Path: ik("lifetime_seconds"), Type: cloud.Integer, Range: &cloud.Range{Min: 60, Max: 604800}, Default: "86400",
@@ -67,7 +67,7 @@ var ikeFields = []cloud.Field{
 		Path: ik("local_id_type"), Type: cloud.String, Allowed: []string{"ip", "fqdn"}, Default: "ip",
 		Step: cloud.StepIKE, Role: cloud.RoleLocalIDType, Means: idTypeMeans,
 		Help:   "The local identity type, ip or fqdn.",
-		Source: seed + " Table 5 (ip, fqdn; default ip); " + sdk + " IkePolicyLocalIdType enum; " + checked,
+		Source: seed + " Table 5 (ip, fqdn; default ip); " + sdkIke + " IkePolicyLocalIdType enum; " + checked,
 	},
 	{
 		Path: ik("local_id"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 255}, Chars: idChars, Check: checkText,
@@ -79,7 +79,7 @@ var ikeFields = []cloud.Field{
 		Path: ik("peer_id_type"), Type: cloud.String, Allowed: []string{"ip", "fqdn"}, Default: "ip",
 		Step: cloud.StepIKE, Role: cloud.RoleRemoteIDType, Means: idTypeMeans,
 		Help: "The peer identity type, ip or fqdn.",
-		Source: seed + " Table 5 (ip, fqdn; default ip); " + sdk + " IkePolicyPeerIdType enum (ip, fqdn; the Terraform provider docs also name any, " +
+		Source: seed + " Table 5 (ip, fqdn; default ip); " + sdkIke + " IkePolicyPeerIdType enum (ip, fqdn; " + tfDoc + " also names any, " +
 			"which neither the seed nor the SDK lists); " + checked,
 	},
 	{
@@ -109,7 +109,7 @@ var ikeFields = []cloud.Field{
 		Path: ik("dpd.msg"), Type: cloud.String, Allowed: []string{"seq-hash-notify", "seq-notify-hash"}, Default: "seq-hash-notify",
 		Step:   cloud.StepExtras,
 		Help:   "The DPD packet format: the order of the sequence number, hash and notify payloads.",
-		Source: sdk + " model_dpd.go DpdMsg enum (seq-hash-notify, seq-notify-hash); the seed leaves it blank and uses seq-notify-hash in the BGP example; default from the example answer; " + checked,
+		Source: sdkDpd + " DpdMsg enum (seq-hash-notify, seq-notify-hash); the seed leaves it blank and uses seq-notify-hash in the BGP example; default from the example answer; " + checked,
 	},
 }
 
@@ -123,25 +123,25 @@ var ipsecFields = []cloud.Field{
 		Path: ip("authentication_algorithm"), Type: cloud.String, Allowed: integrities, Default: "sha2-256",
 		Step: cloud.StepIPsec, Role: cloud.RoleIPsecIntegrity, Means: integrityMeans,
 		Help:   "The IPsec authentication (hash) algorithm; sha1 and md5 are weak.",
-		Source: seed + seedAnswer + "; " + sdk + " IpsecPolicyAuthenticationAlgorithm enum (same five); " + checked,
+		Source: seed + seedAnswer + "; " + sdkIpsec + " IpsecPolicyAuthenticationAlgorithm enum (same five); " + checked,
 	},
 	{
 		Path: ip("encryption_algorithm"), Type: cloud.String, Allowed: encryptions, Default: "aes-128",
 		Step: cloud.StepIPsec, Role: cloud.RoleIPsecEncryption, Means: encryptionMeans,
 		Help:   "The IPsec encryption algorithm; 3des is weak.",
-		Source: seed + seedAnswer + " (six values); " + sdk + " IpsecPolicyEncryptionAlgorithm enum adds aes-128-gcm-128 and aes-256-gcm-128; " + checked,
+		Source: seed + seedAnswer + " (six values); " + sdkIpsec + " IpsecPolicyEncryptionAlgorithm enum adds aes-128-gcm-128 and aes-256-gcm-128; " + checked,
 	},
 	{
 		Path: ip("pfs"), Type: cloud.String, Allowed: pfsGroups, Default: "group15",
 		Step: cloud.StepIPsec, Role: cloud.RoleIPsecPFS, Means: pfsMeans,
 		Help:   "The DH group for Perfect Forward Secrecy, or disable; group1, 2, 5 and 14 are weak.",
-		Source: seed + " Table 7 (values incl. disable, default group15); " + sdk + " (Pfs is a plain string); " + checked,
+		Source: seed + " Table 7 (values incl. disable, default group15); " + sdkIpsec + " (Pfs is a plain string); " + checked,
 	},
 	{
 		Path: ip("transform_protocol"), Type: cloud.String, Allowed: []string{"esp"}, Default: "esp",
 		Step:   cloud.StepIPsec,
 		Help:   "The IPsec transform protocol; only esp.",
-		Source: sdk + " model_ipsec_policy.go IpsecPolicyTransformProtocol enum (esp); the seed leaves it blank; " + checked,
+		Source: sdkIpsec + " IpsecPolicyTransformProtocol enum (esp); the seed leaves it blank; " + checked,
 	},
 	{
 		Path: ip("lifetime_seconds"), Type: cloud.Integer, Range: &cloud.Range{Min: 30, Max: 604800}, Default: "3600",
@@ -153,6 +153,6 @@ var ipsecFields = []cloud.Field{
 		Path: ip("encapsulation_mode"), Type: cloud.String, Allowed: []string{"tunnel"}, Default: "tunnel",
 		Step:   cloud.StepIPsec,
 		Help:   "The encapsulation mode; only tunnel.",
-		Source: sdk + " model_ipsec_policy.go IpsecPolicyEncapsulationMode enum (tunnel; comment 当前只有tunnel模式); the seed leaves it blank; " + checked,
+		Source: sdkIpsec + " IpsecPolicyEncapsulationMode enum (tunnel; comment 当前只有tunnel模式); the seed leaves it blank; " + checked,
 	},
 }

@@ -37,17 +37,17 @@ var targetFields = []cloud.Field{
 		Path: "region", Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 64},
 		Chars: regionChars, Known: regions, Step: cloud.StepTarget,
 		Help:   "The region that hosts the VPN gateway; the request goes to https://vpn.<region>.myhuaweicloud.com.",
-		Source: sdk + "/../region/region.go (region ids and endpoint pattern); " + checked,
+		Source: sdkModule + " services/vpn/v5/region/region.go (region ids and endpoint pattern); " + checked,
 	},
 	{
 		Path: "project_id", Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 64},
 		Chars: projectChars, Step: cloud.StepTarget, ListedAfter: []string{"region"},
 		Help:   "The project ID in the region (path parameter project_id, also sent as X-Project-Id); the wizard lists the region's project (IAM KeystoneListProjects).",
-		Source: seed + " Table 1 (project_id path parameter, mandatory); the look-up is the SDK's own (core/auth/basic_credentials.go); " + checked,
+		Source: seed + " Table 1 (project_id path parameter, mandatory); the look-up is the SDK's own (" + sdkModule + " core/auth/basic_credentials.go); " + checked,
 	},
 	{
 		Path: "endpoint", Type: cloud.String, Check: cloud.CheckBaseURL(false), Step: cloud.StepTarget,
 		Help:   "Overrides the API base URL (scheme and host, such as https://vpn.example.com), e.g. for a dedicated cloud.",
-		Source: "tunnelwiz convention for every vendor; " + checked,
+		Source: "tunnelwiz's own key, as for every vendor: " + sdkModule + " core/hc_http_client_builder.go takes it through WithEndpoints; " + checked,
 	},
 }

@@ -21,7 +21,7 @@ var extraFields = []cloud.Field{
 		Help: "Seconds without an answer before the peer counts as gone, 30 to 60 (default 30), " +
 			"sent as a string. Takes effect when DpdEnable is 1.",
 		Source: srcSDK + " comment: string, default 30 seconds, effective when DpdEnable is 1 (no range); " +
-			"range 30-60 from " + srcTF + " (ValidateIntegerInRange(30, 60)) and its docs only, so outside it is a warning " +
+			"range 30-60 from " + srcTF + " only (dpd_timeout ValidateIntegerInRange(30, 60)), so outside it is a warning " +
 			"(check 'DPD timeout 30 to 60'); " + checked,
 	},
 	{
@@ -36,13 +36,15 @@ var extraFields = []cloud.Field{
 		Path: "EnableHealthCheck", Type: cloud.Boolean, Default: "false", Step: cloud.StepExtras,
 		Help: "Whether to run the in-tunnel health check (default false). Tencent recommends it on " +
 			"route-based tunnels; SPD tunnels need an SPD rule for 0.0.0.0/0.",
-		Source: srcSeed + "; " + srcSDK + " comment (default False); recommendation from " + srcDoc + " 46006; " + checked,
+		Source: srcSeed + "; " + srcSDK + " comment (default False); " + srcDocHC + ": 'We recommend you use a route-based " +
+			"tunnel for health check. If you use an SPD policy-based tunnel, you need to configure an SPD policy for 0.0.0.0/0'; " + checked,
 	},
 	{
 		Path: "HealthCheckLocalIp", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepExtras,
 		Help: "Local (Tencent side) health check address. When absent Tencent picks one in 169.254.128.0/17.",
 		Source: srcSeed + "; " + srcSDK + " comment: defaults to a random IP in 169.254.128.0/17 (so optional " +
-			"even with EnableHealthCheck; no range is imposed: " + srcDoc + " 46006 also allows other addresses); " + checked,
+			"even with EnableHealthCheck; no range is imposed: " + srcDocHC + " also allows 0.0.0.0 and 224.0.0.0-239.255.255.255 " +
+			"addresses outside the VPC); " + checked,
 	},
 	{
 		Path: "HealthCheckRemoteIp", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepExtras,
@@ -52,7 +54,7 @@ var extraFields = []cloud.Field{
 	{
 		Path: "HealthCheckConfig", Type: cloud.Object, Step: cloud.StepExtras,
 		Help:   "Health check (NQA) probe settings.",
-		Source: srcSDK + " CreateVpnConnectionRequest.HealthCheckConfig (not in the seed); " + checked,
+		Source: srcSDK + " CreateVpnConnectionRequest.HealthCheckConfig ('健康检查NQA配置', not in the seed); " + checked,
 	},
 	{
 		Path: "HealthCheckConfig.ProbeType", Type: cloud.String, Allowed: []string{"NQA"}, Default: "NQA",
@@ -81,7 +83,7 @@ var extraFields = []cloud.Field{
 	{
 		Path: "BgpConfig", Type: cloud.Object, Step: cloud.StepExtras,
 		Help:   "BGP settings for a Bgp tunnel: the tunnel CIDR and both peers' BGP addresses inside it.",
-		Source: srcSDK + " CreateVpnConnectionRequest.BgpConfig (not in the seed); " + checked,
+		Source: srcSDK + " CreateVpnConnectionRequest.BgpConfig ('BGP配置', not in the seed); " + checked,
 	},
 	{
 		Path: "BgpConfig.TunnelCidr", Type: cloud.String, Format: cloud.CIDRLoose, Required: true, Step: cloud.StepExtras,
@@ -141,7 +143,7 @@ var tagFields = []cloud.Field{
 	{
 		Path: "Tags[].Key", Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepTags,
 		Help:   "The tag key.",
-		Source: srcSeed + " example city; a tag without a key is meaningless (error code InvalidParameterValue.TagInvalidKey); " + checked,
+		Source: srcSeed + " example city; a tag without a key is meaningless (" + srcErrs + ": InvalidParameterValue.TagInvalidKey, '标签键无效'); " + checked,
 	},
 	{
 		Path: "Tags[].Value", Type: cloud.String, Step: cloud.StepTags,

@@ -21,9 +21,9 @@ var gatewayFields = []cloud.Field{
 	{
 		Path: "VpcId", Type: cloud.String, Step: cloud.StepGateways, Check: nonEmpty, Role: cloud.RoleVPC,
 		Help: "VPC instance ID (VpcId from DescribeVpcs). A tunnel on a CCN-type VPN gateway may omit it.",
-		Source: srcSeed + " marks it required; " + srcSDK + " comment: 'CCN VPN tunnels need not pass VpcId' " +
-			"(newest SDK: 'pass empty for CCN gateways') -> optional here, with a warning when absent " +
-			"(error code UnsupportedOperation.VpnGwVpcIdMustHave); " + checked,
+		Source: srcSeed + " marks it required; " + srcSDK + " comment: 'CCN VPN 形的通道 可以不传VPCID' (CCN tunnels need not " +
+			"pass VpcId), and " + srcSDKNew + ": 'CCN类型网关传空值即可' (pass empty for CCN gateways) -> optional here, with a " +
+			"warning when absent (" + srcErrs + ": UnsupportedOperation.VpnGwVpcIdMustHave); " + checked,
 	},
 	{
 		Path: "VpnGatewayId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
@@ -42,8 +42,8 @@ var gatewayFields = []cloud.Field{
 		Role: cloud.RoleRouting, Means: map[string]string{rtStatic: "policy", rtPolicy: "policy", rtStaticRoute: "route", rtBgp: "bgp"},
 		Help: "Tunnel type: STATIC or Policy (SPD policy-based), StaticRoute (destination routes) or Bgp " +
 			"(BGP routing). Default STATIC.",
-		Source: srcSDK + " comment: e.g. STATIC, StaticRoute, Policy; " + srcSDKNew +
-			" adds Bgp and default STATIC; " + srcTF + " validates STATIC, StaticRoute, Policy, Bgp; " + checked,
+		Source: srcSDK + " comment: 'e.g. [\"STATIC\", \"StaticRoute\", \"Policy\"]'; " + srcSDKNew +
+			" adds Bgp and 默认值：STATIC (default STATIC); " + srcTF + " validates STATIC, StaticRoute, Policy, Bgp; " + checked,
 	},
 }
 
@@ -55,8 +55,8 @@ var subnetFields = []cloud.Field{
 			"such as {\"10.0.0.5/24\":[\"172.123.10.5/16\"]}.",
 		Source: srcSeed + " marks it required (Yes) for the only type it knew (STATIC); " + srcSDK +
 			" makes it optional and " + srcSDKNew + " names Policy the SPD type, so it is required only for " +
-			"RouteType STATIC or Policy (the widest rule); at most 200: the console guide caps a gateway's SPD " +
-			"mappings at 200 (" + srcDoc + "), a quota, not an API rule: a warning (check 'SPD sizes'); " + checked,
+			"RouteType STATIC or Policy (the widest rule); at most 200: " + srcDocTunnel + " says 'All SPD rules under the " +
+			"same VPN gateway can form up to 200 mappings', a quota, not an API rule: a warning (check 'SPD sizes'); " + checked,
 	},
 	{
 		Path: "SecurityPolicyDatabases[]", Type: cloud.Object, Step: cloud.StepSubnets,
@@ -67,14 +67,14 @@ var subnetFields = []cloud.Field{
 		Required: true, Step: cloud.StepSubnets, Role: cloud.RoleLocalSubnet,
 		Help: "The local (VPC or CCN side) CIDR block of this SPD rule.",
 		Source: srcSeed + " example 10.8.4.0/24; " + srcSDK + " SecurityPolicyDatabase.LocalCidrBlock; host bits " +
-			"are tolerated because the vendor's own example is 10.0.0.5/24; " + checked,
+			"are tolerated because the seed's own SecurityPolicyDatabases example is {\"10.0.0.5/24\":[\"172.123.10.5/16\"]}; " + checked,
 	},
 	{
 		Path: "SecurityPolicyDatabases[].RemoteCidrBlock", Type: cloud.List, Required: true,
 		Step: cloud.StepSubnets, Role: cloud.RoleRemoteSubnet,
 		Help: "The peer (IDC side) CIDR blocks this rule's local CIDR may communicate with.",
 		Source: srcSeed + " example [58.211.1.0/24]; " + srcSDK + "; each remote block is one SPD mapping, " +
-			"of which a gateway has at most 200 (" + srcDoc + "): a warning (check 'SPD sizes'); " + checked,
+			"of which a gateway has at most 200 (" + srcDocTunnel + "): a warning (check 'SPD sizes'); " + checked,
 	},
 	{
 		Path: "SecurityPolicyDatabases[].RemoteCidrBlock[]", Type: cloud.String, Format: cloud.CIDRLoose,

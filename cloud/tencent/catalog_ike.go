@@ -25,7 +25,7 @@ var ikeFields = []cloud.Field{
 		Role: cloud.RoleIKEEncryption, Means: means(ikeEncryptions, false), Step: cloud.StepIKE,
 		Help: "IKE encryption algorithm; default 3DES-CBC. The GCM values work on 4.0 VPN gateways only.",
 		Source: srcSeed + " example 3DES-CBC; " + srcSDK + " comment: 3DES-CBC, AES-CBC-128, 'AES-CBS-192' " +
-			"(a typo for AES-CBC-192: the IPsec comment and the newest SDK spell AES-CBC-192), AES-CBC-256, " +
+			"(a typo for AES-CBC-192: the IPsec comment and " + srcSDKNew + " spell AES-CBC-192), AES-CBC-256, " +
 			"DES-CBC, SM4, default 3DES-CBC; " + srcSDKNew + " adds AES128GCM128, AES192GCM128, AES256GCM128 " +
 			"(4.0 gateways only); " + checked,
 	},

@@ -31,12 +31,15 @@ var ipsecFields = []cloud.Field{
 			"SHA-384, SM3, default SHA1 (also the intl-en SDK's default; " + srcTF + " defaults to MD5); " + checked,
 	},
 	{
-		Path: ipsec + ".IntegrityAlgorithm", Type: cloud.String, Allowed: ipsecIntegrities,
+		Path: ipsec + ".IntegrityAlgorithm", Type: cloud.String, Allowed: ipsecIntegritiesNew,
+		Tolerated: tolerate(ipsecIntegrities, ipsecIntegritiesNew, "Tencent's SDKs list it only for the deprecated spelling "+
+			"IntegrityAlgorith; for IntegrityAlgorithm they list MD5, SHA1 and SHA-256"),
 		Role: cloud.RoleIPsecIntegrity, Means: means(ipsecIntegrities, false), Step: cloud.StepIPsec,
-		Help: "IPsec integrity (authentication) algorithm: MD5, SHA1, SHA-256, SHA-384, SHA-512 or SM3. " +
-			"Do not also send IntegrityAlgorith.",
-		Source: srcSDK + " comment (MD5, SHA1, SHA-256); the wider set of the same parameter's deprecated " +
-			"spelling in " + srcSDKNew + " is kept for both names; " + checked,
+		Help: "IPsec integrity (authentication) algorithm: MD5, SHA1 or SHA-256 (SHA-384, SHA-512 and SM3 are documented " +
+			"only under the old spelling and draw a warning here). Do not also send IntegrityAlgorith.",
+		Source: srcSDK + " comment on IntegrityAlgorithm: '认证算法：可选值：'MD5', 'SHA1'，'SHA-256' 默认为' (MD5, SHA1, SHA-256; " +
+			"the default is left blank); " + srcSDKNew + " says the same for this name. SHA-384, SHA-512 and SM3 are listed there " +
+			"only for IntegrityAlgorith, so here they are accepted with a warning; " + checked,
 	},
 	{
 		Path: ipsec + ".PfsDhGroup", Type: cloud.String, Allowed: pfsGroups, Default: "NULL",

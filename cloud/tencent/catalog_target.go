@@ -21,13 +21,13 @@ var targetFields = []cloud.Field{
 		Help: "Common parameter Region: the region of the VPN gateway. Finance regions (-fsi) " +
 			"use their own domain, vpc.<region>.tencentcloudapi.com.",
 		Source: srcSeed + " (Region is a required common parameter; finance-region domain note); " +
-			"known values: SDK common v1.3.209 regions/regions.go; " + checked,
+			"known values: " + srcCommon + " regions/regions.go; " + checked,
 	},
 	{
 		Path: "endpoint", Type: cloud.String, Step: cloud.StepTarget, Check: cloud.CheckBaseURL(true),
 		Help: "Optional API base URL that replaces the region's endpoint, such as " +
 			"https://vpc.tencentcloudapi.com (scheme and host, optionally a path).",
-		Source: "tunnelwiz convention for all vendors; the SDK's HttpProfile.Endpoint takes host[/path] " +
-			"and HttpProfile.Scheme the scheme (SDK common v1.3.209 client.go); " + checked,
+		Source: "tunnelwiz's own key, as for every vendor: " + srcCommon + " profile/http_profile.go takes it as " +
+			"HttpProfile.Endpoint (host[/path]) and HttpProfile.Scheme; " + checked,
 	},
 }

@@ -24,7 +24,7 @@ var checks = []cloud.Check{
 	},
 	{
 		Name:   "SPD sizes",
-		Source: srcDoc + ": at most 200 SPD mappings per VPN gateway (a quota) -> warning",
+		Source: srcDocTunnel + ": 'All SPD rules under the same VPN gateway can form up to 200 mappings' (a quota) -> warning",
 		Run:    checkSPDSizes,
 	},
 	{
@@ -43,42 +43,46 @@ var checks = []cloud.Check{
 		Run:    checkSPDLocalOverlap,
 	},
 	{
-		Name:   "SPD only on SPD route types",
-		Source: srcSDKNew + " names Policy the SPD type; " + srcTF + " ignores the SPD of StaticRoute tunnels; no error code -> warning",
-		Run:    checkSPDRouteType,
+		Name: "SPD only on SPD route types",
+		Source: srcSDKNew + " RouteType comment names Policy the SPD type ('Policy： SPD策略类型'); " + srcTF + " reads the SPD " +
+			"back only for route types other than StaticRoute and Bgp; no error code -> warning",
+		Run: checkSPDRouteType,
 	},
 	{
 		Name: "health check on an SPD tunnel",
-		Source: "newest " + srcErrs + ": UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck ('VPN SPD tunnels do not " +
-			"support health checks'); " + srcDoc + " 46006 allows it with an SPD rule for 0.0.0.0/0 -> warning",
+		Source: srcErrsNew + ": UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck ('VPN SPD通道不支持配置健康检查', VPN SPD " +
+			"tunnels do not support health checks; not in " + srcErrs + "); " + srcDocHC + " allows it with an SPD policy for 0.0.0.0/0 -> warning",
 		Run: checkHealthCheckSPD,
 	},
 	{
-		Name:   "health check settings need EnableHealthCheck",
-		Source: srcSDK + " comments describe them as health check settings; " + srcDoc + " asks for them only when health check is on -> warning",
-		Run:    checkHealthCheckEnabled,
+		Name: "health check settings need EnableHealthCheck",
+		Source: srcSDK + " comments describe them as health check settings; " + srcDocTunnel + ": the health check addresses are " +
+			"'only required when the health check is enabled' -> warning",
+		Run: checkHealthCheckEnabled,
 	},
 	{
 		Name:   "health check addresses differ",
-		Source: srcErrs + ": InvalidParameterValue.VpnConnHealthCheckIpConflict; error code only -> warning",
+		Source: srcErrs + ": InvalidParameterValue.VpnConnHealthCheckIpConflict ('VPN通道探测ip冲突'); error code only -> warning",
 		Run:    checkHealthCheckIPs,
 	},
 	{
 		Name: "BGP addresses inside the tunnel CIDR; tunnel CIDR a /30 in 169.254.0.0/16",
-		Source: srcSDK + " BgpConfig comments: both BGP addresses 'must be allocated from the BGP tunnel CIDR' -> error " +
-			"(also error code VpnConnBgpTunnelCidrNotSupported); /30: error code VpnConnBgpTunnelCidrMask only -> warning; " +
-			"169.254.0.0/16: link-local convention, no Tencent document found -> warning",
+		Source: srcSDK + " BgpConfig comments: both BGP addresses '必须从BGP隧道网段内分配' (must be allocated from the BGP tunnel " +
+			"CIDR) -> error (also " + srcErrs + ": InvalidParameterValue.VpnConnBgpTunnelCidrNotSupported); /30: " + srcErrs +
+			": InvalidParameterValue.VpnConnBgpTunnelCidrMask ('BGP隧道网段必须为掩码为30的网段') only -> warning; 169.254.0.0/16: " +
+			"link-local convention (RFC 3927), no Tencent document found -> warning",
 		Run: checkBGP,
 	},
 	{
 		Name:   "BgpConfig on Bgp tunnels",
-		Source: srcSDKNew + " (RouteType Bgp: BGP type); no error code -> warning",
+		Source: srcSDKNew + " RouteType comment ('Bgp： BGP类型', the BGP type); no error code -> warning",
 		Run:    checkBGPRouteType,
 	},
 	{
-		Name:   "VpcId present unless CCN gateway",
-		Source: srcSDK + " VpcId comment (CCN tunnels may omit it); " + srcErrs + ": UnsupportedOperation.VpnGwVpcIdMustHave -> warning",
-		Run:    checkVpcID,
+		Name: "VpcId present unless CCN gateway",
+		Source: srcSDK + " VpcId comment ('CCN VPN 形的通道 可以不传VPCID': CCN tunnels may omit it); " + srcErrs +
+			": UnsupportedOperation.VpnGwVpcIdMustHave ('VPC类型VPN网关必须携带VpcId') -> warning",
+		Run: checkVpcID,
 	},
 	{
 		Name:   "instance id prefixes",
@@ -87,7 +91,7 @@ var checks = []cloud.Check{
 	},
 	{
 		Name:   "tag keys unique",
-		Source: srcErrs + ": InvalidParameterValue.TagDuplicateKey; error code only -> warning",
+		Source: srcErrs + ": InvalidParameterValue.TagDuplicateKey ('标签键重复'); error code only -> warning",
 		Run:    checkTagKeys,
 	},
 }

@@ -9,10 +9,6 @@ import (
 	"tunnelwiz/cloud/sandbox"
 )
 
-func FuzzValidate(f *testing.F) {
-	drivertest.FuzzValidate(f, Driver{}, "testdata/seed.yaml", "testdata/bgp.yaml", "testdata/policy.yaml")
-}
-
 // FuzzSandboxBody: the sandbox's handlers take any body without panicking
 // and answer either a result or a Tencent error.
 func FuzzSandboxBody(f *testing.F) {

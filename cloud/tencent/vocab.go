@@ -1,5 +1,7 @@
 package tencent
 
+import "slices"
+
 // Tencent's algorithm tokens and their vocabulary terms (cloud/algo.go).
 // The lists are the union of the pinned SDK's comments and the newest SDK's
 // comments: the newest SDK documents values (GCM, GROUP15-21, SHA-384/512,
@@ -21,10 +23,16 @@ var ipsecEncryptions = append(append([]string{}, ikeEncryptions...), "NULL")
 // SHA-1 as "SHA" and adds SHA-512. Both spellings of SHA-1 are kept.
 var ikeIntegrities = []string{"MD5", "SHA", "SHA1", "SHA-256", "SHA-512"}
 
-// ipsecIntegrities: pinned SDK MD5, SHA1, SHA-256; the newest SDK adds
-// SHA-384, SHA-512 and SM3 (on IntegrityAlgorith, the deprecated spelling
-// that is the same parameter).
+// ipsecIntegrities are what the newest SDK lists for the deprecated
+// spelling IntegrityAlgorith: the pinned SDK's MD5, SHA1, SHA-256 plus
+// SHA-384, SHA-512 and SM3.
 var ipsecIntegrities = []string{"MD5", "SHA1", "SHA-256", "SHA-384", "SHA-512", "SM3"}
+
+// ipsecIntegritiesNew are what both SDKs list for the current spelling
+// IntegrityAlgorithm: MD5, SHA1, SHA-256 only. The rest of ipsecIntegrities
+// is inferred for this name (same parameter, other spelling), so it only
+// warns (Field.Tolerated).
+var ipsecIntegritiesNew = []string{"MD5", "SHA1", "SHA-256"}
 
 // dhGroups are IKE's GROUPn tokens; PFS uses DH-GROUPn for the same groups.
 var dhGroups = []string{
@@ -73,6 +81,18 @@ func means(allowed []string, pfs bool) map[string]string {
 		}
 		if t, ok := terms[key]; ok {
 			m[tok] = t
+		}
+	}
+	return m
+}
+
+// tolerate maps each token of wider that narrower lacks to why, for
+// Field.Tolerated.
+func tolerate(wider, narrower []string, why string) map[string]string {
+	m := map[string]string{}
+	for _, tok := range wider {
+		if !slices.Contains(narrower, tok) {
+			m[tok] = why
 		}
 	}
 	return m

@@ -7,7 +7,7 @@ import (
 )
 
 // seed is the primary source: Tencent Cloud API 2.0 AddVpnConnEx.
-const seed = "seed 003 (AddVpnConnEx, API 2.0)"
+const seed = "seed 003_d48dbbc54e54d40b.txt (Tencent API 2.0 AddVpnConnEx)"
 
 var catalog = &cloud.Catalog{
 	API:    "tencent-v2",
@@ -25,31 +25,34 @@ var catalog = &cloud.Catalog{
 	// error 4400 "quota exceeded" names no number), so tunnelwiz's default
 	// applies.
 	RateLimit: 0,
-	RateSource: "undocumented: the API 2.0 VPC pages give no request rate (common error 4400 \"the number of requests exceeded the quota\" " +
-		"names none); cloud.DefaultRate applies. API 3.0's 100/s for the same VPN calls is not assumed for the legacy endpoint.",
+	RateSource: "undocumented: " + seed + " gives no request rate (nor do its common error codes); cloud.DefaultRate applies. " +
+		"API 3.0's 100/s (seed 000_accd87d803ab9925.txt) is not assumed for the legacy endpoint.",
 }
 
 var topFields = []cloud.Field{
 	{
 		Path: "vpcId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank, Role: cloud.RoleVPC,
-		Help:   "VPC ID or unified ID (the unified vpc-xxxxxxxx form is recommended); see DescribeVpcEx.",
-		Source: seed + ": required; old ids such as gz_vpc_8849 are also valid (DescribeVpnConn answers), so no pattern is enforced.",
+		Help: "VPC ID or unified ID (the unified vpc-xxxxxxxx form is recommended); see DescribeVpcEx.",
+		Source: seed + ": required; old ids are also valid (DescribeVpnConn, " + docDescribe + ": 'data.n.vpcId ... for example: " +
+			"gz_vpc_8849'), so no pattern is enforced.",
 	},
 	{
 		Path: "vpnGwId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank, Role: cloud.RoleVPNGateway,
-		Help:   "VPN gateway ID, vpnGwId or unVpnGwId (recommended), e.g. vpngw-dystbrkv; see DescribeVpnGw.",
-		Source: seed + ": required; numeric legacy ids exist, so no pattern is enforced.",
+		Help: "VPN gateway ID, vpnGwId or unVpnGwId (recommended), e.g. vpngw-dystbrkv; see DescribeVpnGw.",
+		Source: seed + ": required, 'vpnGwId or unVpnGwId'; numeric legacy ids exist (" + docDescribe + ": 'data.n.vpnGwId Int ... " +
+			"For example: 122'), so no pattern is enforced.",
 	},
 	{
 		Path: "userGwId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: notBlank, Role: cloud.RoleCustomerGateway,
 		Help:   "Customer (peer) gateway ID, userGwId or unUserGwId (recommended), e.g. cgw-e098slul; see DescribeUserGw.",
-		Source: seed + ": required; numeric legacy ids exist, so no pattern is enforced.",
+		Source: seed + ": required, 'userGwId or unUserGwId'; legacy ids are numeric like vpnGwId's (" + docDescribe + "), so no pattern is enforced.",
 	},
 	{
-		Path: "vpnConnName", Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 60}, Step: cloud.StepTags, Role: cloud.RoleName,
+		Path: "vpnConnName", Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 60}, Step: cloud.StepTags, Role: cloud.RoleName,
 		Help: "Tunnel name, any text up to 60 characters.",
-		Source: seed + ": table marks it required with at most 60 characters (error InvalidVpnConnName), but the seed's own example omits it, " +
-			"so a missing name is a warning, not an error (decision 2026-11).",
+		Source: seed + ": the Input Parameters table says 'vpnConnName | Yes | String | Tunnel name; you can specify any name you like, " +
+			"but its length should be limited to 60 characters' (error InvalidVpnConnName). The seed's example URL leaves it out; " +
+			"the table is followed, as for every other required parameter.",
 	},
 	{
 		Path: "preSharedKey", Type: cloud.String, Required: true, Secret: true, Step: cloud.StepIKE, Role: cloud.RolePSK, Check: notBlank,
@@ -65,7 +68,7 @@ var topFields = []cloud.Field{
 		Path: "userGwCidrBlock[]", Type: cloud.String, Format: cloud.CIDRLoose, Step: cloud.StepSubnets,
 		Help: "An IDC CIDR block such as 10.56.20.0/24.",
 		Source: seed + ": the example sends 10.56.20.1/24 (host bits set); since the vendor's own example must validate, host bits are " +
-			"accepted with a warning (CIDRLoose, decision 2026-11).",
+			"accepted with a warning (CIDRLoose).",
 	},
 	{
 		Path: "spdAcl", Type: cloud.Map, Format: cloud.CIDRLoose, Step: cloud.StepSubnets, Role: cloud.RoleSubnetPairs,

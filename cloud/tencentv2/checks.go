@@ -20,24 +20,21 @@ var checks = []cloud.Check{
 	{
 		Name: "CIDR blocks with host bits set",
 		Source: seed + ": the vendor's own example sends 10.56.20.1/24 and spdAcl {\"10.0.0.5/24\":[\"172.123.10.5/16\"]}, so host bits " +
-			"are accepted; a warning names the network they stand for (decision 2026-11).",
+			"are accepted; a warning names the network they stand for.",
 		Run: checkHostBits,
 	},
 	{
-		Name:   "spdAcl local and IDC ranges must not overlap",
-		Source: "IPsec policy convention (traffic to an overlapping range cannot be routed into the tunnel); no API 2.0 error code documents it, so a warning.",
-		Run:    checkSpdOverlap,
+		Name: "spdAcl local and IDC ranges must not overlap",
+		Source: seed + " lists no error for it; API 3.0, for the same gateways, has InvalidParameterValue.VpnConnSpdCidrConflict ('SPD规则源目IP有重叠', " +
+			"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc@v1.0.1100 v20170312/errors.go); an error code only, and for another API: a warning.",
+		Run: checkSpdOverlap,
 	},
 	{
 		Name: "IKE identities match their identity types",
 		Source: seed + ": localAddress/remoteAddress go with identity type address, localFqdnName/remoteFqdnName with fqdn; each side is " +
-			"checked against its own identity type (the Tencent Terraform provider once checked remote against local).",
+			"checked against its own identity type. A name for the other type is ignored, and an address left out while the identity is " +
+			"left to its default (address) draws a warning, as in API 3.0.",
 		Run: checkIdentities,
-	},
-	{
-		Name:   "vpnConnName is expected",
-		Source: seed + ": the table marks vpnConnName required, but the seed's example omits it, so its absence is a warning.",
-		Run:    checkName,
 	},
 	{
 		Name:   "IPsec encryption algorithm name",
@@ -162,15 +159,12 @@ func checkIdentities(p cloud.Params, _ map[string]string) cloud.Issues {
 			if ike.Has(fqdn) {
 				out = append(out, cloud.Warnf("IKESet."+fqdn, "is ignored when %sIdentity is address (the default); set %sIdentity to fqdn to use it", side, side))
 			}
-			if ike.Has(addr) {
-				break
+			if ike.Has(addr) || explicit {
+				break // written address identity: the validator requires the address
 			}
-			switch {
-			case side == "local" && explicit:
-				out = append(out, cloud.Warnf("IKESet.localAddress", "is documented as required when localIdentity is address; Tencent then uses the VPN gateway's public IP"))
-			case side == "remote" && explicit:
-				out = append(out, cloud.Errorf("IKESet.remoteAddress", "is required when remoteIdentity is address: give the customer gateway's IPv4 address, or set remoteIdentity to fqdn with remoteFqdnName"))
-			case side == "remote":
+			if side == "local" {
+				out = append(out, cloud.Warnf("IKESet.localAddress", "is not set while localIdentity defaults to address: Tencent uses the VPN gateway's public IP"))
+			} else {
 				out = append(out, cloud.Warnf("IKESet.remoteAddress", "is documented as required when remoteIdentity is address (the default when IKESet is given); give the customer gateway's IPv4 address or set remoteIdentity"))
 			}
 		case "fqdn":
@@ -180,13 +174,6 @@ func checkIdentities(p cloud.Params, _ map[string]string) cloud.Issues {
 		}
 	}
 	return out
-}
-
-func checkName(p cloud.Params, _ map[string]string) cloud.Issues {
-	if p.Has("vpnConnName") {
-		return nil
-	}
-	return cloud.Issues{cloud.Warnf("vpnConnName", "is not given: the API table marks it required (1 to 60 characters), though Tencent's own example omits it")}
 }
 
 func checkEncryptAlgorithm(p cloud.Params, _ map[string]string) cloud.Issues {

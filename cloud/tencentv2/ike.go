@@ -10,11 +10,18 @@ var identities = []string{"address", "fqdn"}
 var identityMeans = map[string]string{"address": "address", "fqdn": "fqdn"}
 
 // encryptAlgorithmSource records the seed quirk and what was decided.
-const encryptAlgorithmSource = seed + " lists IKESet.encryptAlgorithm in the IKESet table but describes it as the IPsec encryption algorithm " +
-	"(3des-cbc, aes-cbc-128/192/256, des-cbc, null; default 3des-cbc). ModifyVpnConnEx (CN and EN docs) lists the same IKESet path; " +
-	"DescribeVpnConn answers report it as IPsecSet.encryptAlgorithm, and API 3.0 has IPSECOptionsSpecification.EncryptAlgorithm. " +
-	"The request name is unclear, so the documented path IKESet.encryptAlgorithm is the primary one (decision 2026-11); " +
+const encryptAlgorithmSource = seed + " lists IKESet.encryptAlgorithm in the IKESet table but describes it as 'IPsec configuration, " +
+	"encryption algorithm' (3des-cbc, aes-cbc-128, aes-cbc-192, aes-cbc-256, des-cbc, null; default 3des-cbc). ModifyVpnConnEx " +
+	"(" + docModify + ") lists the same IKESet path; DescribeVpnConn (" + docDescribe + ") reports the IPsec settings under IPsecSet, " +
+	"and API 3.0 has IPSECOptionsSpecification.EncryptAlgorithm (github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc@v1.0.1100 " +
+	"v20170312/models.go). The request name is unclear, so the documented path IKESet.encryptAlgorithm is the primary one; " +
 	"IPsecSet.encryptAlgorithm is accepted with a warning."
+
+// The API 2.0 pages beside the seed.
+const (
+	docModify   = "https://intl.cloud.tencent.com/document/api/215/5112"
+	docDescribe = "https://intl.cloud.tencent.com/document/api/215/5113"
+)
 
 var ikeFields = []cloud.Field{
 	{
@@ -54,16 +61,19 @@ var ikeFields = []cloud.Field{
 	},
 	{
 		Path: "IKESet.localAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE, Role: cloud.RoleLocalAddress,
-		Help: "Local identity when localIdentity is address; defaults to the VPN gateway's public IP.",
-		Source: seed + ": \"required\" when localIdentity is address, yet \"the public IP of the VPN gateway by default\"; " +
-			"because a default exists, its absence is a warning only (decision 2026-11).",
+		RequiredWhen: &cloud.Cond{Path: "localIdentity", In: []string{"address"}, Explicit: true},
+		Help:         "Local identity when localIdentity is address, usually the VPN gateway's public IP.",
+		Source: seed + ": 'When address is selected for localIdentity, localAddress is required. localAddress is the public IP of the " +
+			"VPN gateway by default.' As in API 3.0 (same words in the SDK comment): an error when localIdentity address is written, " +
+			"a warning when the identity is left to its default (check 'IKE identities match their identity types').",
 	},
 	{
 		Path: "IKESet.remoteAddress", Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepIKE, Role: cloud.RoleRemoteAddress,
-		Help: "Peer identity when remoteIdentity is address (its default): the customer gateway's IP address.",
-		Source: seed + ": required when remoteIdentity is address (checked against remoteIdentity, not localIdentity). " +
-			"An error when remoteIdentity is explicitly address; only a warning when remoteIdentity is left to its default, because the " +
-			"server cannot tell that apart from the seed's example, which sends no IKESet and no remoteAddress (decision 2026-11).",
+		RequiredWhen: &cloud.Cond{Path: "remoteIdentity", In: []string{"address"}, Explicit: true},
+		Help:         "Peer identity when remoteIdentity is address (its default): the customer gateway's IP address.",
+		Source: seed + ": 'When address is selected for remoteIdentity, remoteAddress is required' (checked against remoteIdentity, " +
+			"not localIdentity). As in API 3.0: an error when remoteIdentity address is written, a warning when the identity is left " +
+			"to its default, which the seed's own example (no IKESet at all) relies on.",
 	},
 	{
 		Path: "IKESet.localFqdnName", Type: cloud.String, Step: cloud.StepIKE, Check: notBlank, Role: cloud.RoleLocalFQDN,
@@ -123,11 +133,11 @@ var ipsecFields = []cloud.Field{
 		Source: seed + ": Int, 180-604800.",
 	},
 	{
-		Path: "IPsecSet.ipsecSaLifetimeTraffic", Type: cloud.Integer, Range: &cloud.Range{Min: 2560, Max: 4294967295},
+		Path: "IPsecSet.ipsecSaLifetimeTraffic", Type: cloud.Integer, Range: &cloud.Range{Min: 2560, Max: 604800},
 		Step: cloud.StepIPsec, Role: cloud.RoleIPsecLifeKB,
-		Help: "IPsec SA lifetime by traffic, in KB (at least 2560).",
-		Source: seed + ": Int, 2560-604800 KB; but Tencent's own DescribeVpnConn examples answer 1843200, above that maximum, and " +
-			"API 3.0 (the same gateways) documents up to 4294967295 (vpc v1.0.1100 models.go), so the widest range is kept (decision 2026-11).",
+		Help: "IPsec SA lifetime by traffic, in KB (2560 to 604800).",
+		Source: seed + ": 'IPsec SA lifetime(KB), unit: KB. Value range: 2560-604800'. No API 2.0 source says more (the wider " +
+			"2560-4294967295 of API 3.0's IPSECSaLifetimeTraffic in tencentcloud-sdk-go vpc v1.3.157 belongs to another API).",
 	},
 	{
 		Path: "IPsecSet.pfsDhGroup", Type: cloud.String, Allowed: keys(pfsGroups), Default: "null",

@@ -49,12 +49,14 @@ func TestPlanReproducesSeed(t *testing.T) {
 		"vpnGwId":           "vpngw-dystbrkv",
 		"userGwCidrBlock.0": "10.56.20.1/24",
 		"preSharedKey":      "dgdgd33",
+		// ... plus the name the seed's table requires and its example leaves out.
+		"vpnConnName": "seed-example-conn",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("form parameters:\n got %v\nwant %v", got, want)
 	}
-	// The seed's example validates, with the two documented warnings.
-	if issues.Errors() != 0 || len(issues.For("vpnConnName")) != 1 || len(issues.For("userGwCidrBlock[0]")) != 1 {
+	// The seed's example validates, with the documented host-bits warning.
+	if issues.Errors() != 0 || len(issues) != 1 || len(issues.For("userGwCidrBlock[0]")) != 1 {
 		t.Errorf("issues: %v", issues)
 	}
 }

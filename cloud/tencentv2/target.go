@@ -14,42 +14,42 @@ const (
 	Path = "/v2/index.php"
 )
 
-// regions are the API 2.0 Region values documented at the time of writing.
-// The short names come first: they are what API 2.0's "Common Request
-// Parameters" page lists; the ap-* names are accepted by the same
-// endpoint (Tencent's API 2.0 signature example itself sends
-// Region=ap-guangzhou to cvm.api.qcloud.com/v2/index.php).
+// regions are the API 2.0 Region values a page a reader can open lists
+// (regionsSource). Others draw a warning only: the vendor may accept them.
 var regions = []string{
-	// intl.cloud.tencent.com/document/product/214/11594 (2023-03):
+	// https://intl.cloud.tencent.com/document/product/214/11594 (2023-03-21):
 	"gz", "sh", "bj", "cd", "cq", "hk", "sg", "th", "kr", "jp", "de", "in", "ca", "usw", "use",
-	// console region tables of the API 2.0 era: finance zones, Guangzhou
-	// Open, Nanjing, Moscow.
-	"shjr", "szjr", "gzopen", "nj", "ru",
-	// API 3.0 style names.
-	"ap-guangzhou", "ap-shanghai", "ap-beijing", "ap-chengdu", "ap-chongqing", "ap-nanjing",
-	"ap-hongkong", "ap-singapore", "ap-bangkok", "ap-seoul", "ap-tokyo", "ap-mumbai",
-	"ap-shanghai-fsi", "ap-shenzhen-fsi", "eu-frankfurt", "eu-moscow",
-	"na-siliconvalley", "na-ashburn", "na-toronto",
+	// https://intl.cloud.tencent.com/document/api/213/11650 (the API 2.0
+	// CVM Common Parameters page): the ap-* names.
+	"ap-beijing", "ap-guangzhou", "ap-shanghai", "ap-hongkong", "na-toronto", "na-siliconvalley",
+	"ap-singapore", "ap-shanghai-fsi", "ap-shenzhen-fsi", "ap-guangzhou-open",
 }
+
+const regionsSource = "https://intl.cloud.tencent.com/document/product/214/11594 (API 2.0 Common Request Parameters, 2023-03-21): " +
+	"'gz: Guangzhou; sh: Shanghai; bj: Beijing; cd: Chengdu; cq: Chongqing; hk: Hong Kong (China); sg: Singapore; th: Bangkok; " +
+	"kr: Seoul; jp: Tokyo; de: Frankfurt; in: Mumbai; ca: Toronto; usw: Silicon Vally; use: Virginia'; " +
+	"https://intl.cloud.tencent.com/document/api/213/11650 (API 2.0 CVM Common Parameters) lists the ap-* forms: ap-beijing, " +
+	"ap-guangzhou, ap-shanghai, ap-hongkong, na-toronto, na-siliconvalley, ap-singapore, ap-shanghai-fsi, ap-shenzhen-fsi, " +
+	"ap-guangzhou-open. Others warn only; checked 2026-11."
 
 var targetFields = []cloud.Field{
 	{
 		Path: "region", Type: cloud.String, Required: true, Known: regions, Step: cloud.StepTarget,
-		Help: "Region of the VPC, sent as the Region common parameter (short names such as gz, sh, bj, hk, or ap-guangzhou style).",
-		Source: "Tencent API 2.0 Common Request Parameters (intl doc 214/11594, 2023-03: gz, sh, bj, cd, cq, hk, sg, th, kr, jp, de, in, ca, usw, use); " +
-			"shjr/szjr/gzopen/nj/ru from the API 2.0 console region tables; ap-* names from the API 2.0 signature example (Region=ap-guangzhou). Others warn only.",
+		Help:   "Region of the VPC, sent as the Region common parameter (short names such as gz, sh, bj, hk, or ap-guangzhou style).",
+		Source: regionsSource,
 	},
 	{
 		Path: "endpoint", Type: cloud.String, Step: cloud.StepTarget, Check: cloud.CheckBaseURL(true),
 		Help:   "Override of the API base URL (scheme and host), e.g. https://vpc.example.com; the request goes to <endpoint>/v2/index.php.",
-		Source: "tunnelwiz convention for every vendor; default https://vpc.api.qcloud.com (seed 003: \"Domain for API request: vpc.api.qcloud.com\").",
+		Source: "tunnelwiz's own key, as for every vendor; default https://vpc.api.qcloud.com (" + seed + ": 'Domain for API request: vpc.api.qcloud.com').",
 	},
 	{
 		Path: "signature_method", Type: cloud.String, Step: cloud.StepTarget,
 		Allowed: []string{HmacSHA256, HmacSHA1}, Default: HmacSHA256,
 		Help: "Signature algorithm sent as SignatureMethod: HmacSHA256 (default here) or HmacSHA1.",
-		Source: "Tencent API 2.0 Signature page (cloud.tencent.com/document/product/215/1693): HmacSHA256 when SignatureMethod is HmacSHA256, else HmacSHA1. " +
-			"tunnelwiz defaults to the stronger HmacSHA256.",
+		Source: "https://cloud.tencent.com/document/product/215/1693 (API 2.0 Signature Method): HmacSHA256 when SignatureMethod is HmacSHA256, else HmacSHA1; " +
+			"https://intl.cloud.tencent.com/document/product/651/18354 (API 2.0 Common Params): 'SignatureMethod ... Supported methods include " +
+			"HmacSHA256 and HmacSHA1'. tunnelwiz defaults to the stronger HmacSHA256.",
 	},
 }
 

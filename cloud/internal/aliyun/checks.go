@@ -45,20 +45,33 @@ func onlyAnyRoute(ps []netip.Prefix) bool {
 	return len(ps) == 1 && ps[0] == anyRoute
 }
 
-// maxSubnets is the Terraform providers' limit per list; the APIs document
+// maxSubnets is the Terraform provider's limit per list; the APIs document
 // none, only the QuotaExceeded.PolicyBasedRoute error.
 const maxSubnets = 10
 
+// subnetSource is the evidence for SubnetCheck. Only seed 004's example
+// sends LocalSubnet = RemoteSubnet (1.1.1.0/24,1.1.2.0/24) and only seed
+// 004 lists the error codes; seed 001's example uses two different lists.
+func (d Doc) subnetSource() string {
+	overlap := Seed004 + " example sends LocalSubnet = RemoteSubnet = 1.1.1.0/24,1.1.2.0/24, so overlap is a warning"
+	if d.Apsara {
+		overlap = Seed001 + " example uses different lists (10.1.1.0/24,10.1.2.0/24 and 10.10.1.0/24,10.10.2.0/24) and forbids no " +
+			"overlap; the public cloud's " + overlap
+	}
+	return overlap + "; host bits (10.0.0.1/24): the seeds say only 'network segment'/'CIDR blocks', and the only evidence of refusal is " +
+		Seed004 + "'s error IllegalParam.LocalSubnet, so a warning; " + SDK + " makes 0.0.0.0/0 on both sides destination routing mode " +
+		"('If you set LocalSubnet and RemoteSubnet to 0.0.0.0/0, the routing mode ... is set to Destination Routing Mode'); list " +
+		"length: " + AlicloudTF + " local_subnet/remote_subnet MaxItems: 10 and " + Seed004 + "'s error QuotaExceeded.PolicyBasedRoute " +
+		"(warnings); " + Checked
+}
+
 // SubnetCheck warns about local/remote overlaps, repeated blocks and long
-// lists. The seed's own example sends LocalSubnet = RemoteSubnet, so none of
-// this may be an error.
-func SubnetCheck(seed string) cloud.Check {
+// lists. Seed 004's own example sends LocalSubnet = RemoteSubnet, so none
+// of this may be an error.
+func SubnetCheck(d Doc) cloud.Check {
 	return cloud.Check{
-		Name: "LocalSubnet and RemoteSubnet do not overlap, repeat or grow long",
-		Source: seed + " example sends LocalSubnet = RemoteSubnet = 1.1.1.0/24,1.1.2.0/24, so overlap is a warning; " +
-			"host bits (10.0.0.1/24): the seeds say only 'CIDR blocks', and the only evidence of refusal is IllegalParam.LocalSubnet, so a warning; " +
-			"the SDK v7 comment makes 0.0.0.0/0 on both sides destination-routing mode; list length: terraform-provider-alicloud MaxItems 10 " +
-			"and error QuotaExceeded.PolicyBasedRoute (warnings); " + Checked,
+		Name:   "LocalSubnet and RemoteSubnet do not overlap, repeat or grow long",
+		Source: d.subnetSource(),
 		Run: func(p cloud.Params, _ map[string]string) cloud.Issues {
 			var is cloud.Issues
 			local, remote := Subnets(p.Str("LocalSubnet")), Subnets(p.Str("RemoteSubnet"))
@@ -100,8 +113,9 @@ func SubnetCheck(seed string) cloud.Check {
 func HealthCheckCheck(seed, path string) cloud.Check {
 	return cloud.Check{
 		Name: "an enabled health check has sip in LocalSubnet and dip in RemoteSubnet",
-		Source: seed + " HealthCheckConfig; the SDK v7 CreateVpnAttachment comment: dip is a data-center address, sip a VPC address " +
-			"reachable through the connection (no error code: warnings); " + Checked,
+		Source: seed + " HealthCheckConfig (dip: 'the destination IP address of the health check', sip: 'the source IP address'); " +
+			SDKAttach + ": dip is 'the IP address of the on-premises data center that the VPC can access through the IPsec connection', " +
+			"sip 'the IP address of the VPC that the on-premises data center can access' (no error code: warnings); " + Checked,
 		Run: func(p cloud.Params, _ map[string]string) cloud.Issues {
 			hc := p.Obj(path)
 			if hc == nil {

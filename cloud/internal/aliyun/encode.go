@@ -3,7 +3,6 @@ package aliyun
 import (
 	"bytes"
 	"encoding/json"
-	"sort"
 
 	"tunnelwiz/cloud"
 )
@@ -11,40 +10,25 @@ import (
 // JSONString encodes an object parameter the way both APIs take it: a JSON
 // document carried in a string. Members come in catalog order, which is the
 // documents' own order, so the preview of a document's example matches it
-// byte for byte; members the catalog does not know (only possible for
-// unvalidated input) follow in name order so the output stays deterministic.
+// byte for byte. A member the catalog does not know (only possible for
+// unvalidated input) is left out: no name the rule table lacks reaches the
+// wire.
 func JSONString(c *cloud.Catalog, path string, obj map[string]any) string {
 	var buf bytes.Buffer
 	buf.WriteByte('{')
 	first := true
-	write := func(k string, v any) {
-		if v == nil {
-			return
+	for _, name := range c.Children(path) {
+		v, ok := obj[name]
+		if !ok || v == nil {
+			continue
 		}
 		if !first {
 			buf.WriteByte(',')
 		}
 		first = false
-		buf.Write(marshal(k))
+		buf.Write(marshal(name))
 		buf.WriteByte(':')
 		buf.Write(marshal(v))
-	}
-	seen := map[string]bool{}
-	for _, name := range c.Children(path) {
-		if v, ok := obj[name]; ok {
-			write(name, v)
-			seen[name] = true
-		}
-	}
-	rest := make([]string, 0, len(obj))
-	for k := range obj {
-		if !seen[k] {
-			rest = append(rest, k)
-		}
-	}
-	sort.Strings(rest)
-	for _, k := range rest {
-		write(k, obj[k])
 	}
 	buf.WriteByte('}')
 	return buf.String()

@@ -19,12 +19,32 @@ type Doc struct {
 	Apsara bool
 }
 
-// Evidence cited by the shared rules.
+// Evidence cited by the shared rules. Each names a document a reader can
+// open: a seed file, an SDK module at its version with the file, or a
+// provider file at a commit.
 const (
-	SDK        = "SDK vpc-20160428/v7 v7.0.0 client/create_vpn_connection_request_model.go comment"
-	ChineseRef = "Alibaba Cloud Chinese CreateVpnConnection reference (ShangMi gateways default to sm4/sm3)"
-	ApsaraTF   = "terraform-provider-alibabacloudstack resource_apsarastack_vpn_connection.go"
-	Checked    = "checked 2026-11"
+	Seed004 = "seed 004_a62ccea1f75c1805.txt (Alibaba vpc CreateVpnConnection 2016-04-28)"
+	Seed001 = "seed 001_4bf601b33cdb026b.txt (Apsara Stack POST /apsara/route/Vpc/CreateVpnConnection 2016-01-01)"
+
+	SDKModule = "github.com/alibabacloud-go/vpc-20160428/v7@v7.0.0"
+	// SDK is the create request's model, whose comments document the
+	// public cloud's parameters.
+	SDK       = SDKModule + " client/create_vpn_connection_request_model.go comment"
+	SDKAttach = SDKModule + " client/create_vpn_attachment_request_model.go comment"
+	SDKTunnel = SDKModule + " client/modify_tunnel_attribute_request_model.go comment"
+	SDKClient = SDKModule + " client/client.go"
+
+	apsaraTFRepo = "aliyun/terraform-provider-alibabacloudstack@98051880f858 "
+	// ApsaraTF is the Apsara Stack provider's VPN connection resource;
+	// ApsaraTFValues the constants its checks use; ApsaraTFClient the
+	// code that sends the Apsara gateway headers.
+	ApsaraTF       = apsaraTFRepo + "alibabacloudstack/resource_apsarastack_vpngateway_vpnconnection.go"
+	ApsaraTFValues = apsaraTFRepo + "alibabacloudstack/extension_vpn.go"
+	ApsaraTFClient = apsaraTFRepo + "alibabacloudstack/connectivity/client.go"
+	// AlicloudTF is the public cloud provider's VPN connection resource.
+	AlicloudTF = "aliyun/terraform-provider-alicloud@81c43b6727a0 alicloud/resource_alicloud_vpn_connection.go"
+
+	Checked = "checked 2026-11"
 )
 
 func (d Doc) src(format string, args ...any) string {
@@ -32,13 +52,81 @@ func (d Doc) src(format string, args ...any) string {
 	return s + "; " + Checked
 }
 
-// widened adds the Apsara provider's evidence where it accepts the SDK's
-// wider sets, so the Apsara catalog says why it follows the public SDK.
-func (d Doc) widened() string {
+// The reasons a tolerated value's warning gives: short, for the panel;
+// the field's Source cites the documents.
+const (
+	smWhy         = "Alibaba documents it only for a gateway with a ShangMi (SM) certificate, and only for ModifyTunnelAttribute; seed 004 and the SDK's CreateVpnConnection model do not list it"
+	apsaraAuthWhy = "only the Apsara Stack Terraform provider accepts it; seed 001 lists md5 and sha1"
+	apsaraPfsWhy  = "only the Apsara Stack Terraform provider accepts it; seed 001 lists group1 to group24"
+)
+
+// encAlgs: the seeds and the SDK list aes..3des; Alibaba's sm4 warns.
+func (d Doc) encAlgs() ([]string, map[string]string) {
 	if d.Apsara {
-		return "; " + ApsaraTF + " accepts the same wider set"
+		return EncAlgs, nil
 	}
-	return ""
+	return EncAlgs, map[string]string{"sm4": smWhy}
+}
+
+// authAlgs: Alibaba takes the SDK's md5..sha512 and warns on sm3; Apsara
+// takes seed 001's md5 and sha1 and warns on what only its provider lists.
+func (d Doc) authAlgs() ([]string, map[string]string) {
+	if d.Apsara {
+		return ApsaraAuthAlgs, map[string]string{"sha256": apsaraAuthWhy, "sha512": apsaraAuthWhy}
+	}
+	return AuthAlgs, map[string]string{"sm3": smWhy}
+}
+
+// ipsecPfs: Alibaba's SDK adds disabled; on Apsara only the provider does.
+func (d Doc) ipsecPfs() ([]string, map[string]string) {
+	if d.Apsara {
+		return IkePfs, map[string]string{"disabled": apsaraPfsWhy}
+	}
+	return IpsecPfs, nil
+}
+
+// encNote, authNote and pfsNote say, in the Source, what becomes of the
+// values beyond the documented list, quoting the documents.
+func (d Doc) encNote(quote string) string {
+	if d.Apsara {
+		return "; sm4, which no Apsara source lists, is refused"
+	}
+	return fmt.Sprintf("; sm4 is accepted with a warning: neither %s nor %s lists it for CreateVpnConnection, and %s names it only "+
+		"for ModifyTunnelAttribute's tunnel settings on Alibaba's China site: '%s'", Seed004, SDK, SDKTunnel, quote)
+}
+
+func (d Doc) authNote(seedParam, param, quote string) string {
+	if d.Apsara {
+		return fmt.Sprintf("%s, followed for errors (the public cloud's %s adds sha256, sha384, sha512); sha256 and sha512 are accepted "+
+			"with a warning because only %s accepts them (%s: sha1, md5, sha256, \"sha386\" (sic), sha512; constants in %s); "+
+			"sha384 and sm3, which no Apsara source lists, are refused", seedParam, SDK, ApsaraTF, param, ApsaraTFValues)
+	}
+	return fmt.Sprintf("%s; %s adds sha256, sha384, sha512; sm3 is accepted with a warning: %s names it only for "+
+		"ModifyTunnelAttribute's tunnel settings on Alibaba's China site: '%s'", seedParam, SDK, SDKTunnel, quote)
+}
+
+func (d Doc) pfsNote() string {
+	if d.Apsara {
+		return fmt.Sprintf(", followed for errors; disabled is accepted with a warning because only %s lists it (ipsec_pfs: group1, "+
+			"group2, group5, group14, group24, disabled; constants in %s)", ApsaraTF, ApsaraTFValues)
+	}
+	return fmt.Sprintf("; %s adds disabled and lists group1-group14: group24 kept (the widest set a source lists)", SDK)
+}
+
+// smHelp and pfsHelp add to the help line what becomes of the values
+// beyond the documented list.
+func (d Doc) smHelp(tok string) string {
+	if d.Apsara {
+		return ""
+	}
+	return " " + tok + " (ShangMi gateways only) draws a warning."
+}
+
+func (d Doc) pfsHelp() string {
+	if d.Apsara {
+		return "; disabled (no PFS) draws a warning: only the Apsara Terraform provider lists it."
+	}
+	return "; disabled turns PFS off."
 }
 
 var (
@@ -75,6 +163,12 @@ var (
 // no legacy LocalIdIPsec member.
 func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 	p := func(name string) string { return parent + "." + name }
+	ikeEnc, ikeEncT := d.encAlgs()
+	ikeAuth, ikeAuthT := d.authAlgs()
+	const (
+		encQuote  = "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm4**"
+		authQuote = "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**"
+	)
 	fs := []cloud.Field{
 		{Path: p("Psk"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(PskChars), Secret: true,
 			Step: cloud.StepIKE, Role: cloud.RolePSK,
@@ -88,16 +182,16 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 			Step: cloud.StepIKE, Role: cloud.RoleIKEMode, Means: ModeMeans,
 			Help:   "IKEv1 negotiation mode: main is more secure, aggressive is faster.",
 			Source: d.src("IkeConfig.IkeMode (main, aggressive; default main; \"negotiation mode of IKE V1\"); %s drops the IKEv1 wording, so other versions only warn", SDK)},
-		{Path: p("IkeEncAlg"), Type: cloud.String, Allowed: EncAlgs, Default: "aes",
-			Step: cloud.StepIKE, Role: cloud.RoleIKEEncryption, Means: means(EncMeans, EncAlgs),
-			Help:   "Phase 1 encryption algorithm (sm4 on ShangMi gateways).",
-			Source: d.src("IkeConfig.IkeEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees; %s adds sm4", SDK, ChineseRef)},
-		{Path: p("IkeAuthAlg"), Type: cloud.String, Allowed: AuthAlgs, Default: "md5",
-			Step: cloud.StepIKE, Role: cloud.RoleIKEIntegrity, Means: means(AuthMeans, AuthAlgs),
-			Help:   "Phase 1 authentication algorithm (sm3 on ShangMi gateways).",
-			Source: d.src("IkeConfig.IkeAuthAlg (md5, sha1; default md5); %s adds sha256, sha384, sha512; %s adds sm3%s", SDK, ChineseRef, d.widened())},
+		{Path: p("IkeEncAlg"), Type: cloud.String, Allowed: ikeEnc, Tolerated: ikeEncT, Default: "aes",
+			Step: cloud.StepIKE, Role: cloud.RoleIKEEncryption, Means: means(EncMeans, ikeEnc, ikeEncT),
+			Help:   "Phase 1 encryption algorithm." + d.smHelp("sm4"),
+			Source: d.src("IkeConfig.IkeEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees%s", SDK, d.encNote(encQuote))},
+		{Path: p("IkeAuthAlg"), Type: cloud.String, Allowed: ikeAuth, Tolerated: ikeAuthT, Default: "md5",
+			Step: cloud.StepIKE, Role: cloud.RoleIKEIntegrity, Means: means(AuthMeans, ikeAuth, ikeAuthT),
+			Help:   "Phase 1 authentication algorithm." + d.smHelp("sm3"),
+			Source: d.src("%s", d.authNote("IkeConfig.IkeAuthAlg (md5, sha1; default md5)", "ike_auth_alg", authQuote))},
 		{Path: p("IkePfs"), Type: cloud.String, Allowed: IkePfs, Default: "group2",
-			Step: cloud.StepIKE, Role: cloud.RoleIKEDHGroup, Means: means(PfsMeans, IkePfs),
+			Step: cloud.StepIKE, Role: cloud.RoleIKEDHGroup, Means: means(PfsMeans, IkePfs, nil),
 			Help:   "Diffie-Hellman group of phase 1.",
 			Source: d.src("IkeConfig.IkePfs (group1, group2, group5, group14, group24; default group2); %s lists group1-group14 only: group24 kept (widest set)", SDK)},
 		{Path: p("IkeLifetime"), Type: cloud.Integer, Range: &cloud.Range{Min: 0, Max: 86400}, Default: "86400",
@@ -134,19 +228,26 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 // IpsecFields lists the members of an IPsec (phase 2) object under parent.
 func (d Doc) IpsecFields(parent string) []cloud.Field {
 	p := func(name string) string { return parent + "." + name }
+	enc, encT := d.encAlgs()
+	auth, authT := d.authAlgs()
+	const (
+		encQuote  = "If the IPsec connection is attached to a VPN gateway that uses an SM certificate, set the value to **sm4**"
+		authQuote = "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, set the value to **sm3**"
+	)
+	pfs, pfsT := d.ipsecPfs()
 	return []cloud.Field{
-		{Path: p("IpsecEncAlg"), Type: cloud.String, Allowed: EncAlgs, Default: "aes",
-			Step: cloud.StepIPsec, Role: cloud.RoleIPsecEncryption, Means: means(EncMeans, EncAlgs),
-			Help:   "Phase 2 encryption algorithm (sm4 on ShangMi gateways).",
-			Source: d.src("IpsecConfig.IpsecEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees; %s adds sm4", SDK, ChineseRef)},
-		{Path: p("IpsecAuthAlg"), Type: cloud.String, Allowed: AuthAlgs, Default: "md5",
-			Step: cloud.StepIPsec, Role: cloud.RoleIPsecIntegrity, Means: means(AuthMeans, AuthAlgs),
-			Help:   "Phase 2 authentication algorithm (sm3 on ShangMi gateways).",
-			Source: d.src("IpsecConfig.IpsecAuthAlg (md5, sha1; default md5); %s adds sha256, sha384, sha512; %s adds sm3%s", SDK, ChineseRef, d.widened())},
-		{Path: p("IpsecPfs"), Type: cloud.String, Allowed: IpsecPfs, Default: "group2",
-			Step: cloud.StepIPsec, Role: cloud.RoleIPsecPFS, Means: means(PfsMeans, IpsecPfs),
-			Help:   "Diffie-Hellman group for perfect forward secrecy in phase 2; disabled turns PFS off.",
-			Source: d.src("IpsecConfig.IpsecPfs (group1, group2, group5, group14, group24; default group2); %s adds disabled and lists group1-group14: group24 kept (widest set)%s", SDK, d.widened())},
+		{Path: p("IpsecEncAlg"), Type: cloud.String, Allowed: enc, Tolerated: encT, Default: "aes",
+			Step: cloud.StepIPsec, Role: cloud.RoleIPsecEncryption, Means: means(EncMeans, enc, encT),
+			Help:   "Phase 2 encryption algorithm." + d.smHelp("sm4"),
+			Source: d.src("IpsecConfig.IpsecEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees%s", SDK, d.encNote(encQuote))},
+		{Path: p("IpsecAuthAlg"), Type: cloud.String, Allowed: auth, Tolerated: authT, Default: "md5",
+			Step: cloud.StepIPsec, Role: cloud.RoleIPsecIntegrity, Means: means(AuthMeans, auth, authT),
+			Help:   "Phase 2 authentication algorithm." + d.smHelp("sm3"),
+			Source: d.src("%s", d.authNote("IpsecConfig.IpsecAuthAlg (md5, sha1; default md5)", "ipsec_auth_alg", authQuote))},
+		{Path: p("IpsecPfs"), Type: cloud.String, Allowed: pfs, Tolerated: pfsT, Default: "group2",
+			Step: cloud.StepIPsec, Role: cloud.RoleIPsecPFS, Means: means(PfsMeans, pfs, pfsT),
+			Help:   "Diffie-Hellman group for perfect forward secrecy in phase 2" + d.pfsHelp(),
+			Source: d.src("IpsecConfig.IpsecPfs (group1, group2, group5, group14, group24; default group2)%s", d.pfsNote())},
 		{Path: p("IpsecLifetime"), Type: cloud.Integer, Range: &cloud.Range{Min: 0, Max: 86400}, Default: "86400",
 			Step: cloud.StepIPsec, Role: cloud.RoleIPsecLifetime,
 			Help:   "Lifetime of the phase 2 SA, in seconds.",
@@ -165,10 +266,10 @@ func (d Doc) HealthCheckFields(parent string) []cloud.Field {
 			Source: d.src("HealthCheckConfig.enable (true, false; default false; sent as a string); %s agrees", SDK)},
 		{Path: p("dip"), Type: cloud.String, Effective: hcEnabled, Format: cloud.IPv4, Step: cloud.StepExtras,
 			Help:   "Destination IP address of the health check: an address in the data center reachable through the tunnel.",
-			Source: d.src("HealthCheckConfig.dip; the SDK v7 CreateVpnAttachment comment says it is a data-center address; ignored unless enable is true (default false): a warning")},
+			Source: d.src("HealthCheckConfig.dip ('the destination IP address'); %s: 'the IP address of the on-premises data center that the VPC can access through the IPsec connection'; ignored unless enable is true (default false): a warning", SDKAttach)},
 		{Path: p("sip"), Type: cloud.String, Effective: hcEnabled, Format: cloud.IPv4, Step: cloud.StepExtras,
 			Help:   "Source IP address of the health check: an address in the VPC reachable from the data center.",
-			Source: d.src("HealthCheckConfig.sip; the SDK v7 CreateVpnAttachment comment says it is a VPC address; ignored unless enable is true (default false): a warning")},
+			Source: d.src("HealthCheckConfig.sip ('the source IP address'); %s: 'the IP address of the VPC that the on-premises data center can access through the IPsec connection'; ignored unless enable is true (default false): a warning", SDKAttach)},
 		{Path: p("interval"), Type: cloud.String, Effective: hcEnabled, Format: cloud.Digits, Default: "3", Step: cloud.StepExtras,
 			Help:   "Interval between health check retries, in seconds.",
 			Source: d.src("HealthCheckConfig.interval (seconds, sent as a string; no range documented; ignored unless enable is true); %s adds default 3", SDK)},

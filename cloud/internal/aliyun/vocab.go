@@ -12,18 +12,22 @@
 // cites.
 package aliyun
 
-// Allowed values. Where the sources disagree the widest set wins and the
-// field's Source says who adds what (see fields.go).
+// Allowed values: what a source a reader can open lists for each
+// parameter (fields.go says which, field by field).
 var (
-	// EncAlgs: seeds 004/001 list aes..3des; Alibaba's Chinese API reference
-	// names sm4 as the default for ShangMi (SM) gateways.
-	EncAlgs = []string{"aes", "aes192", "aes256", "des", "3des", "sm4"}
-	// AuthAlgs: seeds list md5, sha1; SDK v7 comments add sha256..sha512;
-	// the Chinese reference names sm3 for SM gateways.
-	AuthAlgs = []string{"md5", "sha1", "sha256", "sha384", "sha512", "sm3"}
+	// EncAlgs: seeds 004/001 and the SDK v7 create model list aes..3des.
+	// Alibaba's sm4 is Tolerated (fields.go, smWhy).
+	EncAlgs = []string{"aes", "aes192", "aes256", "des", "3des"}
+	// AuthAlgs: seed 004 lists md5, sha1; the SDK v7 create model adds
+	// sha256..sha512. Alibaba's sm3 is Tolerated.
+	AuthAlgs = []string{"md5", "sha1", "sha256", "sha384", "sha512"}
+	// ApsaraAuthAlgs: seed 001 lists md5 and sha1 only; what only the
+	// Apsara provider adds is Tolerated.
+	ApsaraAuthAlgs = []string{"md5", "sha1"}
 	// IkePfs: seeds list group24, the SDK v7 comment stops at group14.
 	IkePfs = []string{"group1", "group2", "group5", "group14", "group24"}
-	// IpsecPfs: as IkePfs, and SDK v7 adds "disabled" (no PFS).
+	// IpsecPfs: as IkePfs, and SDK v7 adds "disabled" (no PFS); on
+	// Apsara, disabled is Tolerated.
 	IpsecPfs    = []string{"disabled", "group1", "group2", "group5", "group14", "group24"}
 	IkeVersions = []string{"ikev1", "ikev2"}
 	IkeModes    = []string{"main", "aggressive"}
@@ -47,11 +51,17 @@ var (
 	ModeMeans    = map[string]string{"main": "main", "aggressive": "aggressive"}
 )
 
-// means returns the subset of m whose keys are allowed, so a field whose
-// allowed set is narrower than the vocabulary map stays well formed.
-func means(m map[string]string, allowed []string) map[string]string {
-	out := make(map[string]string, len(allowed))
+// means returns the subset of m whose keys are allowed or tolerated, so a
+// field whose value set is narrower than the vocabulary map stays well
+// formed.
+func means(m map[string]string, allowed []string, tolerated map[string]string) map[string]string {
+	out := make(map[string]string, len(allowed)+len(tolerated))
 	for _, a := range allowed {
+		if t, ok := m[a]; ok {
+			out[a] = t
+		}
+	}
+	for a := range tolerated {
 		if t, ok := m[a]; ok {
 			out[a] = t
 		}

@@ -1,9 +1,0 @@
-package alibaba
-
-import (
-	"testing"
-
-	"tunnelwiz/cloud/internal/aliyun/aliyuntest"
-)
-
-func TestCatalogData(t *testing.T) { aliyuntest.CatalogData(t, catalog) }

@@ -1,9 +1,0 @@
-package tencentv2
-
-import (
-	"testing"
-
-	"tunnelwiz/cloud/drivertest"
-)
-
-func FuzzValidate(f *testing.F) { drivertest.FuzzValidate(f, Driver{}, "testdata/seed.yaml") }

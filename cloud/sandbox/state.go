@@ -26,7 +26,7 @@ type Conn struct {
 	Connected bool
 	// Deleted is when a delete was accepted: the connection is deleting
 	// for the settle time, then gone.
-	Deleted time.Time
+	Deleted time.Time `json:",omitzero"`
 }
 
 // NewConn is what a frontend asks the Backend to create.

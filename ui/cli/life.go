@@ -392,7 +392,7 @@ func Status(args []string, o IO) error {
 	show.end()
 	switch {
 	case err == nil:
-		fmt.Fprintf(o.Err, "Changed: tunnel %s -> %s, connection %s -> %s.\n", tunnelWords(first), tunnelWords(last), phaseWords(first), phaseWords(last))
+		fmt.Fprintf(o.Err, "Changed: %s.\n", changes(first, last))
 		result(last)
 		return nil
 	case errors.Is(err, cloud.ErrGone):
@@ -411,6 +411,18 @@ func Status(args []string, o IO) error {
 		return fmt.Errorf("no change in %s: tunnel still %s, connection %s", *f.timeout, tunnelWords(last), phaseWords(last))
 	}
 	return fmt.Errorf("watching %s: %w", front.Escape(id), explain(err))
+}
+
+// changes says what differs between two readings.
+func changes(a, b *cloud.Connection) string {
+	var out []string
+	if x, y := tunnelWords(a), tunnelWords(b); x != y {
+		out = append(out, "tunnel "+x+" -> "+y)
+	}
+	if x, y := phaseWords(a), phaseWords(b); x != y {
+		out = append(out, "connection "+x+" -> "+y)
+	}
+	return strings.Join(out, ", ")
 }
 
 // livePrinter shows readings as they come: one line redrawn in place on a

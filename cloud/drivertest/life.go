@@ -34,7 +34,8 @@ func (c *clock) advance(d time.Duration) {
 // connects (and the connection is available), goes down when it
 // disconnects; the driver's Delete is accepted, the connection reads
 // deleting, a second delete is refused, and then it is gone (not found,
-// not listed, not deletable). A lost delete answer still deletes it once.
+// not listed, not deletable). A lost delete answer still deletes it once;
+// throttled deletes are sent again.
 func lifecycle(t *testing.T, d cloud.Driver, s *cloud.Spec) {
 	const settle = time.Minute
 	clk := &clock{t: time.Now()} // signatures are checked against it: it starts now
@@ -132,5 +133,24 @@ func lifecycle(t *testing.T, d cloud.Driver, s *cloud.Spec) {
 	}
 	if c, err := cloud.ReadConnection(ctx, d, at, res.ID); err != nil || c.Phase != cloud.PhaseDeleting {
 		t.Errorf("after a dropped delete answer: %+v %v, want deleting", c, err)
+	}
+
+	// Throttled deletes are sent again, and the throttling answer is the
+	// vendor's, mapped to throttled.
+	clk.advance(settle)
+	res, err = (&cloud.Submission{Driver: d, At: at, Params: p, Sleep: noSleep}).Run(ctx)
+	if err != nil {
+		t.Fatalf("create a third time: %v", err)
+	}
+	srv.Inject(sandbox.Fault{Kind: sandbox.Throttle, Vendor: d.Catalog().API, Op: sandbox.OpDelete})
+	if err := d.Delete(ctx, base, sandbox.Keys, s.Target, res.ID); cloud.CodeOf(err) != cloud.CodeThrottled {
+		t.Errorf("a throttled delete: want code throttled, got %v", err)
+	}
+	srv.Inject(sandbox.Fault{Kind: sandbox.Throttle, Vendor: d.Catalog().API, Op: sandbox.OpDelete, Count: 2})
+	if err := (&cloud.Deletion{Driver: d, At: at, ID: res.ID, Sleep: noSleep}).Run(ctx); err != nil {
+		t.Errorf("delete through throttling: %v", err)
+	}
+	if c, err := cloud.ReadConnection(ctx, d, at, res.ID); err != nil || c.Phase != cloud.PhaseDeleting {
+		t.Errorf("after a throttled delete: %+v %v, want deleting", c, err)
 	}
 }

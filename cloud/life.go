@@ -4,11 +4,26 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"time"
 )
 
 // A connection's life after its create: list, read, watch and delete,
 // every call paced by the vendor's rate limit like the create's.
+
+// idChars are the characters of every vendor's connection ids (vpnx-...,
+// vco-..., Huawei's UUIDs, API 2.0's legacy numbers). An id becomes a
+// URL path segment (Huawei) or a parameter value, so anything else is
+// refused before it is sent: it could only be a mistake, or a path.
+var idChars = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+
+// CheckID refuses what cannot be a connection id.
+func CheckID(id string) error {
+	if !idChars.MatchString(id) {
+		return fmt.Errorf("%q is not a connection id: ids are letters, digits, '.', '_' and '-' (such as vpnx-f49l6u0z, vco-bp1bbi27hojx80nck9k1i or a UUID)", id)
+	}
+	return nil
+}
 
 // pace waits for the vendor's rate limit; a wait that would outlast ctx's
 // deadline is the deadline (the limiter says so before it passes).
@@ -33,6 +48,9 @@ func ListConnections(ctx context.Context, d Driver, at Base, f Filter) ([]Connec
 // ReadConnection reads one connection; one that does not exist is an
 // error with CodeNotFound.
 func ReadConnection(ctx context.Context, d Driver, at Base, id string) (*Connection, error) {
+	if err := CheckID(id); err != nil {
+		return nil, err
+	}
 	if err := pace(ctx, d.Catalog()); err != nil {
 		return nil, err
 	}
@@ -65,6 +83,9 @@ func (x *Deletion) Run(ctx context.Context) error {
 	sleep := x.Sleep
 	if sleep == nil {
 		sleep = sleepCtx
+	}
+	if err := CheckID(x.ID); err != nil {
+		return err
 	}
 	c := x.Driver.Catalog()
 	var last error

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 )
@@ -141,5 +142,25 @@ func TestStatusUnsetTunnelIsUnknown(t *testing.T) {
 	c := &Connection{Phase: PhaseAvailable, State: "DOWN"}
 	if c.Status().Tunnel != TunnelUnknown {
 		t.Errorf("%+v", c.Status())
+	}
+}
+
+func TestCheckID(t *testing.T) {
+	for _, id := range []string{"vpnx-f49l6u0z", "vco-bp1bbi27hojx80nck9k1i", "b39bd30a-484a-4437-ba2a-38f586c6749b", "399", "a_b.c"} {
+		if err := CheckID(id); err != nil {
+			t.Errorf("%s: %v", id, err)
+		}
+	}
+	for _, id := range []string{"", "../v5/x", "a/b", "vpnx-1?x=1", "-x", "a b", "vpnx\x1b", strings.Repeat("a", 129)} {
+		if CheckID(id) == nil {
+			t.Errorf("%q accepted", id)
+		}
+	}
+	d := &lifeDriver{reads: []lifeRead{conn(PhaseAvailable, "AVAILABLE", TunnelUp, "AVAILABLE")}, deletes: []error{nil}}
+	if _, err := ReadConnection(context.Background(), d, Base{}, "../x"); err == nil || d.nRead != 0 {
+		t.Errorf("a path for an id was read: %v", err)
+	}
+	if err := (&Deletion{Driver: d, ID: "a/b"}).Run(context.Background()); err == nil || d.nDelete != 0 {
+		t.Errorf("a path for an id was deleted: %v", err)
 	}
 }

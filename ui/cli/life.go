@@ -155,6 +155,11 @@ func (f *lifeFlags) lifeArgs(args []string, want int, usage string) (pos []strin
 	if len(pos) == want+1 {
 		file = pos[want]
 	}
+	for _, id := range pos[:want] {
+		if err := cloud.CheckID(id); err != nil {
+			return nil, "", &UsageError{Msg: front.Escape(err.Error())}
+		}
+	}
 	return pos[:want], file, nil
 }
 

@@ -203,6 +203,11 @@ func TestLifeDestinationFromFlags(t *testing.T) {
 	if _, _, err := runCmd(Status, "--vendor", "tencent", "--region", "ap-guangzhou", "--endpoint", url); err == nil || !strings.Contains(err.Error(), "usage: tunnelwiz status ID") {
 		t.Errorf("status without an id: %v", err)
 	}
+	// An id is never a path or a query: refused before anything is sent.
+	var usage *UsageError
+	if _, _, err := runCmd(Delete, "../../v5/x", "--vendor", "tencent", "--region", "ap-guangzhou", "--endpoint", url, "--yes"); !errors.As(err, &usage) || !strings.Contains(err.Error(), "not a connection id") {
+		t.Errorf("a path for an id: %v", err)
+	}
 }
 
 // --watch that sees no change gives up at --timeout with where it

@@ -37,6 +37,14 @@ Usage:
   tunnelwiz presets [NAME --vendor V]              list presets, or map one onto a vendor
   tunnelwiz apply FILE [--sandbox | --endpoint URL] [--yes] [--wait] [--json]
                                                    validate, show the plan, confirm, create it
+  tunnelwiz list FILE|--vendor V --region R [--project-id P] [--endpoint URL | --sandbox] [--json]
+                                                   list the region's connections, tunnel and state
+  tunnelwiz show ID FILE|--vendor V --region R ... [--json]
+                                                   everything a connection reports
+  tunnelwiz status ID FILE|--vendor V --region R ... [--watch [--timeout D]] [--json]
+                                                   its tunnel and state; --watch until they change
+  tunnelwiz delete ID FILE|--vendor V --region R ... [--yes] [--timeout D] [--json]
+                                                   show it, confirm, delete it, wait until it is gone
   tunnelwiz sandbox [--listen ADDR] [--fixtures FILE]
                                                    run the built-in sandbox: every vendor's API, no cloud
   tunnelwiz peer FILE --device NAME [--cloud-ip IP] [--peer-ip IP] [--show-secrets]
@@ -46,6 +54,8 @@ Usage:
 
 With no cloud account, try everything in the sandbox:
   tunnelwiz apply --sandbox --wait examples/tencent.yaml
+  tunnelwiz sandbox &     then --endpoint http://127.0.0.1:8642 for apply, list,
+                          show, status and delete (it keeps what they made)
 
 Vendors: tencent, tencent-v2, alibaba, apsara, huawei. Spec files are YAML or
 JSON, up to 256 KiB; FILE - reads standard input. See README.md and examples/.
@@ -59,6 +69,10 @@ var commands = map[string]func([]string, cli.IO) error{
 	"apply":    cli.Apply,
 	"sandbox":  cli.Sandbox,
 	"peer":     cli.Peer,
+	"list":     cli.List,
+	"show":     cli.Show,
+	"status":   cli.Status,
+	"delete":   cli.Delete,
 }
 
 func main() {

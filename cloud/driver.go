@@ -47,8 +47,17 @@ type Driver interface {
 	Inventory(ctx context.Context, base *url.URL, cred Credentials, target map[string]string) (*Inventory, error)
 	// Connections lists the region's connections that pass the filter.
 	Connections(ctx context.Context, base *url.URL, cred Credentials, target map[string]string, f Filter) ([]Connection, error)
-	// Connection reads one connection, with its state.
+	// Connection reads one connection, with its state. A connection that
+	// does not exist is an *APIError with CodeNotFound.
 	Connection(ctx context.Context, base *url.URL, cred Credentials, target map[string]string, id string) (*Connection, error)
+	// Delete asks the vendor to delete one connection, with the vendor's
+	// own delete call, once (retrying is the core's job: see cloud.Delete).
+	// Every vendor deletes asynchronously: a nil error means the deletion
+	// was accepted, and the connection reads as PhaseDeleting, or still as
+	// before, until Connection answers CodeNotFound. A driver whose call
+	// needs more than the id (Tencent's gateway id) reads the connection
+	// first, paced with Pace.
+	Delete(ctx context.Context, base *url.URL, cred Credentials, target map[string]string, id string) error
 
 	// FindCredentials looks for keys where the vendor's SDKs and CLIs
 	// look: environment variables (through env) and the vendor CLI's

@@ -89,6 +89,9 @@ func (fakeDriver) Connections(context.Context, *url.URL, Credentials, map[string
 func (fakeDriver) Connection(context.Context, *url.URL, Credentials, map[string]string, string) (*Connection, error) {
 	return nil, &APIError{Code: CodeNotFound}
 }
+func (fakeDriver) Delete(context.Context, *url.URL, Credentials, map[string]string, string) error {
+	return &APIError{Code: CodeNotFound}
+}
 func (fakeDriver) FindCredentials(func(string) string, string) (Credentials, string, bool) {
 	return Credentials{}, "", false
 }

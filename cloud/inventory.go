@@ -41,15 +41,37 @@ const (
 	PhaseUnknown   Phase = "unknown"
 )
 
+// Tunnel is whether a connection's tunnel is negotiated with the peer, in
+// vendor-neutral terms. It is not the resource's lifecycle (Phase): a
+// connection is available as soon as the vendor has made it, and its
+// tunnel comes up only once the customer gateway negotiates with it.
+type Tunnel string
+
+const (
+	// TunnelUp: IKE and IPsec are negotiated; traffic can flow.
+	TunnelUp Tunnel = "up"
+	// TunnelNegotiating: phase 1 (IKE) is up, phase 2 (IPsec) not yet.
+	TunnelNegotiating Tunnel = "negotiating"
+	// TunnelDown: not negotiated (no peer yet, or negotiation failed).
+	TunnelDown Tunnel = "down"
+	// TunnelUnknown: the vendor does not say (yet).
+	TunnelUnknown Tunnel = "unknown"
+)
+
 // Connection is an existing VPN connection as a vendor reports it.
 type Connection struct {
-	ID                string    `json:"id"`
-	Name              string    `json:"name,omitempty"`
-	VPNGatewayID      string    `json:"vpn_gateway_id,omitempty"`
-	CustomerGatewayID string    `json:"customer_gateway_id,omitempty"`
-	State             string    `json:"state"` // the vendor's own word
-	Phase             Phase     `json:"phase"`
-	Created           time.Time `json:"created,omitzero"`
+	ID                string `json:"id"`
+	Name              string `json:"name,omitempty"`
+	VPNGatewayID      string `json:"vpn_gateway_id,omitempty"`
+	CustomerGatewayID string `json:"customer_gateway_id,omitempty"`
+	State             string `json:"state"` // the vendor's own word
+	Phase             Phase  `json:"phase"`
+	// Tunnel is the tunnel's negotiation state, TunnelState the vendor's
+	// own word for it (Tencent NetStatus, Tencent API 2.0 netStatus,
+	// Alibaba Status, Huawei status: Huawei has one word for both).
+	Tunnel      Tunnel    `json:"tunnel"`
+	TunnelState string    `json:"tunnel_state,omitempty"`
+	Created     time.Time `json:"created,omitzero"`
 	// Settings are what the vendor reports for the role fields (name,
 	// algorithms, lifetimes, ...), as vendor tokens: a read-back to
 	// compare with what was sent.
@@ -71,4 +93,23 @@ func (f Filter) Matches(c Connection) bool {
 	return (f.VPNGatewayID == "" || f.VPNGatewayID == c.VPNGatewayID) &&
 		(f.CustomerGatewayID == "" || f.CustomerGatewayID == c.CustomerGatewayID) &&
 		(f.Name == "" || f.Name == c.Name)
+}
+
+// Status is what a connection reports about itself, resource and tunnel,
+// in vendor-neutral words and the vendor's own: two readings with the
+// same Status say the same thing.
+type Status struct {
+	Phase       Phase
+	State       string
+	Tunnel      Tunnel
+	TunnelState string
+}
+
+// Status returns c's status; an unset tunnel reads as unknown.
+func (c *Connection) Status() Status {
+	t := c.Tunnel
+	if t == "" {
+		t = TunnelUnknown
+	}
+	return Status{Phase: c.Phase, State: c.State, Tunnel: t, TunnelState: c.TunnelState}
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"github.com/alibabacloud-go/tea/dara"
+	vpc "github.com/alibabacloud-go/vpc-20160428/v7/client"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/internal/aliyun"
@@ -80,4 +81,17 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 		return out, nil
 	}
 	return nil, &cloud.APIError{Vendor: API, Code: cloud.CodeUnknown, Message: "the create answer names no VpnConnectionId and no fitting connection is listed", RequestID: out.RequestID}
+}
+
+// Delete sends DeleteVpnConnection through the SDK. The operation is
+// asynchronous: the connection is gone once DescribeVpnConnection no
+// longer finds it.
+func (Driver) Delete(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, id string) error {
+	client, err := aliyun.NewClient(base, cred, t["region"])
+	if err != nil {
+		return err
+	}
+	_, err = client.DeleteVpnConnectionWithContext(ctx, &vpc.DeleteVpnConnectionRequest{
+		RegionId: dara.String(t["region"]), VpnConnectionId: dara.String(id)}, aliyun.Runtime(base))
+	return aliyun.FromSDK(API, err)
 }

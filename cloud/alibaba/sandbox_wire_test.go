@@ -286,7 +286,8 @@ func TestSandboxEnvelope(t *testing.T) {
 	for action, op := range map[string]sandbox.Op{
 		"CreateVpnConnection": sandbox.OpCreate, "DescribeVpnConnections": sandbox.OpConnections,
 		"DescribeVpnConnection": sandbox.OpConnection, "DescribeVpnGateways": sandbox.OpInventory,
-		"DescribeCustomerGateways": sandbox.OpInventory, "DescribeVpcs": sandbox.OpInventory, "DeleteVpnConnection": sandbox.OpOther,
+		"DescribeCustomerGateways": sandbox.OpInventory, "DescribeVpcs": sandbox.OpInventory, "DeleteVpnConnection": sandbox.OpDelete,
+		"ModifyVpnConnectionAttribute": sandbox.OpOther,
 	} {
 		r := httptest.NewRequest("POST", "/?RegionId=cn-shanghai", nil)
 		r.Header.Set("x-acs-action", action)

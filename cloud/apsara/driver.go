@@ -69,6 +69,14 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 	return out, nil
 }
 
+// Delete sends DeleteVpnConnection through the gateway route
+// (/apsara/route/Vpc/DeleteVpnConnection), with the public VPC API's
+// parameters, as the look-ups are.
+func (Driver) Delete(ctx context.Context, base *url.URL, cred cloud.Credentials, t map[string]string, id string) error {
+	_, err := call(ctx, base, cred, t, "DeleteVpnConnection", map[string]any{"RegionId": t["region"], "VpnConnectionId": id})
+	return err
+}
+
 // call sends one VPC operation through the gateway route with the v7
 // client's CallApiWithCtx (ROA style, JSON body, ACS3 signature) and
 // returns the answer's body. Refusals, whether an HTTP error or a 200 that

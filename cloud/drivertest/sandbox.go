@@ -16,8 +16,9 @@ import (
 
 // RunSandbox runs a driver against the sandbox over real HTTP on
 // loopback: each valid spec is accepted and read back with the same
-// values, signatures are checked, faults map onto the right codes, and no
-// fault ever makes two connections.
+// values, signatures are checked, faults map onto the right codes, no
+// fault ever makes two connections, and the connection's life after
+// create (tunnel state, delete) reads as it happens (lifecycle).
 func RunSandbox(t *testing.T, d cloud.Driver, specs ...string) {
 	if len(specs) == 0 {
 		t.Fatal("RunSandbox needs at least one valid spec")
@@ -36,6 +37,7 @@ func RunSandbox(t *testing.T, d cloud.Driver, specs ...string) {
 	}
 	t.Run("SecondCreateConflicts", func(t *testing.T) { env.conflict(t, d, seed) })
 	t.Run("UnknownGatewayNotFound", func(t *testing.T) { env.notFound(t, d, seed) })
+	t.Run("Lifecycle", func(t *testing.T) { lifecycle(t, d, seed) })
 }
 
 type sandboxEnv struct {

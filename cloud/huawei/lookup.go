@@ -226,6 +226,20 @@ func (Driver) Connection(ctx context.Context, base *url.URL, cred cloud.Credenti
 	return connection(resp.VpnConnection), nil
 }
 
+// Delete sends DeleteVpnConnection (DELETE
+// /v5/{project_id}/vpn-connection/{vpn_connection_id}, answered 204). The
+// connection is PENDING_DELETE, then gone.
+func (Driver) Delete(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, id string) error {
+	c, err := vpnClient(ctx, base, cred, target)
+	if err != nil {
+		return err
+	}
+	if _, err := c.DeleteVpnConnection(&model.DeleteVpnConnectionRequest{VpnConnectionId: id}); err != nil {
+		return mapError(err)
+	}
+	return nil
+}
+
 func str(s *string) string {
 	if s == nil {
 		return ""

@@ -35,6 +35,20 @@ func phaseOf(status string) cloud.Phase {
 	return cloud.PhaseUnknown
 }
 
+// tunnelOf reads the tunnel out of the same status: Huawei has one word
+// for the resource and its tunnel. ACTIVE is a connection whose tunnel is
+// up ("正常"), DOWN one whose tunnel is not (the peer has not negotiated);
+// the other states say nothing of the tunnel.
+func tunnelOf(status string) cloud.Tunnel {
+	switch strings.ToUpper(status) {
+	case "ACTIVE":
+		return cloud.TunnelUp
+	case "DOWN":
+		return cloud.TunnelDown
+	}
+	return cloud.TunnelUnknown
+}
+
 // connection turns the SDK's answer into a cloud.Connection. Settings are
 // read from the answer at the catalog paths of the role fields, so every
 // role the catalog knows is read back with no list to keep in step; the
@@ -49,6 +63,7 @@ func connection(v *model.ResponseVpnConnection) *cloud.Connection {
 		Settings:          map[cloud.Role]string{},
 	}
 	c.Phase = phaseOf(c.State)
+	c.Tunnel, c.TunnelState = tunnelOf(c.State), c.State
 	if t, err := time.Parse(time.RFC3339Nano, str(v.CreatedAt)); err == nil {
 		c.Created = t
 	}

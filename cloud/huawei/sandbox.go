@@ -77,6 +77,8 @@ func (frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 		return sandbox.OpConnections
 	case kind == "connection" && r.Method == http.MethodGet:
 		return sandbox.OpConnection
+	case kind == "connection" && r.Method == http.MethodDelete:
+		return sandbox.OpDelete
 	case (kind == "gateways" || kind == "customer-gateways" || kind == "vpcs") && r.Method == http.MethodGet,
 		r.URL.Path == projectsPath && r.Method == http.MethodGet:
 		return sandbox.OpInventory
@@ -109,6 +111,15 @@ func (f frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *
 			return
 		}
 		answer(w, http.StatusOK, map[string]any{"vpn_connection": connectionJSON(c, b, region, true)})
+	case op == sandbox.OpDelete:
+		// 204 and no body, the request id in the header: the SDK's
+		// DeleteVpnConnectionResponse has no member.
+		if _, ref := b.Delete(API, region, id); ref != nil {
+			f.Fail(w, r, ref)
+			return
+		}
+		w.Header().Set("X-Request-Id", requestID())
+		w.WriteHeader(http.StatusNoContent)
 	case op == sandbox.OpInventory:
 		f.inventory(w, r, b, kind, region, project)
 	default:
@@ -259,6 +270,8 @@ func (frontend) Fail(w http.ResponseWriter, _ *http.Request, ref *sandbox.Refusa
 		status, prefix = http.StatusConflict, "invalid request: vpn_connection.peer_subnets: "
 	case sandbox.ReasonQuota:
 		prefix = "invalid request: the VPN connection quota of the gateway is used up: "
+	case sandbox.ReasonInvalidState:
+		code, prefix = "VPN.0031", "repeated operation: "
 	case sandbox.ReasonAuth, sandbox.ReasonExpired:
 		status, code, prefix = http.StatusUnauthorized, "APIGW.0301", "Incorrect IAM authentication information: "
 	case sandbox.ReasonThrottled:

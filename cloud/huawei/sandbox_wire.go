@@ -25,8 +25,8 @@ const huaweiTime = "2006-01-02T15:04:05.000Z"
 // applied for absent policy members (the seed's example answer lists
 // them), the identities the cloud fills in, never the pre-shared key.
 // The create answer has no status; reads add it: PENDING_CREATE while
-// the sandbox settles, then DOWN, as no peer device ever brings the
-// sandbox's tunnels up.
+// the sandbox settles, then DOWN until the peer side connects (POST
+// /_sandbox/connect), then ACTIVE.
 func connectionJSON(c *sandbox.Conn, b *sandbox.Backend, region string, withStatus bool) map[string]any {
 	out := map[string]any{}
 	for k, v := range cloud.Params(c.Params).Clone().Obj("vpn_connection") {
@@ -72,9 +72,15 @@ func connectionJSON(c *sandbox.Conn, b *sandbox.Backend, region string, withStat
 	out["created_at"], out["updated_at"] = created, created
 	out["enterprise_project_id"] = "0"
 	if withStatus {
-		out["status"] = "DOWN"
-		if b.Phase(c) == cloud.PhasePending {
+		switch {
+		case b.Phase(c) == cloud.PhasePending:
 			out["status"] = "PENDING_CREATE"
+		case b.Phase(c) == cloud.PhaseDeleting:
+			out["status"] = "PENDING_DELETE"
+		case b.Up(c):
+			out["status"] = "ACTIVE"
+		default:
+			out["status"] = "DOWN"
 		}
 	}
 	return out

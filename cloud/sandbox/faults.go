@@ -38,9 +38,9 @@ type Fault struct {
 // queue a fault that never fires).
 func (f Fault) Validate() error {
 	switch f.Op {
-	case "", OpCreate, OpConnections, OpConnection, OpInventory, OpOther:
+	case "", OpCreate, OpConnections, OpConnection, OpInventory, OpDelete, OpOther:
 	default:
-		return fmt.Errorf("unknown op %q: use create, connections, connection, inventory or other", f.Op)
+		return fmt.Errorf("unknown op %q: use create, connections, connection, inventory, delete or other", f.Op)
 	}
 	switch f.Kind {
 	case Throttle, ErrorAfterCommit, Drop:

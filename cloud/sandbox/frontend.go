@@ -17,6 +17,7 @@ const (
 	OpConnections Op = "connections" // list connections
 	OpConnection  Op = "connection"  // read one connection
 	OpInventory   Op = "inventory"   // VPCs, gateways, customer gateways
+	OpDelete      Op = "delete"      // delete one connection
 	OpOther       Op = "other"
 )
 
@@ -58,6 +59,7 @@ const (
 	ReasonDuplicateName     Reason = "duplicate-name"
 	ReasonCIDRConflict      Reason = "cidr-conflict"
 	ReasonQuota             Reason = "quota"
+	ReasonInvalidState      Reason = "invalid-state"     // e.g. deleting a connection being deleted
 	ReasonInvalid           Reason = "invalid-parameter" // the catalog found an error
 	ReasonAuth              Reason = "auth"              // bad signature, wrong key
 	ReasonExpired           Reason = "expired"           // timestamp too old

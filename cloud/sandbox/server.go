@@ -102,6 +102,27 @@ func (s *Server) Reset() {
 	s.nonces.clear()
 }
 
+// Connect plays the peer side of a connection: up true is its customer
+// gateway negotiating the tunnel, false its going away. The tunnel is
+// reported up once the connection is also available (Backend.Up). The
+// id is looked for in every vendor and region: ids are unique.
+func (s *Server) Connect(id string, up bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for key := range s.conns {
+		s.sweep(key)
+	}
+	for _, cs := range s.conns {
+		for _, c := range cs {
+			if c.ID == id {
+				c.Connected = up
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("no connection %q in the sandbox", id)
+}
+
 // Inject queues a fault.
 func (s *Server) Inject(f Fault) error {
 	if f.Vendor != "" && !contains(s.Vendors(), f.Vendor) {
@@ -200,7 +221,13 @@ type Info struct {
 	Regions map[string][]string `json:"regions"`
 }
 
-// control serves the sandbox's own endpoints: info, faults, state, reset.
+// peer is the body of POST /_sandbox/connect and /_sandbox/disconnect.
+type peer struct {
+	ID string `json:"id"`
+}
+
+// control serves the sandbox's own endpoints: info, faults, state, reset,
+// and the peer side's connect and disconnect.
 func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	switch r.Method + " " + r.URL.Path {
@@ -226,6 +253,9 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 		// Keys masked: the sandbox's own endpoints never show a secret either.
 		s.mu.Lock()
 		out := map[string][]Conn{}
+		for key := range s.conns {
+			s.sweep(key)
+		}
 		for k, cs := range s.conns {
 			vendor, _, _ := strings.Cut(k, "/")
 			for _, c := range cs {
@@ -238,6 +268,17 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 		}
 		s.mu.Unlock()
 		json.NewEncoder(w).Encode(out)
+	case "POST /_sandbox/connect", "POST /_sandbox/disconnect":
+		var p peer
+		if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&p); err != nil || p.ID == "" {
+			refuse(w, http.StatusBadRequest, `want {"id": "<connection id>"}`)
+			return
+		}
+		if err := s.Connect(p.ID, r.URL.Path == "/_sandbox/connect"); err != nil {
+			refuse(w, http.StatusNotFound, err.Error())
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
 	case "POST /_sandbox/reset":
 		s.Reset()
 		w.WriteHeader(http.StatusNoContent)

@@ -21,6 +21,12 @@ type Conn struct {
 	// shape, kept so that reads answer with what was sent.
 	Params  cloud.Params
 	Created time.Time
+	// Connected is the peer side's doing: POST /_sandbox/connect sets
+	// it, /_sandbox/disconnect clears it (see Backend.Up).
+	Connected bool
+	// Deleted is when a delete was accepted: the connection is deleting
+	// for the settle time, then gone.
+	Deleted time.Time `json:",omitzero"`
 }
 
 // NewConn is what a frontend asks the Backend to create.
@@ -86,6 +92,7 @@ func (b *Backend) Create(vendor, region string, n NewConn) (*Conn, *Refusal) {
 		return nil, &Refusal{cloud.CodeNotFound, ReasonNoVPC, fmt.Sprintf("VPC %s does not exist in %s", n.VpcID, region)}
 	}
 	key := vendor + "/" + region
+	b.s.sweep(key)
 	count := 0
 	for _, c := range b.s.conns[key] {
 		if c.VPNGatewayID != n.VPNGatewayID {
@@ -117,6 +124,7 @@ func (b *Backend) Connections(vendor, region string, f cloud.Filter) []Conn {
 	b.s.mu.Lock()
 	defer b.s.mu.Unlock()
 	var out []Conn
+	b.s.sweep(vendor + "/" + region)
 	for _, c := range b.s.conns[vendor+"/"+region] {
 		if f.Matches(cloud.Connection{ID: c.ID, Name: c.Name, VPNGatewayID: c.VPNGatewayID, CustomerGatewayID: c.CustomerGatewayID}) {
 			out = append(out, *c)
@@ -130,22 +138,81 @@ func (b *Backend) Connections(vendor, region string, f cloud.Filter) []Conn {
 func (b *Backend) Connection(vendor, region, id string) (*Conn, *Refusal) {
 	b.s.mu.Lock()
 	defer b.s.mu.Unlock()
+	b.s.sweep(vendor + "/" + region)
 	for _, c := range b.s.conns[vendor+"/"+region] {
 		if c.ID == id {
 			cc := *c
 			return &cc, nil
 		}
 	}
-	return nil, &Refusal{cloud.CodeNotFound, ReasonNoConnection, fmt.Sprintf("connection %s does not exist in %s", id, region)}
+	return nil, noConnection(id, region)
+}
+
+func noConnection(id, region string) *Refusal {
+	return &Refusal{cloud.CodeNotFound, ReasonNoConnection, fmt.Sprintf("connection %s does not exist in %s", id, region)}
+}
+
+// Delete accepts the deletion of a connection, as the clouds do: it is
+// deleting for the sandbox's settle time, then gone (with no settle time,
+// gone at once). A connection already deleting is refused with
+// ReasonInvalidState, as the clouds refuse a second delete.
+func (b *Backend) Delete(vendor, region, id string) (*Conn, *Refusal) {
+	b.s.mu.Lock()
+	defer b.s.mu.Unlock()
+	key := vendor + "/" + region
+	b.s.sweep(key)
+	for _, c := range b.s.conns[key] {
+		if c.ID != id {
+			continue
+		}
+		if !c.Deleted.IsZero() {
+			return nil, &Refusal{cloud.CodeConflict, ReasonInvalidState, fmt.Sprintf("connection %s is being deleted already", id)}
+		}
+		c.Deleted = b.s.now()
+		cc := *c
+		b.s.sweep(key)
+		return &cc, nil
+	}
+	return nil, noConnection(id, region)
+}
+
+// sweep forgets the connections whose deletion has run its course. The
+// caller holds s.mu.
+func (s *Server) sweep(key string) {
+	cs := s.conns[key]
+	kept := cs[:0]
+	for _, c := range cs {
+		if c.Deleted.IsZero() || s.now().Sub(c.Deleted) < s.settle {
+			kept = append(kept, c)
+		}
+	}
+	clear(cs[len(kept):])
+	if len(kept) == 0 {
+		delete(s.conns, key)
+		return
+	}
+	s.conns[key] = kept
 }
 
 // Phase is where a connection is in its life: pending until the sandbox's
-// settle time has passed since its creation, then available.
+// settle time has passed since its creation, then available; deleting
+// from when its delete was accepted until it is gone.
 func (b *Backend) Phase(c *Conn) cloud.Phase {
+	if !c.Deleted.IsZero() {
+		return cloud.PhaseDeleting
+	}
 	if b.s.now().Sub(c.Created) < b.s.settle {
 		return cloud.PhasePending
 	}
 	return cloud.PhaseAvailable
+}
+
+// Up reports whether a connection's tunnel is negotiated: once the peer
+// side has connected (no customer gateway ever answers a sandbox, so a
+// control call stands in for it) and the connection is available. A new
+// connection's tunnel is down.
+func (b *Backend) Up(c *Conn) bool {
+	return c.Connected && b.Phase(c) == cloud.PhaseAvailable
 }
 
 // NewID makes a vendor-style id: prefix + n lower-case letters and digits,

@@ -177,3 +177,26 @@ func str(s *string) string {
 	}
 	return *s
 }
+
+// Delete sends DeleteVpnConnection through the SDK. The call names the
+// tunnel's VPN gateway as well as the tunnel, so the tunnel is read first
+// (DescribeVpnConnections): the gateway id is the one it reports.
+func (d Driver) Delete(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, id string) error {
+	conn, err := d.Connection(ctx, base, cred, target, id)
+	if err != nil {
+		return err
+	}
+	if err := cloud.Pace(ctx, catalog); err != nil {
+		return err
+	}
+	c, err := newClient(base, cred, target)
+	if err != nil {
+		return err
+	}
+	req := vpc.NewDeleteVpnConnectionRequest()
+	req.VpnGatewayId, req.VpnConnectionId = ptr(conn.VPNGatewayID), ptr(id)
+	if _, err := c.DeleteVpnConnectionWithContext(ctx, req); err != nil {
+		return toError(ctx, "DeleteVpnConnection", err, c.status(), nil)
+	}
+	return nil
+}

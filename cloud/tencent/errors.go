@@ -28,8 +28,12 @@ var exactCodes = map[string]cloud.Code{
 	// changes): it clashes with what exists now, a later try may pass.
 	"UnsupportedOperation.InvalidState":        cloud.CodeConflict,
 	"UnsupportedOperation.VpnConnInvalidState": cloud.CodeConflict,
-	"OperationDenied.MutexTaskRunning":         cloud.CodeConflict,
-	"ResourceUnavailable":                      cloud.CodeConflict,
+	// DeleteVpnConnection's (SDK client.go): the tunnel's state refuses a
+	// delete (it is being made or deleted), or another task holds it.
+	"UnsupportedOperation.DeleteVpnConnInvalidState": cloud.CodeConflict,
+	"UnsupportedOperation.MutexOperationTaskRunning": cloud.CodeConflict,
+	"OperationDenied.MutexTaskRunning":               cloud.CodeConflict,
+	"ResourceUnavailable":                            cloud.CodeConflict,
 	// "接口请求次数超过限频": a rate limit, although named like a quota.
 	"LimitExceeded.ActionLimited": cloud.CodeThrottled,
 	// "参数值超出限制": a value too large, not an account quota.

@@ -195,6 +195,7 @@ func toConnection(v *vpc.VpnConnection) (cloud.Connection, error) {
 		ID: str(v.VpnConnectionId), Name: str(v.VpnConnectionName),
 		VPNGatewayID: str(v.VpnGatewayId), CustomerGatewayID: str(v.CustomerGatewayId),
 		State: state, Phase: phase(state),
+		TunnelState: str(v.NetStatus), Tunnel: tunnel(str(v.NetStatus)),
 	}
 	if t, err := time.ParseInLocation(time.DateTime, str(v.CreatedTime), beijing); err == nil {
 		c.Created = t
@@ -280,6 +281,20 @@ func phase(state string) cloud.Phase {
 		return cloud.PhaseFailed
 	}
 	return cloud.PhaseUnknown
+}
+
+// tunnel maps NetStatus, "通道连接状态" (the tunnel's connection state):
+// the SDK documents AVAILABLE ("已连接", connected); its other value is
+// UNAVAILABLE, as API 2.0's netStatus (available / unavailable, "已连通 /
+// 未连通") and HealthCheckStatus have it.
+func tunnel(netStatus string) cloud.Tunnel {
+	switch strings.ToUpper(netStatus) {
+	case "AVAILABLE":
+		return cloud.TunnelUp
+	case "UNAVAILABLE":
+		return cloud.TunnelDown
+	}
+	return cloud.TunnelUnknown
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/netip"
 	"slices"
+	"strings"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/sandbox"
@@ -43,6 +44,8 @@ func (frontend) Op(r *http.Request, body []byte) sandbox.Op {
 		return sandbox.OpConnections
 	case "DescribeVpcs", "DescribeVpnGateways", "DescribeCustomerGateways":
 		return sandbox.OpInventory
+	case "DeleteVpnConnection":
+		return sandbox.OpDelete
 	}
 	return sandbox.OpOther
 }
@@ -63,6 +66,7 @@ var reasonCodes = map[sandbox.Reason]string{
 	sandbox.ReasonDuplicateName:     "InvalidParameterValue.Duplicate",
 	sandbox.ReasonCIDRConflict:      "InvalidParameterValue.VpnConnCidrConflict",
 	sandbox.ReasonQuota:             "LimitExceeded",
+	sandbox.ReasonInvalidState:      "UnsupportedOperation.DeleteVpnConnInvalidState",
 	sandbox.ReasonInvalid:           "InvalidParameterValue",
 	sandbox.ReasonAuth:              "AuthFailure.SignatureFailure",
 	sandbox.ReasonExpired:           "AuthFailure.SignatureExpire",
@@ -81,6 +85,7 @@ var reasonText = map[sandbox.Reason]string{
 	sandbox.ReasonDuplicateName:     "The value of parameter `VpnConnectionName` is duplicated: ",
 	sandbox.ReasonCIDRConflict:      "Destination IP address range conflicts with CIDR block of the current VPC tunnel: ",
 	sandbox.ReasonQuota:             "Quota limit is reached: ",
+	sandbox.ReasonInvalidState:      "The VPN tunnel cannot be deleted in its current state: ",
 	sandbox.ReasonThrottled:         "Your request rate exceeds the frequency limit of `100` requests a second for this action. Please reduce the frequency of calls: ",
 	sandbox.ReasonInternal:          "An internal error occurred. Retry your request; if the problem persists, contact us: ",
 }
@@ -104,6 +109,7 @@ var handlers = map[string]func(b *sandbox.Backend, region string, body []byte) (
 	"DescribeVpcs":             describeVpcs,
 	"DescribeVpnGateways":      describeGateways,
 	"DescribeCustomerGateways": describeCustomerGateways,
+	"DeleteVpnConnection":      deleteConnection,
 }
 
 // Serve checks the request as the endpoint does (signature, version,
@@ -121,7 +127,7 @@ func (frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *sa
 	action := r.Header.Get("X-TC-Action")
 	handle, ok := handlers[action]
 	if !ok {
-		writeError(w, id, &failure{"InvalidAction", fmt.Sprintf("The action `%s` does not exist in vpc %s (this sandbox serves CreateVpnConnection, DescribeVpnConnections, DescribeVpcs, DescribeVpnGateways and DescribeCustomerGateways).", action, apiVersion)})
+		writeError(w, id, &failure{"InvalidAction", fmt.Sprintf("The action `%s` does not exist in vpc %s (this sandbox serves CreateVpnConnection, DescribeVpnConnections, DeleteVpnConnection, DescribeVpcs, DescribeVpnGateways and DescribeCustomerGateways).", action, apiVersion)})
 		return
 	}
 	if v := r.Header.Get("X-TC-Version"); v != apiVersion {
@@ -172,6 +178,44 @@ func createConnection(b *sandbox.Backend, region string, body []byte) (map[strin
 		return nil, refusal(ref)
 	}
 	return map[string]any{"VpnConnection": describeConn(b, c)}, nil
+}
+
+// deleteConnection is DeleteVpnConnection (vpc 2017-03-12, "本接口为异步接口":
+// the tunnel is DELETING, then gone): VpnGatewayId and VpnConnectionId
+// are both required, and the tunnel must belong to that gateway. The
+// answer holds the RequestId only.
+func deleteConnection(b *sandbox.Backend, region string, body []byte) (map[string]any, *failure) {
+	m, f := decodeBody(body)
+	if f != nil {
+		return nil, f
+	}
+	p := cloud.Params(m)
+	for k := range p {
+		if k != "VpnGatewayId" && k != "VpnConnectionId" {
+			return nil, &failure{"UnknownParameter", fmt.Sprintf("The parameter `%s` is not recognized.", k)}
+		}
+	}
+	gw, id := p.Str("VpnGatewayId"), p.Str("VpnConnectionId")
+	for _, k := range []string{"VpnGatewayId", "VpnConnectionId"} {
+		if p.Str(k) == "" {
+			return nil, &failure{"MissingParameter", fmt.Sprintf("The request is missing a required parameter `%s`.", k)}
+		}
+	}
+	if !strings.HasPrefix(id, "vpnx-") {
+		return nil, &failure{"InvalidParameterValue.Malformed", fmt.Sprintf("The value of parameter `VpnConnectionId` is malformed: `%s` (it starts with vpnx-).", id)}
+	}
+	c, ref := b.Connection(catalog.API, region, id)
+	if ref != nil {
+		return nil, refusal(ref)
+	}
+	if c.VPNGatewayID != gw {
+		return nil, refusal(&sandbox.Refusal{Code: cloud.CodeNotFound, Reason: sandbox.ReasonNoConnection,
+			Message: fmt.Sprintf("VPN tunnel %s does not belong to VPN gateway %s", id, gw)})
+	}
+	if _, ref := b.Delete(catalog.API, region, id); ref != nil {
+		return nil, refusal(ref)
+	}
+	return map[string]any{}, nil
 }
 
 // issueFailure words a catalog error the way the API does: an unknown name

@@ -244,11 +244,17 @@ func missing(ids []string, found int, what string) *failure {
 // names (SecurityPolicyDatabaseSet, TagSet), with its state.
 func describeConn(b *sandbox.Backend, c *sandbox.Conn) map[string]any {
 	p := c.Params
-	state, net := "PENDING", ""
-	if b.Phase(c) == cloud.PhaseAvailable {
-		// NetStatus says whether IKE is up; the sandbox has no peer, but a
-		// demo reads better with a tunnel that looks connected.
-		state, net = "AVAILABLE", "AVAILABLE"
+	state, net := "PENDING", "UNAVAILABLE"
+	switch b.Phase(c) {
+	case cloud.PhaseAvailable:
+		state = "AVAILABLE"
+	case cloud.PhaseDeleting:
+		state = "DELETING"
+	}
+	if b.Up(c) {
+		// NetStatus says whether the tunnel is connected: once the peer
+		// side has (POST /_sandbox/connect).
+		net = "AVAILABLE"
 	}
 	out := map[string]any{
 		"VpnConnectionId": c.ID, "VpnConnectionName": c.Name, "VpcId": c.VpcID,
@@ -262,7 +268,7 @@ func describeConn(b *sandbox.Backend, c *sandbox.Conn) map[string]any {
 		"NegotiationType": or(p.Str("NegotiationType"), "active"),
 	}
 	if p.Bool("EnableHealthCheck") {
-		out["HealthCheckStatus"] = "AVAILABLE"
+		out["HealthCheckStatus"] = net // the health check answers through the tunnel
 	}
 	for _, k := range []string{"DpdEnable", "DpdTimeout", "DpdAction", "HealthCheckConfig"} {
 		if v, ok := p.Get(k); ok {

@@ -68,7 +68,8 @@ func TestSandboxOps(t *testing.T) {
 		{"DescribeVpcs", `{}`, sandbox.OpInventory},
 		{"DescribeVpnGateways", `{}`, sandbox.OpInventory},
 		{"DescribeCustomerGateways", `{}`, sandbox.OpInventory},
-		{"DeleteVpnConnection", `{}`, sandbox.OpOther},
+		{"DeleteVpnConnection", `{}`, sandbox.OpDelete},
+		{"ModifyVpnConnectionAttribute", `{}`, sandbox.OpOther},
 	} {
 		r := httptest.NewRequest("POST", "/", strings.NewReader(tc.body))
 		r.Header.Set("X-TC-Action", tc.action)
@@ -300,7 +301,10 @@ func TestSandboxProtocolErrors(t *testing.T) {
 		{"ap-guangzhou", "DescribeVpnGateways", map[string]any{"VpnGatewayIds": []string{"vpngw-00000000"}}, "InvalidVpnGatewayId.NotFound"},
 		{"ap-guangzhou", "DescribeVpnGateways", map[string]any{"VpnGatewayIds": []string{"gw-1"}}, "InvalidVpnGatewayId.Malformed"},
 		{"ap-guangzhou", "DescribeVpcs", map[string]any{"Limit": "101"}, "InvalidParameterValue.LimitExceeded"},
-		{"ap-guangzhou", "DeleteVpnConnection", map[string]any{"VpnConnectionId": "vpnx-1"}, "InvalidAction"},
+		{"ap-guangzhou", "ModifyVpnConnectionAttribute", map[string]any{"VpnConnectionId": "vpnx-1"}, "InvalidAction"},
+		{"ap-guangzhou", "DeleteVpnConnection", map[string]any{"VpnConnectionId": "vpnx-1"}, "MissingParameter"},
+		{"ap-guangzhou", "DeleteVpnConnection", map[string]any{"VpnGatewayId": "vpngw-1w9tue3d", "VpnConnectionId": "vpnx-1"}, "ResourceNotFound"},
+		{"ap-guangzhou", "DeleteVpnConnection", map[string]any{"VpnGatewayId": "vpngw-1w9tue3d", "VpnConnectionId": "x-1"}, "InvalidParameterValue.Malformed"},
 		{"mars-north-1", "DescribeVpcs", map[string]any{}, "UnsupportedRegion"},
 		{"ap-guangzhou", "CreateVpnConnection", map[string]any{"VpnGatewayId": "vpngw-1w9tue3d", "Colour": "red"}, "UnknownParameter"},
 	} {

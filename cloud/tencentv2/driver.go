@@ -76,3 +76,23 @@ func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials,
 	}
 	return c, nil
 }
+
+// Delete sends DeleteVpnConn. The action names the connection's VPC and
+// VPN gateway beside the connection, so the connection is read first
+// (DescribeVpnConn): the ids are the ones it reports.
+func (d Driver) Delete(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, id string) error {
+	conn, err := d.Connection(ctx, base, cred, target, id)
+	if err != nil {
+		return err
+	}
+	vpc := conn.Settings[cloud.RoleVPC]
+	if vpc == "" || conn.VPNGatewayID == "" {
+		return fmt.Errorf("tencentv2: DescribeVpnConn reports no VPC or VPN gateway for %s, which %s needs", id, actionDelete)
+	}
+	if err := cloud.Pace(ctx, catalog); err != nil {
+		return err
+	}
+	_, err = call(ctx, base, cred, target, request{action: actionDelete,
+		params: url.Values{"vpcId": {vpc}, "vpnGwId": {conn.VPNGatewayID}, "vpnConnId": {id}}})
+	return err
+}

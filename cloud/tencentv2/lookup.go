@@ -22,6 +22,18 @@ const (
 	actionGateways    = "DescribeVpnGw"
 	actionCustomerGws = "DescribeUserGw"
 	actionConns       = "DescribeVpnConn"
+	// actionDelete deletes a connection. It is not in shared/seeds (the
+	// seeds hold the create pages only); its page is Tencent's API 2.0
+	// "删除VPN通道" / "DeleteVpnConn" (tencentyun/qcloud-documents,
+	// api/计算与网络/私有网络/VPN网关相关接口/VPN通道相关接口/删除VPN通道.md and
+	// its _en copy; also doc.fincloud.tencent.cn, checked 2026-11):
+	// vpcId, vpnGwId and vpnConnId, all required, each the unified or
+	// the legacy id; the answer is {"code":0,"data":{"vpnGwId",
+	// "vpcConnId","taskId","state":4}}, the connection deleting
+	// (vpcConnStatus 4) until it is gone; its codes are
+	// InvalidVpc.NotFound, InvalidVpnGw.NotFound, InvalidVpnConnState and
+	// InvalidVpnConn.NotFound.
+	actionDelete = "DeleteVpnConn"
 	// pageSize is the documented maximum of limit.
 	pageSize = 50
 	// maxPages bounds a listing that never ends (a server that ignores

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 
 	"tunnelwiz/cloud"
@@ -44,6 +45,8 @@ func toConnection(r map[string]any, asked cloud.Filter) cloud.Connection {
 	} else {
 		c.Phase = cloud.PhaseUnknown
 	}
+	c.TunnelState = text(r["netStatus"])
+	c.Tunnel = tunnelOf(c.TunnelState)
 	if t, err := time.ParseInLocation(time.DateTime, text(r["createTime"]), chinaTime); err == nil {
 		c.Created = t
 	}
@@ -79,6 +82,18 @@ func toConnection(r map[string]any, asked cloud.Filter) cloud.Connection {
 		c.Settings = s
 	}
 	return c
+}
+
+// tunnelOf maps DescribeVpnConn's netStatus: "vpn通道网络状态，available:
+// 已连通，unavailable:未连通" (connected, not connected).
+func tunnelOf(netStatus string) cloud.Tunnel {
+	switch strings.ToLower(netStatus) {
+	case "available":
+		return cloud.TunnelUp
+	case "unavailable":
+		return cloud.TunnelDown
+	}
+	return cloud.TunnelUnknown
 }
 
 // member returns the first of the named members that is an object (or a

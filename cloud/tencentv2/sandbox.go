@@ -48,6 +48,8 @@ func (frontend) Op(r *http.Request, body []byte) sandbox.Op {
 		return sandbox.OpConnections
 	case actionVpcs, actionGateways, actionCustomerGws:
 		return sandbox.OpInventory
+	case actionDelete:
+		return sandbox.OpDelete
 	}
 	return sandbox.OpOther
 }
@@ -75,6 +77,7 @@ var reasons = map[sandbox.Reason]failure{
 	sandbox.ReasonDuplicateName:     {http.StatusOK, 4000, "InvalidVpnConnName.InUse", "The VPN tunnel name is already in use; it must be unique."},
 	sandbox.ReasonCIDRConflict:      {http.StatusOK, 4000, "VpnConnCidrConflict", "The IDC CIDR conflicts with another tunnel of the VPN gateway."},
 	sandbox.ReasonQuota:             {http.StatusOK, 4000, "VpnConnLimitExceeded", "The limit of VPN tunnels has been reached."},
+	sandbox.ReasonInvalidState:      {http.StatusOK, 4000, "InvalidVpnConnState", "Invalid VPN tunnel status."},
 	sandbox.ReasonInvalid:           {http.StatusOK, 4000, "InvalidParameter", "Invalid request parameter."},
 	sandbox.ReasonAuth:              {http.StatusOK, 4100, "AuthFailure.SignatureFailure", "Authentication failed: the signature does not match."},
 	sandbox.ReasonExpired:           {http.StatusOK, 4500, "AuthFailure.SignatureExpire", "Replay attack: the Timestamp is too far from the server's time."},
@@ -121,9 +124,11 @@ func (f frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *
 		fl = serveCustomerGateways(w, q, region, b)
 	case actionVpcs:
 		fl = serveVpcs(w, q, region, b)
+	case actionDelete:
+		fl = serveDelete(w, q, region, b)
 	default:
-		fl = invalid("the tunnelwiz sandbox does not serve Action %q on %s (it serves %s, %s, %s, %s and %s)",
-			q.Get("Action"), Path, Action, actionConns, actionGateways, actionCustomerGws, actionVpcs)
+		fl = invalid("the tunnelwiz sandbox does not serve Action %q on %s (it serves %s, %s, %s, %s, %s and %s)",
+			q.Get("Action"), Path, Action, actionConns, actionDelete, actionGateways, actionCustomerGws, actionVpcs)
 	}
 	if fl != nil {
 		writeFailure(w, fl)
@@ -238,10 +243,13 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 var _ sandbox.Frontend = frontend{}
 
 // connStatus maps the sandbox's phase onto vpcConnStatus (0 creating,
-// 6 running).
+// 4 deleting, 6 running).
 func connStatus(ph cloud.Phase) int {
-	if ph == cloud.PhaseAvailable {
+	switch ph {
+	case cloud.PhaseAvailable:
 		return 6
+	case cloud.PhaseDeleting:
+		return 4
 	}
 	return 0
 }

@@ -70,6 +70,45 @@ func serveCreate(w http.ResponseWriter, q url.Values, region string, b *sandbox.
 	return nil
 }
 
+// serveDelete is DeleteVpnConn: vpcId, vpnGwId and vpnConnId are all
+// required (each the unified or the legacy id), and the connection must
+// be of that VPC and gateway. The answer is the documented one: the
+// gateway, the connection, a task id and state 4 (deleting).
+func serveDelete(w http.ResponseWriter, q url.Values, region string, b *sandbox.Backend) *failure {
+	for _, k := range []string{"vpcId", "vpnGwId", "vpnConnId"} {
+		if q.Get(k) == "" {
+			return invalid("%s is required (tunnelwiz sandbox)", k)
+		}
+	}
+	inv := b.Inventory(catalog.API, region)
+	vpc, gw := find(inv.VPCs, q.Get("vpcId")), find(inv.VPNGateways, q.Get("vpnGwId"))
+	if vpc == nil {
+		return refusalFailure(&sandbox.Refusal{Reason: sandbox.ReasonNoVPC, Message: "VPC " + q.Get("vpcId") + " does not exist in " + region})
+	}
+	if gw == nil {
+		return refusalFailure(&sandbox.Refusal{Reason: sandbox.ReasonNoVPNGateway, Message: "VPN gateway " + q.Get("vpnGwId") + " does not exist in " + region})
+	}
+	id := q.Get("vpnConnId")
+	var conn *sandbox.Conn
+	for _, c := range b.Connections(catalog.API, region, cloud.Filter{VPNGatewayID: gw.ID}) {
+		if c.VpcID == vpc.ID && (c.ID == id || strconv.Itoa(legacyNum(c.ID)) == id) {
+			conn = &c
+			break
+		}
+	}
+	if conn == nil {
+		return refusalFailure(&sandbox.Refusal{Reason: sandbox.ReasonNoConnection,
+			Message: "VPN tunnel " + id + " does not exist on VPN gateway " + gw.ID + " of VPC " + vpc.ID + " in " + region})
+	}
+	if _, ref := b.Delete(catalog.API, region, conn.ID); ref != nil {
+		return refusalFailure(ref)
+	}
+	writeOK(w, map[string]any{"data": map[string]any{
+		"vpnGwId": gw.ID, "vpcConnId": conn.ID, "taskId": legacyNum("task/delete/" + conn.ID), "state": 4,
+	}})
+	return nil
+}
+
 // serveConnections is DescribeVpnConn: filters vpcId, vpnGwId, vpnConnId
 // (either id) and vpnConnName (fuzzy), newest first unless asked otherwise.
 func serveConnections(w http.ResponseWriter, q url.Values, region string, b *sandbox.Backend) *failure {
@@ -154,7 +193,7 @@ func connRow(c *sandbox.Conn, b *sandbox.Backend, inv cloud.Inventory) map[strin
 		"vpnGwId": legacyNumOf(gw), "unVpnGwId": c.VPNGatewayID, "vpnGwName": nameOf(gw), "vpnGwAddress": addrOf(gw),
 		"vpnConnId": legacyNum(c.ID), "unVpnConnId": c.ID, "vpnConnName": c.Name,
 		"userGwId": legacyNumOf(cgw), "unUserGwId": c.CustomerGatewayID, "userGwName": nameOf(cgw), "userGwAddress": addrOf(cgw),
-		"vpcConnStatus": connStatus(b.Phase(c)), "netStatus": "unavailable",
+		"vpcConnStatus": connStatus(b.Phase(c)), "netStatus": netStatus(b.Up(c)),
 		"preSharedKey": p.Str("preSharedKey"),
 		"sourceCidr":   localCIDRs(p, vpc), "destinationCidr": remoteCIDRs(p),
 		"vpnProto": "ip-sec", "createTime": c.Created.In(chinaTime).Format(time.DateTime),
@@ -181,6 +220,15 @@ func connRow(c *sandbox.Conn, b *sandbox.Backend, inv cloud.Inventory) map[strin
 			"ipsecSaLifetimeTraffic": intText(ipsec, "ipsecSaLifetimeTraffic", "1843200"),
 		},
 	}
+}
+
+// netStatus is DescribeVpnConn's "vpn通道网络状态": available once the
+// peer side has connected (POST /_sandbox/connect), else unavailable.
+func netStatus(up bool) string {
+	if up {
+		return "available"
+	}
+	return "unavailable"
 }
 
 // serveGateways is DescribeVpnGw: filters vpcId, vpnGwId and vpnGwName

@@ -240,8 +240,8 @@ func TestSandboxFailMapping(t *testing.T) {
 			t.Errorf("%s: HTTP %d", reason, w.Code)
 		}
 	}
-	if len(reasons) != 12 {
-		t.Errorf("%d reasons mapped; the sandbox has 12", len(reasons))
+	if len(reasons) != 13 {
+		t.Errorf("%d reasons mapped; the sandbox has 13", len(reasons))
 	}
 }
 
@@ -250,7 +250,7 @@ func codeFor(r sandbox.Reason) cloud.Code {
 	switch r {
 	case sandbox.ReasonNoVPNGateway, sandbox.ReasonNoCustomerGateway, sandbox.ReasonNoVPC, sandbox.ReasonNoConnection:
 		return cloud.CodeNotFound
-	case sandbox.ReasonDuplicateName, sandbox.ReasonCIDRConflict:
+	case sandbox.ReasonDuplicateName, sandbox.ReasonCIDRConflict, sandbox.ReasonInvalidState:
 		return cloud.CodeConflict
 	case sandbox.ReasonQuota:
 		return cloud.CodeQuota
@@ -268,7 +268,8 @@ func codeFor(r sandbox.Reason) cloud.Code {
 func TestSandboxOps(t *testing.T) {
 	for action, want := range map[string]sandbox.Op{
 		Action: sandbox.OpCreate, "DescribeVpnConn": sandbox.OpConnections, "DescribeVpnGw": sandbox.OpInventory,
-		"DescribeUserGw": sandbox.OpInventory, "DescribeVpcEx": sandbox.OpInventory, "DeleteVpnConn": sandbox.OpOther,
+		"DescribeUserGw": sandbox.OpInventory, "DescribeVpcEx": sandbox.OpInventory, "DeleteVpnConn": sandbox.OpDelete,
+		"ModifyVpnConnEx": sandbox.OpOther,
 	} {
 		body := "Action=" + action
 		r := httptest.NewRequest(http.MethodPost, Path, nil)

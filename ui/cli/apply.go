@@ -25,8 +25,12 @@ type applied struct {
 	RequestID string `json:"request_id,omitempty"`
 	State     string `json:"state,omitempty"`
 	Phase     string `json:"phase,omitempty"`
-	Attempts  int    `json:"attempts"`
-	Recovered bool   `json:"recovered,omitempty"`
+	// Tunnel and TunnelState (with --wait) say whether the tunnel is
+	// negotiated, in vendor-neutral terms and the vendor's own.
+	Tunnel      string `json:"tunnel,omitempty"`
+	TunnelState string `json:"tunnel_state,omitempty"`
+	Attempts    int    `json:"attempts"`
+	Recovered   bool   `json:"recovered,omitempty"`
 }
 
 // Apply runs `tunnelwiz apply FILE [--endpoint URL] [--sandbox] [--wait]
@@ -136,13 +140,59 @@ func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, 
 			return fmt.Errorf("connection %s was created, but following it failed: %w", res.ID, explain(err))
 		}
 		out.State, out.Phase = conn.State, string(conn.Phase)
+		out.Tunnel, out.TunnelState = string(conn.Status().Tunnel), conn.TunnelState
 		if conn.Phase == cloud.PhaseFailed {
 			printApplied(o.Out, out, asJSON)
 			return &FailedError{ID: conn.ID, State: conn.State}
 		}
+		tellTunnel(o.Err, conn, followCommand(file, spec, ask, res.ID))
 	}
 	printApplied(o.Out, out, asJSON)
 	return nil
+}
+
+// tellTunnel says, once the connection is ready, whether its tunnel is
+// up: a connection the vendor calls ready (Huawei's DOWN, Tencent's
+// AVAILABLE with NetStatus UNAVAILABLE) carries no traffic until the
+// customer gateway has negotiated with it, and must not read as done.
+func tellTunnel(w io.Writer, c *cloud.Connection, follow string) {
+	id := front.Escape(c.ID)
+	if c.Tunnel == cloud.TunnelUp {
+		fmt.Fprintf(w, "%s created; tunnel up: %s.\n", id, tunnelWords(c))
+		return
+	}
+	fmt.Fprintf(w, "%s created; tunnel not yet up: %s. It comes up once your customer gateway negotiates with it", id, tunnelWords(c))
+	if follow == "" {
+		fmt.Fprintln(w, ".")
+		return
+	}
+	fmt.Fprintf(w, "; follow it with:\n  %s\n", follow)
+}
+
+// followCommand is the status --watch command line for a new connection,
+// or "" where there is nothing to follow (a sandbox in this process is
+// gone once apply ends).
+func followCommand(file string, spec *cloud.Spec, ask Ask, id string) string {
+	if ask.Sandbox {
+		return ""
+	}
+	where := file
+	if file == "standard input" {
+		where = "--vendor " + spec.Vendor
+		for _, k := range []string{"region", "project_id"} {
+			if v := spec.Target[k]; v != "" {
+				where += " " + flagOf[k] + " " + front.Escape(v)
+			}
+		}
+	}
+	cmd := "tunnelwiz status " + front.Escape(id) + " " + where
+	if ask.Endpoint != "" {
+		cmd += " --endpoint " + front.Redacted(ask.Endpoint)
+		if ask.InsecureEndpoint {
+			cmd += " --insecure-endpoint"
+		}
+	}
+	return cmd + " --watch"
 }
 
 func printApplied(w io.Writer, a applied, asJSON bool) {
@@ -169,13 +219,19 @@ func showPlan(w io.Writer, spec *cloud.Spec, c *cloud.Catalog, issues cloud.Issu
 // confirm asks on the terminal; with no terminal it refuses, since an
 // unattended create must be asked for with --yes.
 func confirm(w io.Writer, question string) error {
+	return confirmTo(w, "creating", "nothing was sent", question)
+}
+
+// confirmTo asks before doing something (creating, deleting); unanswered
+// is no, and with no terminal it refuses: --yes asks for it unattended.
+func confirmTo(w io.Writer, doing, nothing, question string) error {
 	if !isTerminal(os.Stdin) {
-		return &UsageError{Msg: "not creating anything without confirmation: stdin is not a terminal, so pass --yes"}
+		return &UsageError{Msg: "not " + doing + " anything without confirmation: stdin is not a terminal, so pass --yes"}
 	}
 	fmt.Fprintf(w, "%s [y/N] ", question)
 	line, _ := bufio.NewReader(os.Stdin).ReadString('\n')
 	if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
-		return &AbortedError{Why: "not confirmed; nothing was sent"}
+		return &AbortedError{Why: "not confirmed; " + nothing}
 	}
 	return nil
 }
@@ -224,17 +280,21 @@ func waitPrinter(w io.Writer, id string) func(*cloud.Connection) {
 	return func(c *cloud.Connection) {
 		n++
 		state := front.Escape(c.State)
+		tunnel := ""
+		if t := c.Status().Tunnel; t != cloud.TunnelUnknown {
+			tunnel = ", tunnel " + string(t)
+		}
 		if tty {
 			io.WriteString(raw, "\r\033[K")
-			fmt.Fprintf(w, "Waiting for %s: %s %c %s", id, state, spin[n%4], time.Since(start).Round(time.Second))
+			fmt.Fprintf(w, "Waiting for %s: %s (%s%s) %c %s", id, state, c.Phase, tunnel, spin[n%4], time.Since(start).Round(time.Second))
 			if c.Phase == cloud.PhaseAvailable || c.Phase == cloud.PhaseFailed {
 				fmt.Fprintln(w)
 			}
 			return
 		}
-		if c.State != last {
-			fmt.Fprintf(w, "%s: %s (%s)\n", id, state, c.Phase)
-			last = c.State
+		if c.State+tunnel != last {
+			fmt.Fprintf(w, "%s: %s (%s%s)\n", id, state, c.Phase, tunnel)
+			last = c.State + tunnel
 		}
 	}
 }

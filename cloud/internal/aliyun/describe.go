@@ -21,6 +21,19 @@ import (
 const (
 	StatePending   = "provisioning"
 	StateAvailable = "active"
+	// StateDeleted is a connection whose delete was accepted, until it
+	// is gone.
+	StateDeleted = "deleted"
+)
+
+// Negotiation states the sandbox reports (Status: the SDK v7 comment
+// lists ike_sa_not_established, ike_sa_established,
+// ipsec_sa_not_established and ipsec_sa_established): phase 2 is up once
+// the peer side has connected (POST /_sandbox/connect), else phase 1 is
+// not.
+const (
+	StatusDown = "ike_sa_not_established"
+	StatusUp   = "ipsec_sa_established"
 )
 
 // DescribeConnection renders a stored connection as DescribeVpnConnection
@@ -28,11 +41,18 @@ const (
 // (list true: the tags sit under Tag there, not Tags). Settings the create
 // left out are reported with the catalog's defaults, as the service
 // reports what it applied.
-func DescribeConnection(c *cloud.Catalog, conn *sandbox.Conn, phase cloud.Phase, list bool) map[string]any {
+func DescribeConnection(c *cloud.Catalog, conn *sandbox.Conn, b *sandbox.Backend, list bool) map[string]any {
 	p := conn.Params
 	state := StatePending
-	if phase == cloud.PhaseAvailable {
+	switch b.Phase(conn) {
+	case cloud.PhaseAvailable:
 		state = StateAvailable
+	case cloud.PhaseDeleting:
+		state = StateDeleted
+	}
+	status, health := StatusDown, "failed"
+	if b.Up(conn) {
+		status, health = StatusUp, "success"
 	}
 	out := map[string]any{
 		"VpnConnectionId": conn.ID,
@@ -41,7 +61,7 @@ func DescribeConnection(c *cloud.Catalog, conn *sandbox.Conn, phase cloud.Phase,
 		"RemoteSubnet":    p.Str("RemoteSubnet"),
 		"CreateTime":      conn.Created.UnixMilli(),
 		"State":           state,
-		"Status":          "ike_sa_not_established", // no peer ever answers a sandbox
+		"Status":          status,
 	}
 	if conn.Name != "" {
 		out["Name"] = conn.Name
@@ -64,14 +84,14 @@ func DescribeConnection(c *cloud.Catalog, conn *sandbox.Conn, phase cloud.Phase,
 	} else {
 		var opts []any
 		for i, t := range tunnels {
-			opts = append(opts, describeTunnel(c, conn.ID, i, asParams(t), state))
+			opts = append(opts, describeTunnel(c, conn.ID, i, asParams(t), state, status))
 		}
 		out["TunnelOptionsSpecification"] = map[string]any{"TunnelOptions": opts}
 	}
 	if hc := p.Obj("HealthCheckConfig"); hc != nil {
 		out["VcoHealthCheck"] = map[string]any{
 			"Enable": hc.Str("enable"), "Dip": hc.Str("dip"), "Sip": hc.Str("sip"),
-			"Interval": number(hc.Str("interval")), "Retry": number(hc.Str("retry")), "Status": "failed",
+			"Interval": number(hc.Str("interval")), "Retry": number(hc.Str("retry")), "Status": health,
 		}
 	}
 	if bgp := p.Obj("BgpConfig"); bgp != nil {
@@ -101,14 +121,14 @@ func DescribeConnection(c *cloud.Catalog, conn *sandbox.Conn, phase cloud.Phase,
 
 // describeTunnel renders one tunnel: every member is a string there, even
 // lifetimes and the ASN, as the SDK's tunnel models declare them.
-func describeTunnel(c *cloud.Catalog, id string, i int, t cloud.Params, state string) map[string]any {
+func describeTunnel(c *cloud.Catalog, id string, i int, t cloud.Params, state, status string) map[string]any {
 	const el = "TunnelOptionsSpecification[]"
 	out := map[string]any{
 		"TunnelIndex":       i + 1,
 		"TunnelId":          "tun-" + strings.TrimPrefix(id, "vco-") + strconv.Itoa(i+1),
 		"CustomerGatewayId": t.Str("CustomerGatewayId"),
 		"State":             state,
-		"Status":            "ike_sa_not_established",
+		"Status":            status,
 	}
 	if v := t.Str("Role"); v != "" {
 		out["Role"] = v

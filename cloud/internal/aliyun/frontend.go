@@ -78,6 +78,8 @@ func (f *Frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 		return sandbox.OpConnection
 	case "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpcs", "DescribeRegions":
 		return sandbox.OpInventory
+	case "DeleteVpnConnection":
+		return sandbox.OpDelete
 	}
 	return sandbox.OpOther
 }
@@ -94,11 +96,14 @@ var reasonCodes = map[sandbox.Reason]string{
 	sandbox.ReasonDuplicateName: "InvalidVpnConnection.AlreadyExists",
 	sandbox.ReasonCIDRConflict:  "InvalidVpnConnection.AlreadyExists",
 	sandbox.ReasonQuota:         "Resource.QuotaFull",
-	sandbox.ReasonInvalid:       "InvalidParameter",
-	sandbox.ReasonAuth:          "SignatureDoesNotMatch",
-	sandbox.ReasonExpired:       "InvalidTimeStamp.Expired",
-	sandbox.ReasonThrottled:     "Throttling.User",
-	sandbox.ReasonInternal:      "InternalError",
+	// A connection being deleted is busy: the API's word for a connection
+	// in a state that takes no operation now.
+	sandbox.ReasonInvalidState: "VpnConnection.Configuring",
+	sandbox.ReasonInvalid:      "InvalidParameter",
+	sandbox.ReasonAuth:         "SignatureDoesNotMatch",
+	sandbox.ReasonExpired:      "InvalidTimeStamp.Expired",
+	sandbox.ReasonThrottled:    "Throttling.User",
+	sandbox.ReasonInternal:     "InternalError",
 }
 
 // Fail answers a refusal with the vendor's code, status and message; the
@@ -164,10 +169,12 @@ func (f *Frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b 
 		out = f.connections(req, b)
 	case "DescribeVpnConnection":
 		out, code, detail = f.connection(req, b)
+	case "DeleteVpnConnection":
+		out, code, detail = f.delete(req, b)
 	case "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpcs":
 		out = f.inventory(req, b)
 	default:
-		code, detail = "InvalidAction.NotFound", "The sandbox serves CreateVpnConnection, DescribeVpnConnection(s), DescribeVpnGateways, DescribeCustomerGateways, DescribeVpcs and DescribeRegions."
+		code, detail = "InvalidAction.NotFound", "The sandbox serves CreateVpnConnection, DescribeVpnConnection(s), DeleteVpnConnection, DescribeVpnGateways, DescribeCustomerGateways, DescribeVpcs and DescribeRegions."
 	}
 	if code != "" {
 		f.refuse(w, r, reqID, code, detail)
@@ -249,7 +256,7 @@ func (f *Frontend) connections(req *Request, b *sandbox.Backend) map[string]any 
 			(a["CustomerGatewayId"] != "" && !usesCustomerGateway(&cn, a["CustomerGatewayId"])) {
 			continue
 		}
-		all = append(all, DescribeConnection(f.D.Catalog(), &cn, b.Phase(&cn), true))
+		all = append(all, DescribeConnection(f.D.Catalog(), &cn, b, true))
 	}
 	return page(req.Args, all, "VpnConnections", "VpnConnection")
 }
@@ -275,7 +282,26 @@ func (f *Frontend) connection(req *Request, b *sandbox.Backend) (map[string]any,
 	if ref != nil {
 		return nil, reasonCodes[ref.Reason], ref.Message
 	}
-	return DescribeConnection(f.D.Catalog(), cn, b.Phase(cn), false), "", ""
+	return DescribeConnection(f.D.Catalog(), cn, b, false), "", ""
+}
+
+// delete is DeleteVpnConnection: asynchronous ("DeleteVpnConnection is
+// an asynchronous operation"), the answer holds the RequestId only. A
+// second delete of a connection being deleted is refused as busy, unless
+// it carries a ClientToken, which makes the request idempotent: it is
+// then taken as the same request again.
+func (f *Frontend) delete(req *Request, b *sandbox.Backend) (map[string]any, string, string) {
+	id := req.Args["VpnConnectionId"]
+	if id == "" {
+		return nil, "MissingParameter", "VpnConnectionId is required."
+	}
+	if _, ref := b.Delete(f.D.Vendor(), req.Target["region"], id); ref != nil {
+		if ref.Reason == sandbox.ReasonInvalidState && req.Args["ClientToken"] != "" {
+			return map[string]any{}, "", ""
+		}
+		return nil, reasonCodes[ref.Reason], ref.Message
+	}
+	return map[string]any{}, "", ""
 }
 
 func (f *Frontend) inventory(req *Request, b *sandbox.Backend) map[string]any {

@@ -158,6 +158,7 @@ func Connection(c *cloud.Catalog, m map[string]any) cloud.Connection {
 		LocalSubnets: split(First(m, "LocalSubnet")), RemoteSubnets: split(First(m, "RemoteSubnet")),
 		Settings: Settings(c, m),
 	}
+	cn.Tunnel, cn.TunnelState = TunnelOf(m)
 	if cn.CustomerGatewayID == "" {
 		if t := masterTunnel(m); t != nil {
 			cn.CustomerGatewayID = First(t, "CustomerGatewayId")
@@ -185,6 +186,46 @@ func PhaseOf(state string) cloud.Phase {
 		return cloud.PhaseFailed
 	}
 	return cloud.PhaseUnknown
+}
+
+// TunnelOf reads a connection's negotiation state: its Status, and for a
+// dual-tunnel connection each tunnel's (TunnelOptionsSpecification's
+// Status, the vendor's words listed tunnel by tunnel). The SDK v7 comment
+// names ike_sa_not_established (phase 1 failed), ike_sa_established
+// (phase 1 succeeded), ipsec_sa_not_established (phase 2 failed) and
+// ipsec_sa_established (phase 2 succeeded). A dual-tunnel connection is
+// up when one of its tunnels is: traffic then flows.
+func TunnelOf(m map[string]any) (cloud.Tunnel, string) {
+	var words []string
+	best := cloud.TunnelUnknown
+	rank := map[cloud.Tunnel]int{cloud.TunnelUnknown: 0, cloud.TunnelDown: 1, cloud.TunnelNegotiating: 2, cloud.TunnelUp: 3}
+	for _, t := range list(m, "TunnelOptionsSpecification", "TunnelOptions") {
+		w := First(t, "Status")
+		if w == "" {
+			continue
+		}
+		words = append(words, w)
+		if tu := tunnelWord(w); rank[tu] > rank[best] {
+			best = tu
+		}
+	}
+	if len(words) == 0 {
+		w := First(m, "Status")
+		return tunnelWord(w), w
+	}
+	return best, strings.Join(words, ", ")
+}
+
+func tunnelWord(status string) cloud.Tunnel {
+	switch strings.ToLower(status) {
+	case "ipsec_sa_established":
+		return cloud.TunnelUp
+	case "ike_sa_established":
+		return cloud.TunnelNegotiating
+	case "ike_sa_not_established", "ipsec_sa_not_established":
+		return cloud.TunnelDown
+	}
+	return cloud.TunnelUnknown
 }
 
 // Settings are the reported values of the catalog's role fields, read at

@@ -179,21 +179,11 @@ func masked(o IO, secrets []string) IO {
 	return IO{In: o.In, Out: scrubWriter{o.Out, secrets}, Err: scrubWriter{o.Err, secrets}}
 }
 
-// words is a vendor-neutral word with the vendor's own beside it (unless
-// the vendor says nothing, or exactly that).
-func words(neutral, vendor string) string {
-	if vendor == "" || vendor == neutral {
-		return neutral
-	}
-	return neutral + " (" + front.Escape(vendor) + ")"
-}
-
-func tunnelWords(c *cloud.Connection) string {
-	s := c.Status()
-	return words(string(s.Tunnel), s.TunnelState)
-}
-
-func phaseWords(c *cloud.Connection) string { return words(string(c.Phase), c.State) }
+// The words of a state, shared with the wizard (ui/front).
+var (
+	tunnelWords = front.TunnelWords
+	phaseWords  = front.PhaseWords
+)
 
 // statusLine is the one-line status: the tunnel first, since that is what
 // a person following a connection waits for.

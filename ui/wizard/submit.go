@@ -182,9 +182,6 @@ func (p *submitPage) Leave(m *Model) {}
 
 func (p *submitPage) View(m *Model, w, h int) string {
 	var b strings.Builder
-	for _, l := range p.log {
-		b.WriteString(wrap(l, w) + "\n")
-	}
 	st := m.St
 	switch {
 	case p.failed != nil:
@@ -192,22 +189,42 @@ func (p *submitPage) View(m *Model, w, h int) string {
 		b.WriteString("\n" + m.Styles.Error.Render(wrap(msg, w)) + "\n")
 		b.WriteString("esc goes back to change the request; ctrl+c quits.\n")
 	case p.done && st.Final != nil:
-		b.WriteString("\n" + m.Styles.OK.Render("Connection "+st.Final.ID+" is "+st.Final.State) + "\n")
-		b.WriteString(wrap(upNote, w) + "\n")
-		b.WriteString(resultText(m, w, false))
+		// What matters first, so that a small screen cuts only the
+		// explanations: the result and how to finish.
+		b.WriteString("\n" + m.Styles.OK.Render(wrap(resultLine(st.Final), w)) + "\n")
+		b.WriteString("Press enter to finish.\n")
 		if f := st.Catalog().RoleField(cloud.RolePSK); f != nil && st.Revealed {
 			b.WriteString(wrap(f.Path+": "+st.Params().Str(f.Path)+"   (ctrl+r hides it)", w) + "\n")
 		}
-		b.WriteString("\nPress enter to finish.\n")
+		if st.Final.Tunnel != cloud.TunnelUp {
+			b.WriteString(wrap(upNote, w) + "\n")
+		}
+		b.WriteString(resultText(m, w, false))
 	default:
 		b.WriteString("\nWorking...\n")
 	}
-	return b.String()
+	// The progress lines above it, as many of the last as fit: the
+	// outcome is never pushed off a small screen by a long retry log.
+	end := b.String()
+	var log []string
+	for _, l := range p.log {
+		log = append(log, strings.Split(wrap(l, w), "\n")...)
+	}
+	if room := h - strings.Count(end, "\n"); len(log) > max(room, 1) {
+		log = log[len(log)-max(room, 1):]
+	}
+	return strings.Join(log, "\n") + "\n" + end
 }
 
 // upNote says what the state means: the resource is made; whether the
 // tunnel is up depends on the other side (Huawei says DOWN until then).
-const upNote = "The connection is created; its tunnel comes up once your customer gateway negotiates with it."
+const upNote = "Its tunnel comes up once your customer gateway negotiates with it (ctrl+o: your side's configuration)."
+
+// resultLine is the connection and its tunnel, each in both words:
+// "Connection x: available (AVAILABLE); tunnel down (UNAVAILABLE)".
+func resultLine(c *cloud.Connection) string {
+	return "Connection " + c.ID + ": " + front.PhaseWords(c) + "; tunnel " + front.TunnelWords(c)
+}
 
 // summary is what the session made, for the terminal once the wizard
 // has closed: the connection and its state, the saved spec and the
@@ -222,7 +239,7 @@ func (m *Model) summary() string {
 	}
 	switch {
 	case st.Final != nil:
-		fmt.Fprintf(&b, "tunnelwiz: connection %s is %s (%s).\n", st.Final.ID, st.Final.State, where)
+		fmt.Fprintf(&b, "tunnelwiz: %s (%s).\n", strings.ToLower(resultLine(st.Final)[:1])+resultLine(st.Final)[1:], where)
 	case st.Created != nil:
 		fmt.Fprintf(&b, "tunnelwiz: connection %s was created (%s); it was not followed up to ready.\n", st.Created.ID, where)
 	default:

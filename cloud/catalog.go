@@ -26,6 +26,19 @@ type Check struct {
 	Run    func(p Params, t map[string]string) Issues
 }
 
+// TerraformResource is an official Terraform provider's resource.
+type TerraformResource struct {
+	// Provider is the provider's local name (tencentcloud).
+	Provider string
+	// Source is its registry address (tencentcloudstack/tencentcloud).
+	Source string
+	// Resource is the resource type (tencentcloud_vpn_connection).
+	Resource string
+	// Schema names what the Export column was checked against: the
+	// provider's repository, commit and source file.
+	Schema string
+}
+
 // Catalog is the complete rule set of one vendor API's create call.
 type Catalog struct {
 	// API is the spec file's vendor key (tencent, tencent-v2, ...).
@@ -48,6 +61,10 @@ type Catalog struct {
 	// all the same (Tencent API 2.0 has no IKE version parameter): the
 	// customer side must still mirror them.
 	Implied []Implied
+	// Terraform names the vendor's official Terraform provider and its
+	// resource for this connection; the zero value means there is none
+	// (Tencent API 2.0). Fields map onto it through Field.Export.
+	Terraform TerraformResource
 
 	once     sync.Once
 	byPath   map[string]*Field

@@ -65,6 +65,9 @@ type Catalog struct {
 	// resource for this connection; the zero value means there is none
 	// (Tencent API 2.0). Fields map onto it through Field.Export.
 	Terraform TerraformResource
+	// Signing names how a request is signed (scheme, and the headers or
+	// parameters it adds at send time), for a request shown unsigned.
+	Signing string
 
 	once     sync.Once
 	byPath   map[string]*Field

@@ -68,6 +68,9 @@ type Catalog struct {
 	// Signing names how a request is signed (scheme, and the headers or
 	// parameters it adds at send time), for a request shown unsigned.
 	Signing string
+	// CLI names the vendor's own command line tool that export writes
+	// the create call for (tccli, aliyun, hcloud); "" when there is none.
+	CLI string
 
 	once     sync.Once
 	byPath   map[string]*Field

@@ -11,12 +11,31 @@ import (
 // quoting ShellQuote writes: single quotes, backslash-newline, comments.
 func shellWords(t *testing.T, text string) []string {
 	t.Helper()
+	return shellWordsEnv(t, text, nil)
+}
+
+// shellWordsEnv also reads double-quoted "$NAME" references from env.
+func shellWordsEnv(t *testing.T, text string, env map[string]string) []string {
+	t.Helper()
 	var words []string
 	var cur strings.Builder
 	in, have := false, false
 	for i := 0; i < len(text); i++ {
 		ch := text[i]
 		switch {
+		case !in && ch == '"':
+			end := strings.IndexByte(text[i+1:], '"')
+			if end < 0 {
+				t.Fatalf("unterminated double quote in\n%s", text)
+			}
+			ref := text[i+1 : i+1+end]
+			name, ok := strings.CutPrefix(ref, "$")
+			if !ok || strings.ContainsAny(name, "$`\\") {
+				t.Fatalf("double quotes hold more than one variable: %q", ref)
+			}
+			cur.WriteString(env[name])
+			have = true
+			i += end + 1
 		case in && ch == '\'':
 			in = false
 		case in:

@@ -428,8 +428,11 @@ func writeBlock(body *hclwrite.Body, b *block) {
 }
 
 // WrongVendorError means the format is another vendor's CLI.
-type WrongVendorError struct{ Format, Title string }
+type WrongVendorError struct{ Format, Title, CLI string }
 
 func (e *WrongVendorError) Error() string {
-	return fmt.Sprintf("--format %s is not a CLI for %s", e.Format, e.Title)
+	if e.CLI == "" {
+		return fmt.Sprintf("--format %s: %s has no vendor CLI that tunnelwiz writes; use --format curl", e.Format, e.Title)
+	}
+	return fmt.Sprintf("--format %s is not a CLI for %s: use --format %s", e.Format, e.Title, e.CLI)
 }

@@ -6,6 +6,7 @@ import "tunnelwiz/cloud"
 // SDK's own order does not matter because the SDK marshals its struct.
 var catalog = &cloud.Catalog{
 	API:     "tencent",
+	CLI:     "tccli",
 	Signing: "TC3-HMAC-SHA256: an Authorization header over the canonical request, with X-TC-Timestamp (tccli or the SDK computes it)",
 	Terraform: cloud.TerraformResource{Provider: "tencentcloud", Source: "tencentcloudstack/tencentcloud", Resource: "tencentcloud_vpn_connection",
 		Schema: "github.com/tencentcloudstack/terraform-provider-tencentcloud@f6970a90038400958503a0edab62c6c463baa7b0 (v1.83.25) tencentcloud/services/vpn/resource_tc_vpn_connection.go"},

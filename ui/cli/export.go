@@ -16,6 +16,9 @@ const exportUsage = "usage: tunnelwiz export FILE --format terraform|tccli|aliyu
 var exporters = map[string]func(*cloud.Spec, export.Options) (*export.Result, error){
 	"terraform": export.Terraform,
 	"curl":      export.Curl,
+	"tccli":     export.CLI("tccli"),
+	"aliyun":    export.CLI("aliyun"),
+	"hcloud":    export.CLI("hcloud"),
 }
 
 // Export runs `tunnelwiz export FILE --format F`: the spec as the vendor's

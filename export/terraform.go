@@ -95,6 +95,15 @@ func (b *block) set(name string, v cty.Value, secret bool) {
 	b.attrs = append(b.attrs, attr{name, v, secret})
 }
 
+func (b *block) has(name string) bool {
+	for _, a := range b.attrs {
+		if a.name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // child returns the nested block name for the spec instance key, made on
 // first use.
 func (b *block) child(name, key string) *block {
@@ -181,6 +190,51 @@ func (t *tfBuilder) object(m map[string]any, inst, pat string, b *block) {
 			continue
 		}
 		t.value(f, join(inst, name), v, b)
+	}
+	t.defaults(m, inst, pat, b)
+}
+
+// defaults writes the vendor's documented default for each member the spec
+// leaves unset: a provider's own default can differ from the API's
+// (tencentcloud_vpn_connection defaults ipsec_integrity_algorithm to MD5
+// where CreateVpnConnection applies SHA1), and the resource must make the
+// connection the spec describes. A member that applies only in some mode,
+// a deprecated spelling and a secret are left to the vendor.
+func (t *tfBuilder) defaults(m map[string]any, inst, pat string, b *block) {
+	for _, name := range t.c.Children(pat) {
+		if v, ok := m[name]; ok && v != nil {
+			continue
+		}
+		f := t.c.Field(join(pat, name))
+		if f == nil || f.Default == "" || f.Secret || f.Deprecated != "" || f.Alias != "" ||
+			f.OnlyWhen != nil || f.Effective != nil || f.RequiredWhen != nil {
+			continue
+		}
+		attrName, _ := exportOf(f)
+		if attrName == "" || attrName == "-" || f.Type == cloud.Object || f.Type == cloud.List || f.Type == cloud.Map {
+			continue
+		}
+		var v any = f.Default
+		switch f.Type {
+		case cloud.Integer:
+			n, err := strconv.ParseInt(f.Default, 10, 64)
+			if err != nil {
+				continue
+			}
+			v = n
+		case cloud.Boolean:
+			v = f.Default == "true"
+		}
+		before := len(t.warns)
+		sub := &tfBuilder{c: t.c, show: t.show, root: t.root, provider: t.provider, mapped: map[string]string{}}
+		tmp := &block{path: b.path}
+		sub.leaf(f, join(inst, name), v, tmp)
+		t.warns = t.warns[:before]
+		for _, a := range tmp.attrs {
+			if !b.has(a.name) {
+				b.set(a.name, a.val, false)
+			}
+		}
 	}
 }
 

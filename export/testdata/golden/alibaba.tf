@@ -28,6 +28,8 @@ resource "alicloud_vpn_connection" "sh_to_dc1" {
   tags = {
     env = "prod"
   }
+  enable_tunnels_bgp = false
+  auto_config_route  = true
   ike_config {
     psk          = var.pre_shared_key
     ike_version  = "ikev2"

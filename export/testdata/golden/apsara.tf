@@ -24,6 +24,7 @@ resource "alibabacloudstack_vpn_connection" "qd_to_dc1" {
   local_subnet        = ["10.1.1.0/24", "10.1.2.0/24"]
   remote_subnet       = ["10.10.1.0/24"]
   vpn_connection_name = "qd-to-dc1"
+  effect_immediately  = false
   ike_config {
     psk          = var.pre_shared_key
     ike_version  = "ikev2"

@@ -30,12 +30,16 @@ resource "huaweicloud_vpn_connection" "bj4_to_dc1" {
   tags = {
     env = "prod"
   }
+  ha_role = "master"
   ikepolicy {
     ike_version              = "v2"
     authentication_algorithm = "sha2-256"
     encryption_algorithm     = "aes-256-gcm-16"
     dh_group                 = "group19"
     lifetime_seconds         = 86400
+    authentication_method    = "pre-share"
+    local_id_type            = "ip"
+    peer_id_type             = "ip"
     dpd {
       timeout  = 15
       interval = 30
@@ -47,6 +51,8 @@ resource "huaweicloud_vpn_connection" "bj4_to_dc1" {
     encryption_algorithm     = "aes-256-gcm-16"
     pfs                      = "group19"
     lifetime_seconds         = 3600
+    transform_protocol       = "esp"
+    encapsulation_mode       = "tunnel"
   }
 }
 

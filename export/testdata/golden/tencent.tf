@@ -30,10 +30,12 @@ resource "tencentcloud_vpn_connection" "gz_to_dc1" {
   ike_dh_group_name          = "GROUP14"
   ike_sa_lifetime_seconds    = 86400
   ike_version                = "IKEV2"
+  ike_exchange_mode          = "MAIN"
   ipsec_encrypt_algorithm    = "AES-CBC-256"
   ipsec_integrity_algorithm  = "SHA-256"
   ipsec_pfs_dh_group         = "DH-GROUP14"
   ipsec_sa_lifetime_seconds  = 3600
+  ipsec_sa_lifetime_traffic  = 4096000000
   dpd_enable                 = 1
   dpd_timeout                = 30
   dpd_action                 = "restart"
@@ -41,6 +43,9 @@ resource "tencentcloud_vpn_connection" "gz_to_dc1" {
   tags = {
     env = "prod"
   }
+  route_type          = "STATIC"
+  negotiation_type    = "active"
+  enable_health_check = false
   security_group_policy {
     local_cidr_block  = "10.8.4.0/24"
     remote_cidr_block = ["192.168.10.0/24", "192.168.11.0/24"]

@@ -76,7 +76,7 @@ type block struct {
 type attr struct {
 	name   string
 	val    cty.Value
-	secret bool // written as var.<SecretVariable>
+	secret string // the variable it is written as (var.<secret>), or ""
 }
 
 type namedBlock struct {
@@ -85,7 +85,7 @@ type namedBlock struct {
 	b    *block
 }
 
-func (b *block) set(name string, v cty.Value, secret bool) {
+func (b *block) set(name string, v cty.Value, secret string) {
 	for i := range b.attrs {
 		if b.attrs[i].name == name {
 			b.attrs[i] = attr{name, v, secret}
@@ -124,8 +124,8 @@ type tfBuilder struct {
 	root     *block
 	provider *block
 	warns    []string
-	secret   bool // a secret field was exported
-	leaked   bool // ... with its value
+	secrets  []string // the distinct secret values exported, one variable each
+	leaked   bool     // a secret was written with its value
 	// mapped records each spec value exported: its instance path (the
 	// target key or parameter path) -> the attribute's path.
 	mapped map[string]string
@@ -232,7 +232,7 @@ func (t *tfBuilder) defaults(m map[string]any, inst, pat string, b *block) {
 		t.warns = t.warns[:before]
 		for _, a := range tmp.attrs {
 			if !b.has(a.name) {
-				b.set(a.name, a.val, false)
+				b.set(a.name, a.val, "")
 			}
 		}
 	}
@@ -307,9 +307,8 @@ func (t *tfBuilder) leaf(f *cloud.Field, inst string, v any, b *block) {
 	}
 	t.mapped[inst] = join(b.path, name)
 	if f.Secret {
-		t.secret = true
 		if !t.show {
-			b.set(name, cty.NilVal, true)
+			b.set(name, cty.NilVal, t.secretVar(scalarText(v)))
 			return
 		}
 		t.leaked = true
@@ -320,7 +319,27 @@ func (t *tfBuilder) leaf(f *cloud.Field, inst string, v any, b *block) {
 		t.warn(inst, err.Error()+"; left out of the Terraform output")
 		return
 	}
-	b.set(name, cv, false)
+	b.set(name, cv, "")
+}
+
+// secretVar names the variable for a secret value: pre_shared_key, then
+// pre_shared_key_2 ... when tunnels have keys of their own.
+func (t *tfBuilder) secretVar(v string) string {
+	i := 0
+	for i < len(t.secrets) && t.secrets[i] != v {
+		i++
+	}
+	if i == len(t.secrets) {
+		t.secrets = append(t.secrets, v)
+	}
+	return secretVarName(i)
+}
+
+func secretVarName(i int) string {
+	if i == 0 {
+		return SecretVariable
+	}
+	return fmt.Sprintf("%s_%d", SecretVariable, i+1)
 }
 
 // convert turns a normalized spec value into a Terraform value.
@@ -449,9 +468,14 @@ func (t *tfBuilder) write(p cloud.Params, o Options) string {
 		writeBlock(pb, t.provider)
 		body.AppendNewline()
 	}
-	if t.secret && !t.show {
-		vb := body.AppendNewBlock("variable", []string{SecretVariable}).Body()
-		vb.SetAttributeValue("description", cty.StringVal("The VPN connection's pre-shared key (TF_VAR_"+SecretVariable+")."))
+	for i := range t.secrets {
+		name := secretVarName(i)
+		what := "The VPN connection's pre-shared key"
+		if len(t.secrets) > 1 {
+			what = fmt.Sprintf("Pre-shared key %d of the VPN connection", i+1)
+		}
+		vb := body.AppendNewBlock("variable", []string{name}).Body()
+		vb.SetAttributeValue("description", cty.StringVal(what+" (TF_VAR_"+name+")."))
 		vb.SetAttributeTraversal("type", hcl.Traversal{hcl.TraverseRoot{Name: "string"}})
 		vb.SetAttributeValue("sensitive", cty.True)
 		body.AppendNewline()
@@ -470,8 +494,8 @@ func (t *tfBuilder) write(p cloud.Params, o Options) string {
 
 func writeBlock(body *hclwrite.Body, b *block) {
 	for _, a := range b.attrs {
-		if a.secret {
-			body.SetAttributeTraversal(a.name, hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: SecretVariable}})
+		if a.secret != "" {
+			body.SetAttributeTraversal(a.name, hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: a.secret}})
 			continue
 		}
 		body.SetAttributeValue(a.name, a.val)

@@ -282,7 +282,7 @@ func TestEveryFieldMapsToTheProviderSchema(t *testing.T) {
 					t.Errorf("%s -> %s: recorded but not written", f.Path, at)
 					return
 				}
-				if w.secret {
+				if w.secret != "" {
 					if a.Type != "string" {
 						t.Errorf("%s -> %s: the key variable is a string, the schema says %s", f.Path, at, a.Type)
 					}
@@ -407,5 +407,71 @@ func TestInvalidSpecIsNotExported(t *testing.T) {
 	var inv *cloud.InvalidError
 	if !errors.As(err, &inv) {
 		t.Fatalf("want InvalidError, got %v", err)
+	}
+}
+
+// TestEveryValidTestdataSpecExports: every spec in the repository that
+// validates exports to each of its formats without an error, and its HCL
+// parses and is formatted.
+func TestEveryValidTestdataSpecExports(t *testing.T) {
+	var files []string
+	for _, g := range []string{"../examples/*.yaml", "../cloud/*/testdata/*.yaml", "../cloud/*/testdata/cases/*.yaml", "../testdata/*.yaml"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	n := 0
+	for _, f := range files {
+		s, err := cloud.LoadSpec(f)
+		if err != nil {
+			continue
+		}
+		if is, err := cloud.Validate(s); err != nil || is.Errors() > 0 {
+			continue
+		}
+		n++
+		d, _ := cloud.DriverFor(s.Vendor)
+		c := d.Catalog()
+		if c.Terraform.Resource != "" {
+			res, err := Terraform(s, Options{ConnectionID: "x-1"})
+			if err != nil {
+				t.Errorf("%s: terraform: %v", f, err)
+				continue
+			}
+			checkHCL(t, res.Text)
+		}
+		if _, err := Curl(s, Options{}); err != nil {
+			t.Errorf("%s: curl: %v", f, err)
+		}
+		if c.CLI != "" {
+			if _, err := CLI(c.CLI)(s, Options{}); err != nil {
+				t.Errorf("%s: %s: %v", f, c.CLI, err)
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d valid specs found", n)
+	}
+	t.Logf("%d valid specs exported", n)
+}
+
+// Tunnels with keys of their own get a variable each: one shared variable
+// would give both tunnels the first key.
+func TestEachDistinctKeyHasItsVariable(t *testing.T) {
+	s, err := cloud.LoadSpec("../cloud/alibaba/testdata/dual-tunnel.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Terraform(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`variable "pre_shared_key" {`, `variable "pre_shared_key_2" {`,
+		"psk          = var.pre_shared_key\n", "psk          = var.pre_shared_key_2\n"} {
+		if !strings.Contains(res.Text, want) {
+			t.Errorf("missing %q in\n%s", want, res.Text)
+		}
+	}
+	if strings.Contains(res.Text, "tw-tunnel") {
+		t.Error("a key is in the output")
 	}
 }

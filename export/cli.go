@@ -18,6 +18,19 @@ const KeyVariable = "TUNNELWIZ_PSK"
 // CLIs are the vendor command line formats export writes.
 var CLIs = []string{"tccli", "aliyun", "hcloud"}
 
+// The syntax of each CLI, as its own documents give it:
+//   - tccli: `tccli <service> <Action> --Param value`, a non-basic (object or
+//     list) value as a quoted JSON string, --region, --endpoint HOST
+//     (https://pypi.org/project/tccli-intl-en/, "Usage";
+//     https://tencentcloud.com/document/product/1013/52425, TCCLI Usage).
+//   - aliyun: `aliyun <product> <Action> --Param value`, JSON-string and
+//     comma-list values quoted (https://www.alibabacloud.com/help/en/cli/parameter-format-overview);
+//     list members as the RPC API numbers them (Tags.1.Key).
+//   - hcloud (KooCLI): `hcloud <service> <operation>[/<version>] --cli-region=R
+//     --project_id=P --a.b=value`, array members numbered from 1
+//     (--os-stop.servers.1.id=...) (https://support.huaweicloud.com/intl/en-us/hcli_faq/hcli_17_002.html,
+//     operation versions; https://support.huaweicloud.com/intl/en-us/hcli_faq/hcli_19_008.html, body arrays).
+
 // CLI writes the create call as the vendor CLI's own command line
 // (format tccli, aliyun or hcloud), built from the request plan shows so
 // that it carries exactly the same parameters, shell-quoted. The key is

@@ -34,6 +34,9 @@ type TerraformResource struct {
 	Source string
 	// Resource is the resource type (tencentcloud_vpn_connection).
 	Resource string
+	// Version is the provider release the Export column was checked
+	// against; exports require at least it.
+	Version string
 	// Schema names what the Export column was checked against: the
 	// provider's repository, commit and source file.
 	Schema string

@@ -460,7 +460,12 @@ func (t *tfBuilder) write(p cloud.Params, o Options) string {
 
 	tf := body.AppendNewBlock("terraform", nil).Body()
 	rp := tf.AppendNewBlock("required_providers", nil).Body()
-	rp.SetAttributeValue(tr.Provider, cty.ObjectVal(map[string]cty.Value{"source": cty.StringVal(tr.Source)}))
+	req := map[string]cty.Value{"source": cty.StringVal(tr.Source)}
+	if tr.Version != "" {
+		// The release the attribute mapping was checked against.
+		req["version"] = cty.StringVal(">= " + tr.Version)
+	}
+	rp.SetAttributeValue(tr.Provider, cty.ObjectVal(req))
 	body.AppendNewline()
 
 	if len(t.provider.attrs) > 0 {

@@ -35,6 +35,7 @@ type schemaDoc struct {
 	Provider   string                 `json:"provider"`
 	Resource   string                 `json:"resource"`
 	Commit     string                 `json:"commit"`
+	Version    string                 `json:"version"`
 	Attributes map[string]*schemaAttr `json:"attributes"`
 	Config     map[string]*schemaAttr `json:"provider_config"`
 }
@@ -232,7 +233,8 @@ func TestEveryFieldMapsToTheProviderSchema(t *testing.T) {
 		}
 		t.Run(c.API, func(t *testing.T) {
 			sch := loadSchema(t, c.Terraform.Provider)
-			if sch.Resource != c.Terraform.Resource || !strings.Contains(c.Terraform.Schema, sch.Commit) {
+			if sch.Resource != c.Terraform.Resource || !strings.Contains(c.Terraform.Schema, sch.Commit) ||
+				!strings.HasPrefix(sch.Version, "v"+c.Terraform.Version) {
 				t.Fatalf("catalog names %s at %q, recorded schema is %s at %s", c.Terraform.Resource, c.Terraform.Schema, sch.Resource, sch.Commit)
 			}
 			var mapped, warned int

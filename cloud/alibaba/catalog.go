@@ -15,7 +15,7 @@ var catalog = &cloud.Catalog{
 	API:     API,
 	CLI:     "aliyun",
 	Signing: "ACS3-HMAC-SHA256: an Authorization header, with x-acs-date, x-acs-signature-nonce and x-acs-content-sha256 (the aliyun CLI or the SDK computes it)",
-	Terraform: cloud.TerraformResource{Provider: "alicloud", Source: "aliyun/alicloud", Resource: "alicloud_vpn_connection",
+	Terraform: cloud.TerraformResource{Provider: "alicloud", Source: "aliyun/alicloud", Resource: "alicloud_vpn_connection", Version: "1.289.0",
 		Schema: "github.com/aliyun/terraform-provider-alicloud@81c43b6727a09e9da37b3d88818c3ba5fa17fa14 (v1.289.0+8) alicloud/resource_alicloud_vpn_connection.go"},
 	Title: "Alibaba Cloud VPC 2016-04-28 CreateVpnConnection",
 	Target: []cloud.Field{

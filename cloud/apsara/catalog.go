@@ -28,7 +28,7 @@ func src(s string) string { return s + "; " + checked }
 var catalog = &cloud.Catalog{
 	API:     API,
 	Signing: "ACS3-HMAC-SHA256: an Authorization header, with x-acs-date, x-acs-signature-nonce and x-acs-content-sha256 (the SDK computes it)",
-	Terraform: cloud.TerraformResource{Provider: "alibabacloudstack", Source: "aliyun/alibabacloudstack", Resource: "alibabacloudstack_vpn_connection",
+	Terraform: cloud.TerraformResource{Provider: "alibabacloudstack", Source: "aliyun/alibabacloudstack", Resource: "alibabacloudstack_vpn_connection", Version: "3.16.12",
 		Schema: "github.com/aliyun/terraform-provider-alibabacloudstack@98051880f85841e5087cf74917835da72918da95 (v3.16.12) alibabacloudstack/resource_apsarastack_vpngateway_vpnconnection.go"},
 	Title: "Alibaba Apsara Stack VPC 2016-01-01 CreateVpnConnection",
 	Target: []cloud.Field{

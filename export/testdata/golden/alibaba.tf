@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     alicloud = {
-      source = "aliyun/alicloud"
+      source  = "aliyun/alicloud"
+      version = ">= 1.289.0"
     }
   }
 }

@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     alibabacloudstack = {
-      source = "aliyun/alibabacloudstack"
+      source  = "aliyun/alibabacloudstack"
+      version = ">= 3.16.12"
     }
   }
 }

@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     huaweicloud = {
-      source = "huaweicloud/huaweicloud"
+      source  = "huaweicloud/huaweicloud"
+      version = ">= 1.97.1"
     }
   }
 }

@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     tencentcloud = {
-      source = "tencentcloudstack/tencentcloud"
+      source  = "tencentcloudstack/tencentcloud"
+      version = ">= 1.83.25"
     }
   }
 }

@@ -51,6 +51,9 @@ Usage:
                  [--sandbox | --endpoint URL] [-o FILE]
                                                    the customer gateway's configuration for the spec
   tunnelwiz peer --devices                         the devices it writes, and how each was verified
+  tunnelwiz export FILE --format terraform|tccli|aliyun|hcloud|curl [--show-secrets]
+                   [--connection ID] [-o FILE]
+                                                   the spec as Terraform, a vendor CLI line or curl
 
 With no cloud account, try everything in the sandbox:
   tunnelwiz apply --sandbox --wait examples/tencent.yaml
@@ -73,6 +76,7 @@ var commands = map[string]func([]string, cli.IO) error{
 	"show":     cli.Show,
 	"status":   cli.Status,
 	"delete":   cli.Delete,
+	"export":   cli.Export,
 }
 
 func main() {

@@ -26,6 +26,22 @@ type Check struct {
 	Run    func(p Params, t map[string]string) Issues
 }
 
+// TerraformResource is an official Terraform provider's resource.
+type TerraformResource struct {
+	// Provider is the provider's local name (tencentcloud).
+	Provider string
+	// Source is its registry address (tencentcloudstack/tencentcloud).
+	Source string
+	// Resource is the resource type (tencentcloud_vpn_connection).
+	Resource string
+	// Version is the provider release the Export column was checked
+	// against; exports require at least it.
+	Version string
+	// Schema names what the Export column was checked against: the
+	// provider's repository, commit and source file.
+	Schema string
+}
+
 // Catalog is the complete rule set of one vendor API's create call.
 type Catalog struct {
 	// API is the spec file's vendor key (tencent, tencent-v2, ...).
@@ -48,6 +64,16 @@ type Catalog struct {
 	// all the same (Tencent API 2.0 has no IKE version parameter): the
 	// customer side must still mirror them.
 	Implied []Implied
+	// Terraform names the vendor's official Terraform provider and its
+	// resource for this connection; the zero value means there is none
+	// (Tencent API 2.0). Fields map onto it through Field.Export.
+	Terraform TerraformResource
+	// Signing names how a request is signed (scheme, and the headers or
+	// parameters it adds at send time), for a request shown unsigned.
+	Signing string
+	// CLI names the vendor's own command line tool that export writes
+	// the create call for (tccli, aliyun, hcloud); "" when there is none.
+	CLI string
 
 	once     sync.Once
 	byPath   map[string]*Field

@@ -147,7 +147,25 @@ type Field struct {
 	// Means maps each allowed vendor token to its vocabulary term
 	// ("AES-CBC-256" -> "aes-cbc-256", "DH-GROUP14" -> "modp2048").
 	Means map[string]string
+	// Export maps the field onto each export format, keyed by format name
+	// ("terraform"): see ExportTerraform.
+	Export map[string]string
 }
+
+// ExportTerraform is the Export key of the official Terraform provider's
+// resource. Its value names the attribute, relative to the nearest
+// enclosing field that has one (an object or list of objects mapped to a
+// nested block); a value starting with "/" is absolute, "provider.x" is an
+// attribute of the provider block. A container without a value is
+// transparent (its members are attributes of the enclosing block). A
+// suffix converts the value: "|int", "|bool", "|string" (the scalar's
+// type), "|split" (a comma-separated string as a list of strings), "|map"
+// (a list of key/value objects as a map). A leaf with no value cannot be
+// expressed by the provider: export warns, naming the field.
+const ExportTerraform = "terraform"
+
+// TF is shorthand for a field's Export column holding only a Terraform attribute.
+func TF(attr string) map[string]string { return map[string]string{ExportTerraform: attr} }
 
 // Step groups fields into the wizard's pages, in order.
 type Step string

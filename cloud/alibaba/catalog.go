@@ -12,10 +12,14 @@ import (
 const API = "alibaba"
 
 var catalog = &cloud.Catalog{
-	API:   API,
+	API:     API,
+	CLI:     "aliyun",
+	Signing: "ACS3-HMAC-SHA256: an Authorization header, with x-acs-date, x-acs-signature-nonce and x-acs-content-sha256 (the aliyun CLI or the SDK computes it)",
+	Terraform: cloud.TerraformResource{Provider: "alicloud", Source: "aliyun/alicloud", Resource: "alicloud_vpn_connection", Version: "1.289.0",
+		Schema: "github.com/aliyun/terraform-provider-alicloud@81c43b6727a09e9da37b3d88818c3ba5fa17fa14 (v1.289.0+8) alicloud/resource_alicloud_vpn_connection.go"},
 	Title: "Alibaba Cloud VPC 2016-04-28 CreateVpnConnection",
 	Target: []cloud.Field{
-		{Path: "region", Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Known: knownRegions, Step: cloud.StepTarget,
+		{Path: "region", Export: cloud.TF("provider.region"), Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Known: knownRegions, Step: cloud.StepTarget,
 			Help: "Region whose VPC endpoint receives the request; usually the same as RegionId.",
 			Source: src("Known: the keys of client.EndpointMap in " + aliyun.SDKClient + " plus the public region ids DescribeRegions answers (" + seed + ": 'You " +
 				"can call the DescribeRegions operation to query region IDs'); a region outside them only warns; the endpoint is EndpointMap[region] or vpc.<region>.aliyuncs.com (the same file's GetEndpoint with EndpointRule \"regional\")")},

@@ -43,7 +43,11 @@ const (
 func p(name string) string { return "vpn_connection." + name }
 
 var catalog = &cloud.Catalog{
-	API:    API,
+	API:     API,
+	CLI:     "hcloud",
+	Signing: "SDK-HMAC-SHA256: an Authorization header, with X-Sdk-Date (hcloud or the SDK computes it)",
+	Terraform: cloud.TerraformResource{Provider: "huaweicloud", Source: "huaweicloud/huaweicloud", Resource: "huaweicloud_vpn_connection", Version: "1.97.1",
+		Schema: "github.com/huaweicloud/terraform-provider-huaweicloud@a0345b8dcc818aa80d932ec0802891222b0a22af (v1.97.1+21) huaweicloud/services/vpn/resource_huaweicloud_vpn_connection.go"},
 	Title:  "Huawei Cloud VPN v5 CreateVpnConnection (POST /v5/{project_id}/vpn-connection)",
 	Target: targetFields,
 	Fields: concat(connectionFields, policyRuleFields, ikeFields, ipsecFields, tailFields, ipv6Fields),

@@ -34,13 +34,13 @@ var (
 
 var targetFields = []cloud.Field{
 	{
-		Path: "region", Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 64},
+		Path: "region", Export: cloud.TF("region"), Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 64},
 		Chars: regionChars, Known: regions, Step: cloud.StepTarget,
 		Help:   "The region that hosts the VPN gateway; the request goes to https://vpn.<region>.myhuaweicloud.com.",
 		Source: sdkModule + " services/vpn/v5/region/region.go (region ids and endpoint pattern); " + checked,
 	},
 	{
-		Path: "project_id", Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 64},
+		Path: "project_id", Export: cloud.TF("provider.project_id"), Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 64},
 		Chars: projectChars, Step: cloud.StepTarget, ListedAfter: []string{"region"},
 		Help:   "The project ID in the region (path parameter project_id, also sent as X-Project-Id); the wizard lists the region's project (IAM KeystoneListProjects).",
 		Source: seed + " Table 1 (project_id path parameter, mandatory); the look-up is the SDK's own (" + sdkModule + " core/auth/basic_credentials.go); " + checked,

@@ -5,7 +5,11 @@ import "tunnelwiz/cloud"
 // catalog is the whole rule set. Fields are listed in wizard order; the
 // SDK's own order does not matter because the SDK marshals its struct.
 var catalog = &cloud.Catalog{
-	API:    "tencent",
+	API:     "tencent",
+	CLI:     "tccli",
+	Signing: "TC3-HMAC-SHA256: an Authorization header over the canonical request, with X-TC-Timestamp (tccli or the SDK computes it)",
+	Terraform: cloud.TerraformResource{Provider: "tencentcloud", Source: "tencentcloudstack/tencentcloud", Resource: "tencentcloud_vpn_connection", Version: "1.83.25",
+		Schema: "github.com/tencentcloudstack/terraform-provider-tencentcloud@f6970a90038400958503a0edab62c6c463baa7b0 (v1.83.25) tencentcloud/services/vpn/resource_tc_vpn_connection.go"},
 	Title:  "Tencent Cloud API 3.0 vpc CreateVpnConnection (2017-03-12)",
 	Target: targetFields,
 	Fields: concat(gatewayFields, subnetFields, ikeFields, ipsecFields, extraFields, tagFields),

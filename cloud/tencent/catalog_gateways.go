@@ -19,26 +19,26 @@ var (
 
 var gatewayFields = []cloud.Field{
 	{
-		Path: "VpcId", Type: cloud.String, Step: cloud.StepGateways, Check: nonEmpty, Role: cloud.RoleVPC,
+		Path: "VpcId", Export: cloud.TF("vpc_id"), Type: cloud.String, Step: cloud.StepGateways, Check: nonEmpty, Role: cloud.RoleVPC,
 		Help: "VPC instance ID (VpcId from DescribeVpcs). A tunnel on a CCN-type VPN gateway may omit it.",
 		Source: srcSeed + " marks it required; " + srcSDK + " comment: 'CCN VPN 形的通道 可以不传VPCID' (CCN tunnels need not " +
 			"pass VpcId), and " + srcSDKNew + ": 'CCN类型网关传空值即可' (pass empty for CCN gateways) -> optional here, with a " +
 			"warning when absent (" + srcErrs + ": UnsupportedOperation.VpnGwVpcIdMustHave); " + checked,
 	},
 	{
-		Path: "VpnGatewayId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
+		Path: "VpnGatewayId", Export: cloud.TF("vpn_gateway_id"), Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
 		Role:   cloud.RoleVPNGateway,
 		Help:   "The ID of the VPN gateway instance, such as vpngw-1w9tue3d.",
 		Source: srcSeed + " (required); " + srcSDK + "; " + checked,
 	},
 	{
-		Path: "CustomerGatewayId", Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
+		Path: "CustomerGatewayId", Export: cloud.TF("customer_gateway_id"), Type: cloud.String, Required: true, Step: cloud.StepGateways, Check: nonEmpty,
 		Role:   cloud.RoleCustomerGateway,
 		Help:   "The ID of the customer gateway, such as cgw-2wqq41m9 (see DescribeCustomerGateways).",
 		Source: srcSeed + " (required); " + srcSDK + "; " + checked,
 	},
 	{
-		Path: "RouteType", Type: cloud.String, Allowed: routeTypes, Default: rtStatic, Step: cloud.StepGateways,
+		Path: "RouteType", Export: cloud.TF("route_type"), Type: cloud.String, Allowed: routeTypes, Default: rtStatic, Step: cloud.StepGateways,
 		Role: cloud.RoleRouting, Means: map[string]string{rtStatic: "policy", rtPolicy: "policy", rtStaticRoute: "route", rtBgp: "bgp"},
 		Help: "Tunnel type: STATIC or Policy (SPD policy-based), StaticRoute (destination routes) or Bgp " +
 			"(BGP routing). Default STATIC.",
@@ -49,7 +49,7 @@ var gatewayFields = []cloud.Field{
 
 var subnetFields = []cloud.Field{
 	{
-		Path: "SecurityPolicyDatabases", Type: cloud.List, Step: cloud.StepSubnets,
+		Path: "SecurityPolicyDatabases", Export: cloud.TF("security_group_policy"), Type: cloud.List, Step: cloud.StepSubnets,
 		RequiredWhen: &cloud.Cond{Path: "RouteType", In: spdRouteType},
 		Help: "The SPD policy group: each rule maps a VPC-side CIDR to the IDC CIDRs it may talk to, " +
 			"such as {\"10.0.0.5/24\":[\"172.123.10.5/16\"]}.",
@@ -63,14 +63,14 @@ var subnetFields = []cloud.Field{
 		Source: srcSDK + " SecurityPolicyDatabase; " + checked,
 	},
 	{
-		Path: "SecurityPolicyDatabases[].LocalCidrBlock", Type: cloud.String, Format: cloud.CIDRLoose,
+		Path: "SecurityPolicyDatabases[].LocalCidrBlock", Export: cloud.TF("local_cidr_block"), Type: cloud.String, Format: cloud.CIDRLoose,
 		Required: true, Step: cloud.StepSubnets, Role: cloud.RoleLocalSubnet,
 		Help: "The local (VPC or CCN side) CIDR block of this SPD rule.",
 		Source: srcSeed + " example 10.8.4.0/24; " + srcSDK + " SecurityPolicyDatabase.LocalCidrBlock; host bits " +
 			"are tolerated because the seed's own SecurityPolicyDatabases example is {\"10.0.0.5/24\":[\"172.123.10.5/16\"]}; " + checked,
 	},
 	{
-		Path: "SecurityPolicyDatabases[].RemoteCidrBlock", Type: cloud.List, Required: true,
+		Path: "SecurityPolicyDatabases[].RemoteCidrBlock", Export: cloud.TF("remote_cidr_block"), Type: cloud.List, Required: true,
 		Step: cloud.StepSubnets, Role: cloud.RoleRemoteSubnet,
 		Help: "The peer (IDC side) CIDR blocks this rule's local CIDR may communicate with.",
 		Source: srcSeed + " example [58.211.1.0/24]; " + srcSDK + "; each remote block is one SPD mapping, " +

@@ -16,7 +16,7 @@ var regions = []string{
 
 var targetFields = []cloud.Field{
 	{
-		Path: "region", Type: cloud.String, Required: true, Known: regions, Step: cloud.StepTarget,
+		Path: "region", Export: cloud.TF("provider.region"), Type: cloud.String, Required: true, Known: regions, Step: cloud.StepTarget,
 		Check: nonEmpty,
 		Help: "Common parameter Region: the region of the VPN gateway. Finance regions (-fsi) " +
 			"use their own domain, vpc.<region>.tencentcloudapi.com.",

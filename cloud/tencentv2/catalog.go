@@ -10,11 +10,12 @@ import (
 const seed = "seed 003_d48dbbc54e54d40b.txt (Tencent API 2.0 AddVpnConnEx)"
 
 var catalog = &cloud.Catalog{
-	API:    "tencent-v2",
-	Title:  "Tencent Cloud API 2.0 AddVpnConnEx (legacy)",
-	Target: targetFields,
-	Fields: append(append(topFields, ikeFields...), ipsecFields...),
-	Checks: checks,
+	API:     "tencent-v2",
+	Signing: "the API 2.0 Signature parameter: HmacSHA256 or HmacSHA1 (SignatureMethod) over the sorted parameters, with SecretId, Timestamp and Nonce",
+	Title:   "Tencent Cloud API 2.0 AddVpnConnEx (legacy)",
+	Target:  targetFields,
+	Fields:  append(append(topFields, ikeFields...), ipsecFields...),
+	Checks:  checks,
 	Implied: []cloud.Implied{{
 		Role: cloud.RoleIKEVersion, Term: "ikev1",
 		Source: seed + " has no IKE version parameter in AddVpnConnEx or IKESet; the same gateways' API 3.0 " +

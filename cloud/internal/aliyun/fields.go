@@ -163,6 +163,12 @@ var (
 // no legacy LocalIdIPsec member.
 func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 	p := func(name string) string { return parent + "." + name }
+	// The Terraform providers name the identities ike_local_id and
+	// ike_remote_id in ike_config, local_id and remote_id per tunnel.
+	localID, remoteID := "ike_local_id", "ike_remote_id"
+	if tunnel {
+		localID, remoteID = "local_id", "remote_id"
+	}
 	ikeEnc, ikeEncT := d.encAlgs()
 	ikeAuth, ikeAuthT := d.authAlgs()
 	const (
@@ -170,41 +176,41 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 		authQuote = "If the IPsec-VPN gateway is associated with an SSL-VPN gateway, the valid value is **sm3**"
 	)
 	fs := []cloud.Field{
-		{Path: p("Psk"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(PskChars), Secret: true,
+		{Path: p("Psk"), Export: cloud.TF("psk"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(PskChars), Secret: true,
 			Step: cloud.StepIKE, Role: cloud.RolePSK,
 			Help:   "Pre-shared key that authenticates the VPN gateway and the customer gateway; a random one is generated when omitted.",
 			Source: d.src("IkeConfig.Psk (up to 100 characters); %s adds 1-100 characters, no spaces, letters, digits and ~!`@#$%%^&*()_-+={}[]|;:\",.<>/?", SDK)},
-		{Path: p("IkeVersion"), Type: cloud.String, Allowed: IkeVersions, Default: "ikev1",
+		{Path: p("IkeVersion"), Export: cloud.TF("ike_version"), Type: cloud.String, Allowed: IkeVersions, Default: "ikev1",
 			Step: cloud.StepIKE, Role: cloud.RoleIKEVersion, Means: VersionMeans,
 			Help:   "IKE protocol version.",
 			Source: d.src("IkeConfig.IkeVersion (ikev1, ikev2; default ikev1); %s agrees", SDK)},
-		{Path: p("IkeMode"), Type: cloud.String, Allowed: IkeModes, Default: "main", Effective: ikev1,
+		{Path: p("IkeMode"), Export: cloud.TF("ike_mode"), Type: cloud.String, Allowed: IkeModes, Default: "main", Effective: ikev1,
 			Step: cloud.StepIKE, Role: cloud.RoleIKEMode, Means: ModeMeans,
 			Help:   "IKEv1 negotiation mode: main is more secure, aggressive is faster.",
 			Source: d.src("IkeConfig.IkeMode (main, aggressive; default main; \"negotiation mode of IKE V1\"); %s drops the IKEv1 wording, so other versions only warn", SDK)},
-		{Path: p("IkeEncAlg"), Type: cloud.String, Allowed: ikeEnc, Tolerated: ikeEncT, Default: "aes",
+		{Path: p("IkeEncAlg"), Export: cloud.TF("ike_enc_alg"), Type: cloud.String, Allowed: ikeEnc, Tolerated: ikeEncT, Default: "aes",
 			Step: cloud.StepIKE, Role: cloud.RoleIKEEncryption, Means: means(EncMeans, ikeEnc, ikeEncT),
 			Help:   "Phase 1 encryption algorithm." + d.smHelp("sm4"),
 			Source: d.src("IkeConfig.IkeEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees%s", SDK, d.encNote(encQuote))},
-		{Path: p("IkeAuthAlg"), Type: cloud.String, Allowed: ikeAuth, Tolerated: ikeAuthT, Default: "md5",
+		{Path: p("IkeAuthAlg"), Export: cloud.TF("ike_auth_alg"), Type: cloud.String, Allowed: ikeAuth, Tolerated: ikeAuthT, Default: "md5",
 			Step: cloud.StepIKE, Role: cloud.RoleIKEIntegrity, Means: means(AuthMeans, ikeAuth, ikeAuthT),
 			Help:   "Phase 1 authentication algorithm." + d.smHelp("sm3"),
 			Source: d.src("%s", d.authNote("IkeConfig.IkeAuthAlg (md5, sha1; default md5)", "ike_auth_alg", authQuote))},
-		{Path: p("IkePfs"), Type: cloud.String, Allowed: IkePfs, Default: "group2",
+		{Path: p("IkePfs"), Export: cloud.TF("ike_pfs"), Type: cloud.String, Allowed: IkePfs, Default: "group2",
 			Step: cloud.StepIKE, Role: cloud.RoleIKEDHGroup, Means: means(PfsMeans, IkePfs, nil),
 			Help:   "Diffie-Hellman group of phase 1.",
 			Source: d.src("IkeConfig.IkePfs (group1, group2, group5, group14, group24; default group2); %s lists group1-group14 only: group24 kept (widest set)", SDK)},
-		{Path: p("IkeLifetime"), Type: cloud.Integer, Range: &cloud.Range{Min: 0, Max: 86400}, Default: "86400",
+		{Path: p("IkeLifetime"), Export: cloud.TF("ike_lifetime"), Type: cloud.Integer, Range: &cloud.Range{Min: 0, Max: 86400}, Default: "86400",
 			Step: cloud.StepIKE, Role: cloud.RoleIKELifetime,
 			Help:   "Lifetime of the phase 1 SA, in seconds.",
 			Source: d.src("IkeConfig.IkeLifetime (0 to 86400 s; default 86400); %s agrees", SDK)},
-		{Path: p("LocalId"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(NoSpace),
+		{Path: p("LocalId"), Export: cloud.TF(localID), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(NoSpace),
 			Step: cloud.StepIKE, Role: cloud.RoleLocalAddress,
 			Help:   "Identifier of the VPN gateway (an IP address or FQDN); defaults to its public IP address.",
 			Source: d.src("documents IkeConfig.LocalIdIPsec; %s names it LocalId (up to 100 characters, no spaces)", SDK)},
 	}
 	if !tunnel {
-		legacy := cloud.Field{Path: p("LocalIdIPsec"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(NoSpace),
+		legacy := cloud.Field{Path: p("LocalIdIPsec"), Export: cloud.TF(localID), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(NoSpace),
 			Step:   cloud.StepIKE,
 			Help:   "Identifier of the VPN gateway, under the seed document's older name; defaults to its public IP address.",
 			Source: d.src("IkeConfig.LocalIdIPsec (up to 100 characters); %s names the member LocalId", SDK)}
@@ -218,7 +224,7 @@ func (d Doc) IkeFields(parent string, tunnel bool) []cloud.Field {
 		}
 		fs = append(fs, legacy)
 	}
-	fs = append(fs, cloud.Field{Path: p("RemoteId"), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(NoSpace),
+	fs = append(fs, cloud.Field{Path: p("RemoteId"), Export: cloud.TF(remoteID), Type: cloud.String, Len: &cloud.Range{Min: 1, Max: 100}, Chars: d.chars(NoSpace),
 		Step: cloud.StepIKE, Role: cloud.RoleRemoteAddress,
 		Help:   "Identifier of the customer gateway (on ShangMi gateways the peer certificate's subject); defaults to its public IP address.",
 		Source: d.src("IkeConfig.RemoteId (up to 100 characters); %s adds no spaces", SDK)})
@@ -236,19 +242,19 @@ func (d Doc) IpsecFields(parent string) []cloud.Field {
 	)
 	pfs, pfsT := d.ipsecPfs()
 	return []cloud.Field{
-		{Path: p("IpsecEncAlg"), Type: cloud.String, Allowed: enc, Tolerated: encT, Default: "aes",
+		{Path: p("IpsecEncAlg"), Export: cloud.TF("ipsec_enc_alg"), Type: cloud.String, Allowed: enc, Tolerated: encT, Default: "aes",
 			Step: cloud.StepIPsec, Role: cloud.RoleIPsecEncryption, Means: means(EncMeans, enc, encT),
 			Help:   "Phase 2 encryption algorithm." + d.smHelp("sm4"),
 			Source: d.src("IpsecConfig.IpsecEncAlg (aes, aes192, aes256, des, 3des; default aes); %s agrees%s", SDK, d.encNote(encQuote))},
-		{Path: p("IpsecAuthAlg"), Type: cloud.String, Allowed: auth, Tolerated: authT, Default: "md5",
+		{Path: p("IpsecAuthAlg"), Export: cloud.TF("ipsec_auth_alg"), Type: cloud.String, Allowed: auth, Tolerated: authT, Default: "md5",
 			Step: cloud.StepIPsec, Role: cloud.RoleIPsecIntegrity, Means: means(AuthMeans, auth, authT),
 			Help:   "Phase 2 authentication algorithm." + d.smHelp("sm3"),
 			Source: d.src("%s", d.authNote("IpsecConfig.IpsecAuthAlg (md5, sha1; default md5)", "ipsec_auth_alg", authQuote))},
-		{Path: p("IpsecPfs"), Type: cloud.String, Allowed: pfs, Tolerated: pfsT, Default: "group2",
+		{Path: p("IpsecPfs"), Export: cloud.TF("ipsec_pfs"), Type: cloud.String, Allowed: pfs, Tolerated: pfsT, Default: "group2",
 			Step: cloud.StepIPsec, Role: cloud.RoleIPsecPFS, Means: means(PfsMeans, pfs, pfsT),
 			Help:   "Diffie-Hellman group for perfect forward secrecy in phase 2" + d.pfsHelp(),
 			Source: d.src("IpsecConfig.IpsecPfs (group1, group2, group5, group14, group24; default group2)%s", d.pfsNote())},
-		{Path: p("IpsecLifetime"), Type: cloud.Integer, Range: &cloud.Range{Min: 0, Max: 86400}, Default: "86400",
+		{Path: p("IpsecLifetime"), Export: cloud.TF("ipsec_lifetime"), Type: cloud.Integer, Range: &cloud.Range{Min: 0, Max: 86400}, Default: "86400",
 			Step: cloud.StepIPsec, Role: cloud.RoleIPsecLifetime,
 			Help:   "Lifetime of the phase 2 SA, in seconds.",
 			Source: d.src("IpsecConfig.IpsecLifetime (0 to 86400 s; default 86400); %s agrees", SDK)},
@@ -261,19 +267,19 @@ func (d Doc) IpsecFields(parent string) []cloud.Field {
 func (d Doc) HealthCheckFields(parent string) []cloud.Field {
 	p := func(name string) string { return parent + "." + name }
 	return []cloud.Field{
-		{Path: p("enable"), Type: cloud.String, Allowed: Bools, Default: "false", Step: cloud.StepExtras,
+		{Path: p("enable"), Export: cloud.TF("enable|bool"), Type: cloud.String, Allowed: Bools, Default: "false", Step: cloud.StepExtras,
 			Help:   "Whether the health check is enabled.",
 			Source: d.src("HealthCheckConfig.enable (true, false; default false; sent as a string); %s agrees", SDK)},
-		{Path: p("dip"), Type: cloud.String, Effective: hcEnabled, Format: cloud.IPv4, Step: cloud.StepExtras,
+		{Path: p("dip"), Export: cloud.TF("dip"), Type: cloud.String, Effective: hcEnabled, Format: cloud.IPv4, Step: cloud.StepExtras,
 			Help:   "Destination IP address of the health check: an address in the data center reachable through the tunnel.",
 			Source: d.src("HealthCheckConfig.dip ('the destination IP address'); %s: 'the IP address of the on-premises data center that the VPC can access through the IPsec connection'; ignored unless enable is true (default false): a warning", SDKAttach)},
-		{Path: p("sip"), Type: cloud.String, Effective: hcEnabled, Format: cloud.IPv4, Step: cloud.StepExtras,
+		{Path: p("sip"), Export: cloud.TF("sip"), Type: cloud.String, Effective: hcEnabled, Format: cloud.IPv4, Step: cloud.StepExtras,
 			Help:   "Source IP address of the health check: an address in the VPC reachable from the data center.",
 			Source: d.src("HealthCheckConfig.sip ('the source IP address'); %s: 'the IP address of the VPC that the on-premises data center can access through the IPsec connection'; ignored unless enable is true (default false): a warning", SDKAttach)},
-		{Path: p("interval"), Type: cloud.String, Effective: hcEnabled, Format: cloud.Digits, Default: "3", Step: cloud.StepExtras,
+		{Path: p("interval"), Export: cloud.TF("interval|int"), Type: cloud.String, Effective: hcEnabled, Format: cloud.Digits, Default: "3", Step: cloud.StepExtras,
 			Help:   "Interval between health check retries, in seconds.",
 			Source: d.src("HealthCheckConfig.interval (seconds, sent as a string; no range documented; ignored unless enable is true); %s adds default 3", SDK)},
-		{Path: p("retry"), Type: cloud.String, Effective: hcEnabled, Format: cloud.Digits, Default: "3", Step: cloud.StepExtras,
+		{Path: p("retry"), Export: cloud.TF("retry|int"), Type: cloud.String, Effective: hcEnabled, Format: cloud.Digits, Default: "3", Step: cloud.StepExtras,
 			Help:   "Maximum number of health check retries.",
 			Source: d.src("HealthCheckConfig.retry (sent as a string; no range documented; ignored unless enable is true); %s adds default 3", SDK)},
 	}
@@ -284,16 +290,16 @@ func (d Doc) HealthCheckFields(parent string) []cloud.Field {
 func (d Doc) BgpFields(parent string) []cloud.Field {
 	p := func(name string) string { return parent + "." + name }
 	return []cloud.Field{
-		{Path: p("EnableBgp"), Type: cloud.String, Allowed: Bools, Default: "false", Step: cloud.StepExtras,
+		{Path: p("EnableBgp"), Export: cloud.TF("enable|bool"), Type: cloud.String, Allowed: Bools, Default: "false", Step: cloud.StepExtras,
 			Help:   "Whether BGP is enabled on the connection.",
 			Source: d.src("BgpConfig.EnableBgp (true, false; sent as a string); %s adds default false", SDK)},
-		{Path: p("LocalAsn"), Type: cloud.String, Check: CheckASN, Effective: bgpEnabled, Default: "45104", Step: cloud.StepExtras, Role: cloud.RoleBGPLocalASN,
+		{Path: p("LocalAsn"), Export: cloud.TF("local_asn|string"), Type: cloud.String, Check: CheckASN, Effective: bgpEnabled, Default: "45104", Step: cloud.StepExtras, Role: cloud.RoleBGPLocalASN,
 			Help:   "Autonomous system number on the Alibaba Cloud side, 1 to 4294967295, or two 16-bit halves written as 123.456.",
 			Source: d.src("BgpConfig.LocalAsn (sent as a string); %s adds 1 to 4294967295, the dotted form and default 45104; ignored unless EnableBgp is true", SDK)},
-		{Path: p("TunnelCidr"), Type: cloud.String, Format: cloud.CIDR, Check: CheckTunnelCIDR, Effective: bgpEnabled, Step: cloud.StepExtras, Role: cloud.RoleTunnelCIDR,
+		{Path: p("TunnelCidr"), Export: cloud.TF("tunnel_cidr"), Type: cloud.String, Format: cloud.CIDR, Check: CheckTunnelCIDR, Effective: bgpEnabled, Step: cloud.StepExtras, Role: cloud.RoleTunnelCIDR,
 			Help:   "CIDR block of the IPsec tunnel: a /30 inside 169.254.0.0/16, unique per VPN gateway.",
 			Source: d.src("BgpConfig.TunnelCidr (a /30 in 169.254.0.0/16); %s adds the excluded blocks 169.254.0.0/30-169.254.6.0/30 and 169.254.169.252/30; ignored unless EnableBgp is true", SDK)},
-		{Path: p("LocalBgpIp"), Type: cloud.String, Format: cloud.IPv4, Effective: bgpEnabled, Step: cloud.StepExtras, Role: cloud.RoleTunnelLocal,
+		{Path: p("LocalBgpIp"), Export: cloud.TF("local_bgp_ip"), Type: cloud.String, Format: cloud.IPv4, Effective: bgpEnabled, Step: cloud.StepExtras, Role: cloud.RoleTunnelLocal,
 			Help:   "BGP address on the Alibaba Cloud side; it must lie inside TunnelCidr.",
 			Source: d.src("LocalBgpIp (\"falls within the IPsec tunnel CIDR block\"); %s agrees; ignored unless EnableBgp is true", SDK)},
 	}
@@ -304,13 +310,13 @@ func (d Doc) BgpFields(parent string) []cloud.Field {
 func (d Doc) TunnelBgpFields(parent string) []cloud.Field {
 	p := func(name string) string { return parent + "." + name }
 	return []cloud.Field{
-		{Path: p("LocalAsn"), Type: cloud.Integer, Range: &cloud.Range{Min: 1, Max: 4294967295}, Default: "45104", Step: cloud.StepExtras,
+		{Path: p("LocalAsn"), Export: cloud.TF("local_asn|string"), Type: cloud.Integer, Range: &cloud.Range{Min: 1, Max: 4294967295}, Default: "45104", Step: cloud.StepExtras,
 			Help:   "The tunnel's autonomous system number on the Alibaba Cloud side; required when EnableTunnelsBgp is true.",
 			Source: SDK + " TunnelBgpConfig.LocalAsn (1 to 4294967295, default 45104, required with EnableTunnelsBgp); " + Checked},
-		{Path: p("TunnelCidr"), Type: cloud.String, Format: cloud.CIDR, Check: CheckTunnelCIDR, Step: cloud.StepExtras,
+		{Path: p("TunnelCidr"), Export: cloud.TF("tunnel_cidr"), Type: cloud.String, Format: cloud.CIDR, Check: CheckTunnelCIDR, Step: cloud.StepExtras,
 			Help:   "BGP CIDR block of the tunnel: a /30 inside 169.254.0.0/16, unique per VPN gateway.",
 			Source: SDK + " TunnelBgpConfig.TunnelCidr (a /30 in 169.254.0.0/16 except 169.254.0.0/30-169.254.6.0/30 and 169.254.169.252/30); " + Checked},
-		{Path: p("LocalBgpIp"), Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepExtras,
+		{Path: p("LocalBgpIp"), Export: cloud.TF("local_bgp_ip"), Type: cloud.String, Format: cloud.IPv4, Step: cloud.StepExtras,
 			Help:   "The tunnel's BGP address on the Alibaba Cloud side; it must lie inside TunnelCidr.",
 			Source: SDK + " TunnelBgpConfig.LocalBgpIp (an address inside the BGP CIDR block); " + Checked},
 	}

@@ -143,13 +143,13 @@ func TestWizardEndToEnd(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("no connection id on screen:\n%s", tail(screen, 2000))
 	}
-	id := strings.Fields(screen[i+len("Connection "):])[0]
+	id := strings.TrimSuffix(strings.Fields(screen[i+len("Connection "):])[0], ":")
 	after := tail(tm.text(), 600)
 	if !strings.Contains(after, id) {
 		t.Errorf("the id %s is not printed on exit", id)
 	}
 	// The result stays on the terminal once the full screen is gone.
-	if !strings.Contains(after, "connection "+id+" is AVAILABLE") || !strings.Contains(after, "tunnelwiz apply --endpoint") {
+	if !strings.Contains(after, "connection "+id+": available (AVAILABLE); tunnel down") || !strings.Contains(after, "tunnelwiz apply --endpoint") {
 		t.Errorf("the result is not left on the terminal:\n%s", after)
 	}
 	resp, err := http.Get(url + "/_sandbox/connections")

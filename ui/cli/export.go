@@ -12,15 +12,6 @@ import (
 
 const exportUsage = "usage: tunnelwiz export FILE --format terraform|tccli|aliyun|hcloud|curl [--show-secrets] [--connection ID] [-o FILE]"
 
-// exporters are the formats export writes, by --format name.
-var exporters = map[string]func(*cloud.Spec, export.Options) (*export.Result, error){
-	"terraform": export.Terraform,
-	"curl":      export.Curl,
-	"tccli":     export.CLI("tccli"),
-	"aliyun":    export.CLI("aliyun"),
-	"hcloud":    export.CLI("hcloud"),
-}
-
 // Export runs `tunnelwiz export FILE --format F`: the spec as the vendor's
 // Terraform resource, a vendor CLI's command line, or a curl command.
 func Export(args []string, o IO) error {
@@ -37,7 +28,8 @@ func Export(args []string, o IO) error {
 		}
 		return err
 	}
-	run, ok := exporters[*format]
+	f, ok := export.Lookup(*format)
+	run := f.Write
 	if !ok {
 		return &UsageError{Msg: fmt.Sprintf("--format %q: use one of terraform, tccli, aliyun, hcloud, curl", *format)}
 	}

@@ -13,7 +13,7 @@ type Keys struct {
 	Next, NextStep, Back, Preview, FirstError, Quit key.Binding
 	NewKey, Reveal                                  key.Binding
 	Submit, Jump, Save, SaveKey, Scroll             key.Binding
-	Finish, YourSide, Device                        key.Binding
+	Finish, YourSide, Device, View                  key.Binding
 }
 
 // DefaultKeys avoid what huh uses inside a form, and work over SSH on
@@ -40,6 +40,8 @@ func DefaultKeys() Keys {
 		// the preview and the result.
 		YourSide: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "your side")),
 		Device:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "device")),
+		// On the preview: the request, or the same as Terraform, a CLI line, curl.
+		View: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "view")),
 	}
 }
 

@@ -274,7 +274,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case msg.withKey:
 			m.note = "Saved " + msg.path + " with the pre-shared key (mode 0600)."
 		default:
-			m.note = "Saved " + msg.path + " (mode 0600; the key is a placeholder: ctrl+r, then ctrl+s, to save it with the key)."
+			m.note = "Saved " + msg.path + " (mode 0600) without the key: " + msg.hint + "."
 		}
 		return m, nil
 	case draftMsg:
@@ -546,7 +546,7 @@ func (m *Model) footer() string {
 			keys = common.HelpLine(k.NewKey, k.Reveal) + " · " + keys
 		}
 	case *previewPage:
-		keys = common.HelpLine(k.Submit, k.Jump, k.Save, k.SaveKey, k.YourSide, k.Scroll, k.Back)
+		keys = common.HelpLine(k.Submit, k.Jump, k.View, k.Save, k.SaveKey, k.YourSide, k.Scroll, k.Back)
 	case *submitPage:
 		keys = common.HelpLine(k.Finish, k.Back, k.Quit)
 		if p.done && m.St.Created != nil {

@@ -10,23 +10,89 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/export"
 	"tunnelwiz/ui/front"
 )
 
-// previewPage shows the exact request (key masked) or what still stops it.
+// previewPage shows the exact request (key masked) or what still stops it,
+// and the same connection in the export formats this vendor has
+// (Terraform, its CLI, curl), one view at a time.
 type previewPage struct {
 	vp    viewport.Model
 	text  string
 	width int // what the text was wrapped for
+	// views are the export formats that write this spec; view is the one
+	// shown, 0 for the request itself.
+	views []export.Format
+	view  int
 }
 
 func (p *previewPage) Name() string { return "Preview" }
 
 func (p *previewPage) Enter(m *Model) tea.Cmd {
-	p.text = previewText(m.St, m.destinationText())
+	p.views = nil
+	if m.St.Issues.Errors() == 0 {
+		for _, f := range export.Formats {
+			if _, err := f.Write(m.St.Spec, export.Options{}); err == nil {
+				p.views = append(p.views, f)
+			}
+		}
+	}
+	p.view = min(p.view, len(p.views))
+	p.render(m)
 	p.vp = viewport.New(viewport.WithWidth(m.bodyWidth()), viewport.WithHeight(m.bodyHeight()))
-	p.width = 0
 	return nil
+}
+
+// render writes the view chosen, under a line naming the views.
+func (p *previewPage) render(m *Model) {
+	p.width = 0
+	if len(p.views) == 0 {
+		p.text = previewText(m.St, m.destinationText())
+		return
+	}
+	names := []string{"request"}
+	for _, f := range p.views {
+		names = append(names, f.Name)
+	}
+	names[p.view] = "[" + names[p.view] + "]"
+	head := "View (←→): " + strings.Join(names, " ") + "\n\n"
+	if p.view == 0 {
+		p.text = head + previewText(m.St, m.destinationText())
+		return
+	}
+	res, err := p.views[p.view-1].Write(m.St.Spec, export.Options{})
+	if err != nil {
+		p.text = head + "Not written: " + err.Error()
+		return
+	}
+	var b strings.Builder
+	for _, w := range res.Warnings {
+		b.WriteString("warning " + w + "\n")
+	}
+	if len(res.Warnings) > 0 {
+		b.WriteString("\n")
+	}
+	p.text = head + b.String() + cloud.Scrub(res.Text, m.St.Catalog().SecretValues(m.St.Params()))
+}
+
+// saveViewCmd writes the export shown to a new file (never over one),
+// with the key only when asked (ctrl+y); 0600 either way.
+func (p *previewPage) saveViewCmd(m *Model, withKey bool) tea.Cmd {
+	f := p.views[p.view-1]
+	res, err := f.Write(m.St.Spec, export.Options{ShowSecrets: withKey})
+	name := "tunnelwiz-" + m.St.Spec.Vendor
+	if fl := m.St.Catalog().RoleField(cloud.RoleName); fl != nil && m.St.Params().Str(fl.Path) != "" {
+		name = safeName(m.St.Params().Str(fl.Path))
+	}
+	dir := m.opts.SaveDir
+	return func() tea.Msg {
+		if err != nil {
+			return yourSideSaved{err: err}
+		}
+		path, err := writeNew(dir, name+"-"+f.Name, f.Ext, []byte(res.Text))
+		return yourSideSaved{path: path, withKey: res.HasSecret, err: err, hint: "ctrl+y saves it with the key"}
+	}
 }
 
 // wrapTokens breaks long lines for the screen between tokens: at spaces,
@@ -112,6 +178,20 @@ func (p *previewPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 				return nil, Stay
 			}
 			return nil, Next
+		case key.Matches(k, m.Keys.View) && len(p.views) > 0:
+			n := len(p.views) + 1
+			if k.String() == "right" {
+				p.view = (p.view + 1) % n
+			} else {
+				p.view = (p.view + n - 1) % n
+			}
+			p.render(m)
+			p.vp.GotoTop()
+			return nil, Stay
+		case key.Matches(k, m.Keys.Save) && p.view > 0:
+			return p.saveViewCmd(m, false), Stay
+		case key.Matches(k, m.Keys.SaveKey) && p.view > 0:
+			return p.saveViewCmd(m, true), Stay
 		case key.Matches(k, m.Keys.Save):
 			return m.saveCmd(false), Stay
 		case key.Matches(k, m.Keys.SaveKey):

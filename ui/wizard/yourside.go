@@ -112,15 +112,17 @@ func (y *yourSide) saveCmd(m *Model) tea.Cmd {
 	dir, withKey := m.opts.SaveDir, y.shown
 	return func() tea.Msg {
 		path, err := writeNew(dir, name, ".conf", []byte(text))
-		return yourSideSaved{path, withKey, err}
+		return yourSideSaved{path, withKey, err, "ctrl+r, then ctrl+s, saves it with the key"}
 	}
 }
 
-// yourSideSaved says where the configuration went.
+// yourSideSaved says where a configuration or an export went; hint says
+// how to save it with the key.
 type yourSideSaved struct {
 	path    string
 	withKey bool
 	err     error
+	hint    string
 }
 
 func (y *yourSide) view(w, h int) string {

@@ -29,7 +29,7 @@ func TestYourSide(t *testing.T) {
 	tm.Send(keyCtrl('o'))
 	wait("connections {")
 	tm.Send(keyCtrl('s'))
-	wait("key is a placeholder")
+	wait("without the key: ctrl+r")
 	tm.Send(keyCtrl('r'))
 	tm.Send(keyCtrl('s'))
 	wait("-2.conf with the")
@@ -67,6 +67,41 @@ func TestYourSideScreen(t *testing.T) {
 	for _, l := range strings.Split(out, "\n") {
 		if len([]rune(l)) > 80 {
 			t.Errorf("line wider than 80: %q", l)
+		}
+	}
+}
+
+// TestPreviewViews: ←→ on the preview shows the same connection as
+// Terraform (key a sensitive variable) and the vendor's CLI line; ctrl+s
+// saves the view shown, ctrl+y with the key; the request view is first.
+func TestPreviewViews(t *testing.T) {
+	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
+	key := m.St.Params().Str("PreShareKey")
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	wait := func(s string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+	tm.Send(press("ctrl+p"))
+	wait("[request]")
+	tm.Send(press("right"))
+	wait(`provider "tencentcloud"`)
+	tm.Send(keyCtrl('s'))
+	wait("without the key: ctrl+y")
+	tm.Send(keyCtrl('y'))
+	wait("-2.tf with the")
+	tm.Send(press("right"))
+	wait("tccli vpc CreateVpnConnection")
+	tm.Send(keyCtrl('c'))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	for name, withKey := range map[string]bool{"gz-to-dc1-terraform.tf": false, "gz-to-dc1-terraform-2.tf": true} {
+		b, err := os.ReadFile(filepath.Join(final.opts.SaveDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), key) != withKey || !strings.Contains(string(b), "tencentcloud_vpn_connection") {
+			t.Errorf("%s: holds the key %v, want %v", name, strings.Contains(string(b), key), withKey)
 		}
 	}
 }

@@ -171,6 +171,32 @@ func (f *lifeFlags) context() (context.Context, func()) {
 	return ctx, func() { cancel(); stop() }
 }
 
+// lifeRun is what every after-create command starts from: its ids, the
+// destination, the streams masked of a spec file's key, and the context
+// (interrupt and --timeout); stop releases them.
+type lifeRun struct {
+	pos  []string
+	dest *destination
+	o    IO
+	ctx  context.Context
+	stop func()
+}
+
+// start parses the command line (ids positional ids, then an optional
+// spec file), resolves the destination and makes the context.
+func (f *lifeFlags) start(args []string, ids int, usage string, o IO) (*lifeRun, error) {
+	pos, file, err := f.lifeArgs(args, ids, usage)
+	if err != nil {
+		return nil, err
+	}
+	dest, err := f.locate(file, o.In)
+	if err != nil {
+		return nil, err
+	}
+	ctx, done := f.context()
+	return &lifeRun{pos: pos, dest: dest, o: masked(o, dest.secrets), ctx: ctx, stop: func() { done(); dest.close() }}, nil
+}
+
 // masked wraps the streams so that a spec file's key never shows.
 func masked(o IO, secrets []string) IO {
 	if len(secrets) == 0 {
@@ -228,19 +254,13 @@ func interrupted(ctx context.Context, what string) error {
 // List runs `tunnelwiz list [FILE] [--vendor V --region R] [--json]`.
 func List(args []string, o IO) error {
 	f := newLifeFlags("list", 2*time.Minute)
-	_, file, err := f.lifeArgs(args, 0, "tunnelwiz list FILE | --vendor V --region R [--project-id P] [--endpoint URL | --sandbox] [--json]")
+	r, err := f.start(args, 0, "tunnelwiz list FILE | --vendor V --region R [--project-id P] [--endpoint URL | --sandbox] [--json]", o)
 	if err != nil {
 		return err
 	}
-	dest, err := f.locate(file, o.In)
-	if err != nil {
-		return err
-	}
-	defer dest.close()
-	o = masked(o, dest.secrets)
+	defer r.stop()
+	o, dest, ctx := r.o, r.dest, r.ctx
 	fmt.Fprintf(o.Err, "Destination: %s\n", dest.where.Said)
-	ctx, done := f.context()
-	defer done()
 	conns, err := cloud.ListConnections(ctx, dest.driver, dest.where.Base, cloud.Filter{})
 	if err != nil {
 		if e := interrupted(ctx, "stopped listing"); e != nil {
@@ -281,25 +301,19 @@ func dash(s string) string {
 // Show runs `tunnelwiz show ID [FILE] [--vendor V --region R] [--json]`.
 func Show(args []string, o IO) error {
 	f := newLifeFlags("show", 2*time.Minute)
-	pos, file, err := f.lifeArgs(args, 1, "tunnelwiz show ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--json]")
+	r, err := f.start(args, 1, "tunnelwiz show ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--json]", o)
 	if err != nil {
 		return err
 	}
-	dest, err := f.locate(file, o.In)
-	if err != nil {
-		return err
-	}
-	defer dest.close()
-	o = masked(o, dest.secrets)
+	defer r.stop()
+	o, dest, ctx := r.o, r.dest, r.ctx
 	fmt.Fprintf(o.Err, "Destination: %s\n", dest.where.Said)
-	ctx, done := f.context()
-	defer done()
-	c, err := cloud.ReadConnection(ctx, dest.driver, dest.where.Base, pos[0])
+	c, err := cloud.ReadConnection(ctx, dest.driver, dest.where.Base, r.pos[0])
 	if err != nil {
 		if e := interrupted(ctx, "stopped reading"); e != nil {
 			return e
 		}
-		return dest.notFound(pos[0], err)
+		return dest.notFound(r.pos[0], err)
 	}
 	if *f.asJSON {
 		return writeJSON(o.Out, c)
@@ -350,20 +364,13 @@ func writeConnection(w io.Writer, c *cloud.Connection, brief bool) {
 func Status(args []string, o IO) error {
 	f := newLifeFlags("status", 15*time.Minute)
 	watch := f.fs.Bool("watch", false, "redraw until the status changes, or --timeout")
-	pos, file, err := f.lifeArgs(args, 1, "tunnelwiz status ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--watch [--timeout D]] [--json]")
+	r, err := f.start(args, 1, "tunnelwiz status ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--watch [--timeout D]] [--json]", o)
 	if err != nil {
 		return err
 	}
-	dest, err := f.locate(file, o.In)
-	if err != nil {
-		return err
-	}
-	defer dest.close()
-	o = masked(o, dest.secrets)
-	id := pos[0]
+	defer r.stop()
+	o, dest, ctx, id := r.o, r.dest, r.ctx, r.pos[0]
 	fmt.Fprintf(o.Err, "Destination: %s\n", dest.where.Said)
-	ctx, done := f.context()
-	defer done()
 	result := func(c *cloud.Connection) {
 		if *f.asJSON {
 			writeJSON(o.Out, dest.statusOf(c))
@@ -473,19 +480,12 @@ type deleted struct {
 func Delete(args []string, o IO) error {
 	f := newLifeFlags("delete", 15*time.Minute)
 	yes := f.fs.Bool("yes", false, "do not ask for confirmation")
-	pos, file, err := f.lifeArgs(args, 1, "tunnelwiz delete ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--yes] [--timeout D] [--json]")
+	r, err := f.start(args, 1, "tunnelwiz delete ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--yes] [--timeout D] [--json]", o)
 	if err != nil {
 		return err
 	}
-	dest, err := f.locate(file, o.In)
-	if err != nil {
-		return err
-	}
-	defer dest.close()
-	o = masked(o, dest.secrets)
-	id := pos[0]
-	ctx, done := f.context()
-	defer done()
+	defer r.stop()
+	o, dest, ctx, id := r.o, r.dest, r.ctx, r.pos[0]
 	c, err := cloud.ReadConnection(ctx, dest.driver, dest.where.Base, id)
 	if err != nil {
 		if e := interrupted(ctx, "stopped before deleting anything"); e != nil {

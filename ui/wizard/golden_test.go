@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"bytes"
 	"maps"
 	"path/filepath"
 	"strings"
@@ -117,11 +116,9 @@ func TestCloudErrorRoundTrip(t *testing.T) {
 	_, spec, tm := conflicting(t)
 	before := cloud.Params(spec.Params).Clone()
 	tm.Send(press("ctrl+p"))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("go to step")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "go to step", 30*time.Second)
 	tm.Send(keyCtrl('g'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("VpnConnCidrConflict")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "VpnConnCidrConflict", 30*time.Second)
 	tm.Send(keyCtrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	if got := final.pages[final.cur].Name(); got != "Subnets" {

@@ -107,8 +107,7 @@ func TestSavedAfterRefusal(t *testing.T) {
 	rc, _, tm := conflicting(t)
 	tm.Send(press("ctrl+p"))
 	tm.Send(keyCtrl('g'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("VpnConnCidrConflict")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "VpnConnCidrConflict", 30*time.Second)
 	rc.srv.Reset() // the other connection is gone
 	tm.Send(press("ctrl+p"))
 	tm.Send(press("8")) // Tags: the name first
@@ -117,8 +116,7 @@ func TestSavedAfterRefusal(t *testing.T) {
 	}
 	tm.Send(press("ctrl+p"))
 	tm.Send(keyCtrl('g'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Press enter to finish")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "Press enter to finish", 30*time.Second)
 	tm.Send(press("enter"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	if got := final.St.Created.Params.Str("VpnConnectionName"); got != "gz-to-dc1-b" {
@@ -194,8 +192,7 @@ func TestNoDraftAfterCreate(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	tm.Send(press("ctrl+p"))
 	tm.Send(keyCtrl('g'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Created ")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "Created ", 30*time.Second)
 	tm.Send(keyCtrl('c')) // before it is ready
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	if final.St.Created == nil {
@@ -264,11 +261,9 @@ func TestSavedWithKeySaysSo(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	tm.Send(press("ctrl+p"))
 	tm.Send(keyCtrl('y'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Saved ")) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "Saved ", 10*time.Second)
 	tm.Send(keyCtrl('g'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Press enter to finish")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "Press enter to finish", 30*time.Second)
 	tm.Send(press("enter"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	if text := resultText(final, 80, true); !strings.Contains(text, "with the pre-shared key (mode 0600") {
@@ -307,14 +302,11 @@ func TestResultKeepsTheKeyReachable(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	tm.Send(press("ctrl+p"))
 	tm.Send(keyCtrl('g'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Press enter to finish")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "Press enter to finish", 30*time.Second)
 	tm.Send(keyCtrl('r'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(key)) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, key, 10*time.Second)
 	tm.Send(keyCtrl('y'))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("pre-shared key (mode 0600).")) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	waitText(t, tm, "pre-shared key (mode 0600).", 10*time.Second)
 	tm.Send(press("enter"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	files, _ := filepath.Glob(filepath.Join(final.opts.SaveDir, "*.yaml"))

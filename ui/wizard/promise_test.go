@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"bytes"
 	"maps"
 	"path/filepath"
 	"sort"
@@ -101,8 +100,7 @@ func TestPromise(t *testing.T) {
 			if !valid {
 				wait = "Fix the errors first"
 			}
-			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(wait)) },
-				teatest.WithDuration(90*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			waitText(t, tm, wait, 90*time.Second)
 			if valid {
 				tm.Send(press("enter"))
 			} else {

@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -151,8 +150,7 @@ func TestShortPath(t *testing.T) {
 			n := 0
 			for _, s := range path {
 				if s.wait != "" {
-					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s.wait)) },
-						teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+					waitText(t, tm, s.wait, 30*time.Second)
 					continue
 				}
 				for _, k := range s.keys {
@@ -197,8 +195,7 @@ func runPath(t *testing.T, path []step) *Model {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	for _, s := range path {
 		if s.wait != "" {
-			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s.wait)) },
-				teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			waitText(t, tm, s.wait, 30*time.Second)
 			continue
 		}
 		for _, k := range s.keys {

@@ -1,13 +1,25 @@
 package wizard
 
 import (
+	"bytes"
 	"fmt"
 	"net/netip"
+	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"tunnelwiz/cloud/sandbox"
 )
+
+// waitText waits, for at most d, until the screen has drawn s (teatest
+// sends only what changed, so s must be a piece drawn at once).
+func waitText(t *testing.T, tm *teatest.TestModel, s string, d time.Duration) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+		teatest.WithDuration(d), teatest.WithCheckInterval(20*time.Millisecond))
+}
 
 func keyCtrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
 

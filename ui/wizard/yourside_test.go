@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,11 +18,7 @@ func TestYourSide(t *testing.T) {
 	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
 	key := m.St.Params().Str("PreShareKey")
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-	wait := func(s string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-	}
+	wait := func(s string) { t.Helper(); waitText(t, tm, s, 10*time.Second) }
 	tm.Send(press("ctrl+p"))
 	wait("go to step")
 	tm.Send(keyCtrl('o'))
@@ -78,11 +73,7 @@ func TestPreviewViews(t *testing.T) {
 	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
 	key := m.St.Params().Str("PreShareKey")
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-	wait := func(s string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-	}
+	wait := func(s string) { t.Helper(); waitText(t, tm, s, 10*time.Second) }
 	tm.Send(press("ctrl+p"))
 	wait("[request]")
 	tm.Send(press("right"))

@@ -1,6 +1,7 @@
 package peer
 
 import (
+	"fmt"
 	"net/netip"
 
 	"tunnelwiz/cloud"
@@ -45,9 +46,9 @@ func (b *builder) addresses(o Options) error {
 // specIP is the first role field holding an IPv4 address.
 func (b *builder) specIP(roles ...cloud.Role) (string, string) {
 	for _, r := range roles {
-		for _, f := range b.roleFields(r) {
-			if v, ok := b.p.At(f.Path); ok && isIPv4(scalar(v)) {
-				return scalar(v), f.Path
+		for _, s := range b.roleFields(r) {
+			if v, ok := b.p.At(s.at); ok && isIPv4(scalar(v)) {
+				return scalar(v), s.at
 			}
 		}
 	}
@@ -57,6 +58,10 @@ func (b *builder) specIP(roles ...cloud.Role) (string, string) {
 // lookedUp is the address of the gateway the spec names, from the
 // destination's inventory: the address whose id the gateway-address field
 // holds (Huawei vgw_ip, an EIP id), else the gateway's first IPv4 address.
+// One tunnel of a per-tunnel list takes its element's own gateway id where
+// the element has a field of the same name (Alibaba's per-tunnel
+// CustomerGatewayId), and the cloud gateway's address in the element's
+// place (a dual-tunnel gateway lists one address per tunnel).
 func (b *builder) lookedUp(inv *cloud.Inventory, role cloud.Role) (string, string) {
 	if inv == nil {
 		return "", ""
@@ -69,7 +74,13 @@ func (b *builder) lookedUp(inv *cloud.Inventory, role cloud.Role) (string, strin
 	if f == nil {
 		return "", ""
 	}
-	id := b.p.Str(f.Path)
+	path := f.Path
+	if b.list != "" {
+		if own := b.elem + "." + f.Path; b.str(own) != "" {
+			path = own
+		}
+	}
+	id := b.str(path)
 	var pick string
 	if role == cloud.RoleVPNGateway {
 		if g := b.c.RoleField(cloud.RoleGatewayAddress); g != nil {
@@ -80,18 +91,35 @@ func (b *builder) lookedUp(inv *cloud.Inventory, role cloud.Role) (string, strin
 		if r.ID != id || id == "" {
 			continue
 		}
+		var ips []cloud.Address
 		for _, a := range r.Addresses {
 			if pick != "" && a.ID == pick && isIPv4(a.IP) {
-				return a.IP, "the look-up of " + f.Path + " " + id + " (address " + pick + ")"
+				return a.IP, "the look-up of " + path + " " + id + " (address " + pick + ")"
+			}
+			if isIPv4(a.IP) {
+				ips = append(ips, a)
 			}
 		}
-		for _, a := range r.Addresses {
-			if isIPv4(a.IP) {
-				return a.IP, "the look-up of " + f.Path + " " + id
+		n := 0
+		if b.list != "" && role == cloud.RoleVPNGateway {
+			n = b.index
+		}
+		if n < len(ips) {
+			how := ""
+			if len(ips) > 1 {
+				how = fmt.Sprintf(" (address %d of %d, %s)", n+1, len(ips), ips[n].Label)
 			}
+			return ips[n].IP, "the look-up of " + path + " " + id + how
 		}
 	}
 	return "", ""
+}
+
+// str is the string at an instance path ("" when absent).
+func (b *builder) str(path string) string {
+	v, _ := b.p.At(path)
+	s, _ := v.(string)
+	return s
 }
 
 func isIPv4(s string) bool {

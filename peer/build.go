@@ -30,7 +30,9 @@ type UnsupportedError struct{ Field, Why string }
 func (e *UnsupportedError) Error() string { return e.Field + ": " + e.Why }
 
 // Build turns a spec into the customer side's Tunnel. A spec with errors
-// returns *cloud.InvalidError with the validator's issues.
+// returns *cloud.InvalidError with the validator's issues. A spec whose
+// algorithms are set per tunnel (Alibaba's dual-tunnel
+// TunnelOptionsSpecification) gives one Tunnel per element in Parts.
 func Build(spec *cloud.Spec, o Options) (*Tunnel, error) {
 	d, err := cloud.DriverFor(spec.Vendor)
 	if err != nil {
@@ -41,10 +43,15 @@ func Build(spec *cloud.Spec, o Options) (*Tunnel, error) {
 	if issues.Errors() > 0 {
 		return nil, &cloud.InvalidError{Issues: issues}
 	}
-	b := &builder{c: c, p: p, t: &Tunnel{Vendor: c.API, Title: c.Title}}
-	if err := b.perTunnel(); err != nil {
-		return nil, err
+	list, n := perTunnel(c, p)
+	if n == 0 {
+		return (&builder{c: c, p: p, t: &Tunnel{Vendor: c.API, Title: c.Title}}).build(o)
 	}
+	return buildParts(c, p, list, n, o)
+}
+
+// build fills the builder's tunnel from the spec and the options.
+func (b *builder) build(o Options) (*Tunnel, error) {
 	t := b.t
 	t.Name = b.role(cloud.RoleName).Token
 	t.Version = b.role(cloud.RoleIKEVersion)
@@ -85,21 +92,49 @@ type builder struct {
 	c *cloud.Catalog
 	p cloud.Params
 	t *Tunnel
+	// list and elem are set when building one tunnel of a per-tunnel list:
+	// the list's path ("TunnelOptionsSpecification") and the element's
+	// instance path ("TunnelOptionsSpecification[1]").
+	list, elem string
+	index      int
 }
 
-// roleFields are the top-level (not per-list-element) fields with a role,
-// the current spellings before deprecated ones.
-func (b *builder) roleFields(r cloud.Role) []*cloud.Field {
-	var cur, old []*cloud.Field
+// slot is a field with a role and the instance path it is read at.
+type slot struct {
+	f  *cloud.Field
+	at string
+}
+
+// roleFields are the fields with a role, the current spellings before
+// deprecated ones: the top-level ones, or, when building one tunnel of a
+// per-tunnel list, that element's own fields where it has any for the role
+// (the top-level ones then do not apply: the vendor refuses them beside
+// the list).
+func (b *builder) roleFields(r cloud.Role) []slot {
+	if b.list != "" {
+		if own := b.fieldsUnder(r, b.list+"[].", b.elem+"."); len(own) > 0 {
+			return own
+		}
+	}
+	return b.fieldsUnder(r, "", "")
+}
+
+// fieldsUnder are the role's fields whose path starts with prefix (none
+// other having a list in it), read at the instance path with prefix
+// replaced by inst.
+func (b *builder) fieldsUnder(r cloud.Role, prefix, inst string) []slot {
+	var cur, old []slot
 	for i := range b.c.Fields {
 		f := &b.c.Fields[i]
-		if f.Role != r || strings.Contains(f.Path, "[]") {
+		rest, ok := strings.CutPrefix(f.Path, prefix)
+		if f.Role != r || !ok || strings.Contains(rest, "[]") {
 			continue
 		}
+		s := slot{f: f, at: inst + rest}
 		if f.Deprecated != "" {
-			old = append(old, f)
+			old = append(old, s)
 		} else {
-			cur = append(cur, f)
+			cur = append(cur, s)
 		}
 	}
 	return append(cur, old...)
@@ -110,28 +145,29 @@ func (b *builder) roleFields(r cloud.Role) []*cloud.Field {
 // spec's mode. A token with no term is kept (Term empty) and warned about.
 func (b *builder) role(r cloud.Role) Value {
 	fields := b.roleFields(r)
-	for _, f := range fields {
-		if v, ok := b.p.At(f.Path); ok && b.c.Applies(f, b.p, f.Path) {
-			return b.value(f, scalar(v), false)
+	for _, s := range fields {
+		if v, ok := b.p.At(s.at); ok && b.c.Applies(s.f, b.p, s.at) {
+			return b.value(s, scalar(v), false)
 		}
 	}
-	for _, f := range fields {
-		if f.Default != "" && b.c.Applies(f, b.p, f.Path) {
-			return b.value(f, f.Default, true)
+	for _, s := range fields {
+		if s.f.Default != "" && b.c.Applies(s.f, b.p, s.at) {
+			return b.value(s, s.f.Default, true)
 		}
 	}
 	return b.implied(r)
 }
 
-func (b *builder) value(f *cloud.Field, token string, def bool) Value {
-	v := Value{Token: token, Field: f.Path, Default: def, Term: token}
+func (b *builder) value(s slot, token string, def bool) Value {
+	f := s.f
+	v := Value{Token: token, Field: s.at, Default: def, Term: token}
 	if def {
 		v.Source = f.Source
 	}
 	if f.Means != nil {
 		v.Term = f.Means[token]
 		if v.Term == "" {
-			b.t.warn(f.Path, "%s has no vendor-neutral meaning that tunnelwiz knows (no document says which transform it is), so it cannot be written", token)
+			b.t.warn(s.at, "%s has no vendor-neutral meaning that tunnelwiz knows (no document says which transform it is), so it cannot be written", token)
 		}
 	}
 	return v
@@ -158,7 +194,7 @@ func (b *builder) require() {
 			t.warn("", "the API has no %s setting, so the cloud's value is unknown", x.role)
 			continue
 		}
-		t.warn(fields[0].Path, "not set, and the vendor documents no default: set it in the spec (the device cannot be told what the cloud will use)")
+		t.warn(fields[0].at, "not set, and the vendor documents no default: set it in the spec (the device cannot be told what the cloud will use)")
 	}
 	for _, x := range []struct {
 		v    Value
@@ -166,32 +202,32 @@ func (b *builder) require() {
 	}{{t.IKELifetime, cloud.RoleIKELifetime}, {t.ESPLifetime, cloud.RoleIPsecLifetime}} {
 		if !x.v.Known() {
 			if fields := b.roleFields(x.role); len(fields) > 0 {
-				t.warn(fields[0].Path, "not set, and the vendor documents no default: the device's own lifetime is left")
+				t.warn(fields[0].at, "not set, and the vendor documents no default: the device's own lifetime is left")
 			}
 		}
 	}
 	if !t.PSK.Known() {
 		if fields := b.roleFields(cloud.RolePSK); len(fields) > 0 {
-			t.warn(fields[0].Path, "not set: the cloud makes up a key; copy it from the vendor's console into the secret")
+			t.warn(fields[0].at, "not set: the cloud makes up a key; copy it from the vendor's console into the secret")
 		}
 	}
 }
 
-// perTunnel refuses a spec whose algorithms are per tunnel (Alibaba's
-// dual-tunnel TunnelOptionsSpecification): one configuration per tunnel
-// is not written yet.
-func (b *builder) perTunnel() error {
-	for i := range b.c.Fields {
-		f := &b.c.Fields[i]
+// perTunnel finds a list whose elements set the algorithms per tunnel (a
+// list field holding an IKE encryption role) and how many elements the
+// spec gives it.
+func perTunnel(c *cloud.Catalog, p cloud.Params) (string, int) {
+	for i := range c.Fields {
+		f := &c.Fields[i]
 		if f.Role != cloud.RoleIKEEncryption || !strings.Contains(f.Path, "[]") {
 			continue
 		}
 		list := f.Path[:strings.Index(f.Path, "[]")]
-		if len(b.p.List(list)) > 0 {
-			return &UnsupportedError{Field: list, Why: "per-tunnel settings (dual-tunnel mode) are not written yet: tunnelwiz peer writes single-tunnel connections"}
+		if n := len(p.List(list)); n > 0 {
+			return list, n
 		}
 	}
-	return nil
+	return "", 0
 }
 
 // scalar renders a parameter value as its token.

@@ -247,28 +247,12 @@ func TestIdentities(t *testing.T) {
 	}
 }
 
-// TestRefusals: a spec with errors returns the validator's issues; a
-// dual-tunnel spec is refused, naming the list.
+// TestRefusals: a spec with errors returns the validator's issues.
 func TestRefusals(t *testing.T) {
 	s := load(t, "../examples/tencent.yaml")
 	cloud.Params(s.Params).Set("IKEOptionsSpecification.DhGroupName", "GROUP3")
 	var invalid *cloud.InvalidError
 	if _, err := peer.Build(s, peer.Options{}); !errors.As(err, &invalid) || invalid.Issues.Errors() != 1 {
 		t.Errorf("want the validator's one error, got %v", err)
-	}
-	dual := parse(t, `vendor: alibaba
-region: cn-shanghai
-params:
-  RegionId: cn-shanghai
-  VpnGatewayId: vpn-1
-  LocalSubnet: 10.0.0.0/24
-  RemoteSubnet: 192.168.0.0/24
-  TunnelOptionsSpecification:
-    - {CustomerGatewayId: cgw-1, Role: master, TunnelIkeConfig: {IkeEncAlg: aes256}}
-    - {CustomerGatewayId: cgw-2, Role: slave, TunnelIkeConfig: {IkeEncAlg: aes256}}
-`)
-	var unsup *peer.UnsupportedError
-	if _, err := peer.Build(dual, peer.Options{CloudIP: "203.0.113.1", PeerIP: "198.51.100.1"}); !errors.As(err, &unsup) || unsup.Field != "TunnelOptionsSpecification" {
-		t.Errorf("dual tunnel: %v", err)
 	}
 }

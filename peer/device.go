@@ -16,11 +16,26 @@ type Device struct {
 // Write renders the tunnel for the device. With show false the pre-shared
 // key is a visible placeholder. The warnings are the tunnel's and what
 // the device cannot express, each naming the spec's field.
+// A tunnel with Parts is written part after part.
 func (d Device) Write(t *Tunnel, show bool) (string, []Warning) {
-	text, ws := d.write(t, show)
+	all := append([]Warning(nil), t.Warnings...)
+	var text string
+	if len(t.Parts) == 0 {
+		var ws []Warning
+		text, ws = d.write(t, show)
+		all = append(all, ws...)
+	}
+	for i, p := range t.Parts {
+		pt, ws := d.write(p, show)
+		if i > 0 {
+			text += "\n"
+		}
+		text += pt
+		all = append(append(all, p.Warnings...), ws...)
+	}
 	var out []Warning
 	seen := map[Warning]bool{}
-	for _, w := range append(append([]Warning(nil), t.Warnings...), ws...) {
+	for _, w := range all {
 		if !seen[w] {
 			seen[w] = true
 			out = append(out, w)

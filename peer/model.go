@@ -106,6 +106,11 @@ type Tunnel struct {
 
 	// Warnings are what the spec leaves unknown or the model cannot carry.
 	Warnings []Warning
+
+	// Parts are the tunnels of a connection that has several (Alibaba's
+	// dual-tunnel mode), each complete; the whole then holds only the
+	// names, the first key and the warnings that concern both.
+	Parts []*Tunnel
 }
 
 // Warning is something the configuration cannot say as the cloud has it,

@@ -87,10 +87,10 @@ func (b *builder) pairs() []Child {
 // maps are the children of a subnet-pairs map: one per key.
 func (b *builder) maps() []Child {
 	var out []Child
-	for _, f := range b.roleFields(cloud.RoleSubnetPairs) {
-		v, ok := b.p.At(f.Path)
+	for _, s := range b.roleFields(cloud.RoleSubnetPairs) {
+		v, ok := b.p.At(s.at)
 		m, _ := v.(map[string]any)
-		if !ok || !b.c.Applies(f, b.p, f.Path) {
+		if !ok || !b.c.Applies(s.f, b.p, s.at) {
 			continue
 		}
 		keys := make([]string, 0, len(m))
@@ -99,7 +99,7 @@ func (b *builder) maps() []Child {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			inst := fmt.Sprintf("%s[%q]", f.Path, k)
+			inst := fmt.Sprintf("%s[%q]", s.at, k)
 			out = append(out, Child{Cloud: cidrs(k), Customer: cidrs(m[k]), CloudField: inst + " (key)", CustomerField: inst})
 		}
 	}
@@ -110,14 +110,14 @@ func (b *builder) maps() []Child {
 // customer subnets alone (Huawei peer_subnets, Tencent 2.0 userGwCidrBlock).
 func (b *builder) loneRemotes() []Child {
 	var out []Child
-	for _, f := range b.roleFields(cloud.RoleRemoteSubnet) {
-		parent, _ := split(f.Path)
+	for _, s := range b.roleFields(cloud.RoleRemoteSubnet) {
+		parent, _ := split(s.f.Path)
 		if b.sibling(parent, cloud.RoleLocalSubnet) != nil || b.sibling(parent, cloud.RolePolicyLocal) != nil {
 			continue
 		}
-		if v, ok := b.p.At(f.Path); ok && b.c.Applies(f, b.p, f.Path) {
+		if v, ok := b.p.At(s.at); ok && b.c.Applies(s.f, b.p, s.at) {
 			if c := cidrs(v); len(c) > 0 {
-				out = append(out, Child{Customer: c, CustomerField: f.Path})
+				out = append(out, Child{Customer: c, CustomerField: s.at})
 			}
 		}
 	}

@@ -63,6 +63,7 @@ func (r *ros) header() {
 // profile is phase 1: algorithms, lifetime, DPD and NAT-T.
 func (r *ros) profile() {
 	t := r.t
+	r.x.line("/ip ipsec profile")
 	enc, _ := r.kw(t.IKE.Encryption, false, "IKE encryption")
 	hash, _ := r.kw(t.IKE.Integrity, false, "IKE integrity")
 	dh, _ := r.kw(t.IKE.Group, false, "IKE DH group")
@@ -76,8 +77,15 @@ func (r *ros) profile() {
 		args = append(args, arg{"lifetime=" + rosTime(l), from(t.IKELifetime)})
 	}
 	args = append(args, r.dpd()...)
-	args = append(args, r.natt())
-	r.x.line("/ip ipsec profile")
+	if t.Version.Term == "ikev2" {
+		// Peers, exchange-mode: "Parameters that are ignored by IKEv2:
+		// proposal-check, compatibility-options, lifebytes,
+		// dpd-maximum-failures, nat-traversal."
+		r.x.comment("IKEv2 ignores nat-traversal and dpd-maximum-failures (%s, Peers: exchange-mode); it detects NAT itself%s",
+			rosDoc, natNote(t.NATT))
+	} else {
+		args = append(args, r.natt())
+	}
 	r.add(args...)
 }
 
@@ -96,7 +104,19 @@ func (r *ros) dpd() []arg {
 		every, why = t.DPDTimeout.Int(), from(t.DPDTimeout)+": probe at least that often"
 	}
 	why = dpdWhy(t.DPD) + "; " + why
-	return []arg{{"dpd-interval=" + rosTime(every), why}, {"dpd-maximum-failures=5", "RouterOS's default"}}
+	args := []arg{{"dpd-interval=" + rosTime(every), why}}
+	if t.Version.Term != "ikev2" {
+		args = append(args, arg{"dpd-maximum-failures=5", "RouterOS's default"})
+	}
+	return args
+}
+
+// natNote names the spec's NAT-T setting in the IKEv2 comment.
+func natNote(v Value) string {
+	if !v.Known() {
+		return ""
+	}
+	return " (" + from(v) + ")"
 }
 
 func (r *ros) natt() arg {
@@ -177,9 +197,8 @@ func (r *ros) proposal() {
 	r.add(args...)
 }
 
-// identity is the key and both IKE ids. my-id is sent as the cloud
-// expects it; a cloud FQDN is required with remote-id, its address left to
-// remote-id's default auto (the guide lists no address type for remote-id).
+// identity is the key and both IKE ids (Identities: my-id is the ID sent,
+// remote-id the ID expected from the cloud).
 func (r *ros) identity(show bool) {
 	t := r.t
 	r.x.line("/ip ipsec identity")
@@ -193,10 +212,11 @@ func (r *ros) identity(show bool) {
 		args = append(args, arg{"secret=" + rosQuote(t.PSK.Token), t.PSK.Field})
 	}
 	args = append(args, arg{"my-id=" + rosID(t.Customer.ID), "this side's identity: " + idFrom(t.Customer)})
-	if t.Cloud.ID.Type == "fqdn" {
-		args = append(args, arg{"remote-id=" + rosID(t.Cloud.ID), "the cloud's identity: " + idFrom(t.Cloud)})
+	if t.Cloud.ID.Type == "fqdn" && t.Version.Term == "ikev1" {
+		// Identities, remote-id: fqdn is "only supported in IKEv2".
+		r.warn(t.Cloud.ID.Field, "RouterOS checks an FQDN remote-id only with IKEv2 (%s, Identities): remote-id is left auto, which accepts any ID", rosDoc)
 	} else {
-		r.x.comment("remote-id stays auto: the cloud identifies as its address %s (%s)", t.Cloud.ID.ID, idFrom(t.Cloud))
+		args = append(args, arg{"remote-id=" + rosID(t.Cloud.ID), "the cloud's identity: " + idFrom(t.Cloud)})
 	}
 	args = append(args, arg{"generate-policy=no", "the policies below are the cloud's selectors"})
 	r.add(args...)

@@ -38,7 +38,7 @@ func (r *ros) policy(local, cloud string, n int, localWhy, cloudWhy string) {
 		{"action=encrypt", ""},
 	}
 	if n > 1 {
-		args = append(args, arg{"level=unique", "one SA per policy, as the cloud negotiates one per pair"})
+		args = append(args, arg{"level=unique", "an SA of its own (Policies: level), as the cloud negotiates one per pair"})
 	}
 	args = append(args, arg{"comment=" + rosQuote("tunnelwiz peer: "+r.name), ""})
 	r.add(args...)
@@ -113,28 +113,30 @@ func (r *ros) bgp(in insideNet) {
 	t := r.t
 	list := r.name + "-announce"
 	r.x.comment("BGP over the tunnel (%s).", rosBGPDoc)
-	remoteAS, why := "CLOUD-ASN", "the cloud gateway's AS number is not in this spec: replace CLOUD-ASN with the gateway's BGP ASN"
-	if t.Inside.CloudASN.Known() {
-		remoteAS, why = t.Inside.CloudASN.Token, from(t.Inside.CloudASN)
-	} else {
-		r.warn("", "the cloud gateway's BGP AS number is not in the spec: set remote.as (CLOUD-ASN) from the gateway")
-	}
-	args := []arg{
-		{"name=" + r.name, ""},
-		{"as=CUSTOMER-ASN", "your AS number, as the cloud's customer gateway has it (not in this spec): replace CUSTOMER-ASN"},
-		{"local.address=" + in.Customer.String(), ""},
-		{"local.role=ebgp", ""},
-		{"remote.address=" + in.Cloud.String(), "the cloud's tunnel address (" + from(t.Inside.Cloud) + ")"},
-		{"remote.as=" + remoteAS, why},
-	}
 	if len(t.Routes) > 0 {
-		args = append(args, arg{"output.network=" + list, "announced: the subnets the cloud routes into the tunnel"})
 		r.x.line("/ip firewall address-list")
 		for _, s := range uniq(t.Routes) {
 			r.add(arg{"list=" + list, ""}, arg{"address=" + r.cidr(s, "a customer subnet"), ""})
 		}
 	}
 	r.x.line("/routing bgp connection")
+	args := []arg{
+		{"name=" + r.name, ""},
+		{"as=CUSTOMER-ASN", "your AS number, as the cloud's customer gateway has it (not in this spec): replace CUSTOMER-ASN"},
+		{"local.address=" + in.Customer.String(), ""},
+		{"local.role=ebgp", ""},
+		{"remote.address=" + in.Cloud.String(), "the cloud's tunnel address (" + from(t.Inside.Cloud) + ")"},
+	}
+	if t.Inside.CloudASN.Known() {
+		args = append(args, arg{"remote.as=" + t.Inside.CloudASN.Token, from(t.Inside.CloudASN)})
+	} else {
+		// BGP, remote.as: "If not specified BGP will determine remote AS
+		// automatically from the OPEN message."
+		r.x.comment("remote.as is left out: the spec does not hold the cloud's AS number, and RouterOS takes it from the OPEN message")
+	}
+	if len(t.Routes) > 0 {
+		args = append(args, arg{"output.network=" + list, "announced: the subnets the cloud routes into the tunnel"})
+	}
 	r.add(args...)
 }
 

@@ -40,13 +40,13 @@ var rosWords = map[string]rosWord{
 	"aes-gcm16-192": {Proposal: "aes-192-gcm", AEAD: true, Cite: rosProposalDoc + ": enc-algorithms aes-192-gcm (ICV length as above)"},
 	"aes-gcm16-256": {Proposal: "aes-256-gcm", AEAD: true, Cite: rosProposalDoc + ": enc-algorithms aes-256-gcm (ICV length as above)"},
 
-	// Integrity: profile hash-algorithm (md5 | sha1 | sha256 | sha512) and
-	// proposal auth-algorithms (md5 | null | sha1 | sha256 | sha512). Neither
-	// list names SHA-384 (the profile's prf-algorithm does, but that is the
-	// PRF, not the integrity) nor SM3.
+	// Integrity: profile hash-algorithm (md5 | sha1 | sha256 | sha384 |
+	// sha512) and proposal auth-algorithms (md5 | null | sha1 | sha256 |
+	// sha512): SHA-384 is phase 1 only; neither names SM3.
 	"md5":    {Profile: "md5", Proposal: "md5", Cite: rosBothDoc + ": hash-algorithm md5, auth-algorithms md5"},
 	"sha1":   {Profile: "sha1", Proposal: "sha1", Cite: rosBothDoc + ": hash-algorithm sha1, auth-algorithms sha1"},
 	"sha256": {Profile: "sha256", Proposal: "sha256", Cite: rosBothDoc + ": hash-algorithm sha256, auth-algorithms sha256"},
+	"sha384": {Profile: "sha384", Cite: rosProfileDoc + ": hash-algorithm sha384 (Proposals: auth-algorithms has no sha384)"},
 	"sha512": {Profile: "sha512", Proposal: "sha512", Cite: rosBothDoc + ": hash-algorithm sha512, auth-algorithms sha512"},
 
 	// DH groups: profile dh-group and proposal pfs-group take the same

@@ -42,7 +42,8 @@ func TestMikrotikBGP(t *testing.T) {
 		"add peer=bj4-to-dc1 tunnel=yes src-address=169.254.56.226/32 dst-address=169.254.56.225/32",
 		"add list=bj4-to-dc1-announce address=192.168.10.0/24", "add list=bj4-to-dc1-announce address=192.168.11.0/24",
 		"/routing bgp connection",
-		"add name=bj4-to-dc1 as=CUSTOMER-ASN local.address=169.254.56.226 local.role=ebgp remote.address=169.254.56.225 remote.as=CLOUD-ASN output.network=bj4-to-dc1-announce")
+		"# remote.as is left out: the spec does not hold the cloud's AS number",
+		"add name=bj4-to-dc1 as=CUSTOMER-ASN local.address=169.254.56.226 local.role=ebgp remote.address=169.254.56.225 output.network=bj4-to-dc1-announce")
 	if !hasWarning(warns, "vpn_connection.style", "no route-based IPsec interface") {
 		t.Errorf("no warning naming the routing field: %v", warns)
 	}
@@ -53,7 +54,7 @@ func TestMikrotikBGP(t *testing.T) {
 		t.Errorf("a 0.0.0.0/0 policy would send all traffic into the tunnel:\n%s", text)
 	}
 	tu.Inside.CloudASN = peer.Value{Term: "64512", Token: "64512", Field: "bgp_asn"}
-	if text, _ = writeFor(t, "mikrotik", tu); !strings.Contains(text, "remote.as=64512 ") {
+	if text, _ = writeFor(t, "mikrotik", tu); !strings.Contains(text, "remote.address=169.254.56.225 remote.as=64512 ") {
 		t.Errorf("the spec's ASN is not remote.as:\n%s", text)
 	}
 }
@@ -128,4 +129,23 @@ func tencentTunnel(t *testing.T) *peer.Tunnel {
 		t.Fatal(err)
 	}
 	return tu
+}
+
+// TestMikrotikIdentities: both ids as typed values; an FQDN remote-id,
+// which RouterOS checks only with IKEv2, is a warning under IKEv1.
+func TestMikrotikIdentities(t *testing.T) {
+	tu := tencentTunnel(t)
+	text, _ := writeFor(t, "mikrotik", tu)
+	if !strings.Contains(text, "my-id=address:198.51.100.20 remote-id=address:203.0.113.10 ") {
+		t.Errorf("address ids:\n%s", text)
+	}
+	tu.Cloud.ID = peer.Identity{Type: "fqdn", ID: "vpn.example", Field: "IKEOptionsSpecification.LocalFqdnName"}
+	if text, _ = writeFor(t, "mikrotik", tu); !strings.Contains(text, `remote-id="fqdn:vpn.example" `) {
+		t.Errorf("fqdn remote-id:\n%s", text)
+	}
+	tu.Version = peer.Value{Term: "ikev1", Token: "IKEV1", Field: "IKEOptionsSpecification.IKEVersion"}
+	text, warns := writeFor(t, "mikrotik", tu)
+	if !hasWarning(warns, "IKEOptionsSpecification.LocalFqdnName", "only with IKEv2") || strings.Contains(text, "remote-id=") {
+		t.Errorf("IKEv1 fqdn remote-id: %v\n%s", warns, text)
+	}
 }

@@ -342,9 +342,10 @@ func fortiName(name string) string {
 }
 
 // fortiSecret quotes a key, or writes it as hexadecimal with a leading 0x
-// (which psksecret takes, per the CLI Reference) when it holds a character
-// the CLI would change or take as a command: '"', '\\', '?' (help), or a
-// control or non-ASCII character.
+// (which psksecret takes: "ASCII string or hexadecimal encoded with a
+// leading 0x", CLI Reference) when it holds a character the CLI would
+// change or take as a command: '"', '\\', '?' (which shows help unless
+// preceded by ctrl-V), or a control or non-ASCII character.
 func fortiSecret(key string) string {
 	for _, r := range key {
 		if r == '"' || r == '\\' || r == '?' || r < 0x20 || r >= 0x7f {
@@ -355,7 +356,10 @@ func fortiSecret(key string) string {
 }
 
 // fortiQuote double-quotes a CLI string, escaping '"' and '\\' with a
-// backslash.
+// backslash (the Command syntax rules of Fortinet's CLIs, e.g.
+// https://docs.fortinet.com/document/fortidb/5.1.14/handbook-html/593819/command-syntax;
+// the FortiOS page https://docs.fortinet.com/document/fortigate/7.0.5/administration-guide/508024
+// gives the syntax notation, not these escapes).
 func fortiQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }

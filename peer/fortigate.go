@@ -34,10 +34,13 @@ type forti struct {
 	// name is the phase1-interface, which is also the tunnel interface:
 	// at most 15 characters (Administration Guide, Phase 1 configuration).
 	name string
+	// pairs are the selectors, one pair of subnets each.
+	pairs []Child
 }
 
 func writeFortigate(t *Tunnel, show bool) (string, []Warning) {
 	f := &forti{t: t, x: text{unit: "    "}, name: fortiName(t.Name)}
+	f.pairs, f.warns = selectorPairs(t.Children, "fortigate")
 	f.header()
 	f.phase1(show)
 	f.phase2()
@@ -193,9 +196,13 @@ func (f *forti) natt() {
 // phase2 writes one phase2-interface per pair of subnets.
 func (f *forti) phase2() {
 	t := f.t
+	if len(f.pairs) == 0 {
+		f.x.comment("No phase2-interface: the spec names no pair of subnets to protect.")
+		return
+	}
 	f.x.comment("One phase2-interface per pair of subnets: a selector holds one subnet on each side.")
 	f.config("vpn ipsec phase2-interface")
-	for i, c := range onePairEach(t.Children) {
+	for i, c := range f.pairs {
 		f.edit(fmt.Sprintf("%s-%d", f.name, i+1))
 		f.set("phase1name " + fortiQuote(f.name))
 		f.set("proposal "+f.p2Proposal(), from(t.ESP.Encryption), from(t.ESP.Integrity))

@@ -25,6 +25,11 @@ func (f *forti) network() {
 	f.x.comment("Traffic through the tunnel: firewall policies both ways and routes into the tunnel interface")
 	f.x.comment("(%s).", fortiS2SDoc)
 	routed := t.Routing.Term == "route" || t.Routing.Term == "bgp"
+	if !routed && len(f.pairs) == 0 {
+		// Policies from "all" to "all" would let everything into the
+		// tunnel; there is nothing to allow.
+		return
+	}
 	in, insideOK := inside(t.Inside)
 	if routed && insideOK {
 		f.tunnelAddress(in)
@@ -56,7 +61,7 @@ func (f *forti) subnets(routed bool) (local, cloud []string) {
 	if routed {
 		return uniq(f.t.Routes), nil
 	}
-	for _, c := range f.t.Children {
+	for _, c := range f.pairs {
 		local = append(local, c.Customer...)
 		cloud = append(cloud, c.Cloud...)
 	}

@@ -129,3 +129,23 @@ func TestFortigateLimits(t *testing.T) {
 		t.Errorf("a keylife FortiOS refuses must stay visible and be warned about: %v", warns)
 	}
 }
+
+// TestIncompleteSelectors: a selector missing one side is a warning naming
+// that side's field on both devices, and with no pair left nothing allows
+// "all" traffic into the tunnel.
+func TestIncompleteSelectors(t *testing.T) {
+	tu := tencentTunnel(t)
+	tu.Children = []peer.Child{{Cloud: []string{"10.8.4.0/24"}, CloudField: "SecurityPolicyDatabases[0].LocalCidrBlock",
+		CustomerField: "SecurityPolicyDatabases[0].RemoteCidrBlock"}}
+	for _, dev := range []string{"fortigate", "mikrotik"} {
+		text, warns := writeFor(t, dev, tu)
+		if !hasWarning(warns, "SecurityPolicyDatabases[0].RemoteCidrBlock", "no selector is written") {
+			t.Errorf("%s: no warning naming the missing side: %v", dev, warns)
+		}
+		for _, bad := range []string{`"all"`, "config vpn ipsec phase2-interface", "/ip ipsec policy"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s: %q with no selector pair:\n%s", dev, bad, text)
+			}
+		}
+	}
+}

@@ -17,7 +17,12 @@ func (r *ros) policies() {
 		r.routeBased()
 		return
 	}
-	pairs := onePairEach(r.t.Children)
+	pairs, ws := selectorPairs(r.t.Children, "mikrotik")
+	r.warns = append(r.warns, ws...)
+	if len(pairs) == 0 {
+		r.x.comment("No policy: the spec names no pair of subnets to protect.")
+		return
+	}
 	r.x.line("/ip ipsec policy")
 	for _, c := range pairs {
 		r.policy(c.Customer[0], c.Cloud[0], len(pairs), c.CustomerField, c.CloudField)

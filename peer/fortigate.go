@@ -103,7 +103,7 @@ func (f *forti) phase1(show bool) {
 	g, _ := f.kw(t.IKE.Group, false, "IKE DH group")
 	f.set("dhgrp "+g, from(t.IKE.Group))
 	if l := t.IKELifetime.Int(); l > 0 {
-		f.inRange(t.IKELifetime, 120, 172800, "keylife")
+		f.inRange(t.IKELifetime, 120, 172800, "keylife", fortiP1Doc)
 		f.set(fmt.Sprintf("keylife %d", l), from(t.IKELifetime)+" (seconds)")
 	}
 	f.set("authmethod psk")
@@ -254,20 +254,20 @@ func (f *forti) keylife() {
 		f.set("keylife-type seconds")
 	}
 	if secs > 0 {
-		f.inRange(t.ESPLifetime, 120, 172800, "keylifeseconds")
+		f.inRange(t.ESPLifetime, 120, 172800, "keylifeseconds", fortiP2Doc)
 		f.set(fmt.Sprintf("keylifeseconds %d", secs), from(t.ESPLifetime))
 	}
 	if kb > 0 {
-		f.inRange(t.ESPLifeKB, 5120, 4294967295, "keylifekbs")
+		f.inRange(t.ESPLifeKB, 5120, 4294967295, "keylifekbs", fortiP2Doc)
 		f.set(fmt.Sprintf("keylifekbs %d", kb), from(t.ESPLifeKB))
 	}
 }
 
 // inRange warns when a value is outside the CLI's documented range: it is
 // written as the cloud has it, and the CLI will refuse it.
-func (f *forti) inRange(v Value, lo, hi int64, key string) {
+func (f *forti) inRange(v Value, lo, hi int64, key, doc string) {
 	if n := v.Int(); n < lo || n > hi {
-		f.warn(v.Field, "%d is outside FortiOS's %s range %d-%d (%s): the CLI refuses it", n, key, lo, hi, fortiP2Doc)
+		f.warn(v.Field, "%d is outside FortiOS's %s range %d-%d (%s): the CLI refuses it", n, key, lo, hi, doc)
 	}
 }
 

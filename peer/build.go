@@ -99,8 +99,8 @@ type builder struct {
 	index      int
 }
 
-// slot is a field with a role and the instance path it is read at.
-type slot struct {
+// fieldAt is a field with a role and the instance path it is read at.
+type fieldAt struct {
 	f  *cloud.Field
 	at string
 }
@@ -110,7 +110,7 @@ type slot struct {
 // per-tunnel list, that element's own fields where it has any for the role
 // (the top-level ones then do not apply: the vendor refuses them beside
 // the list).
-func (b *builder) roleFields(r cloud.Role) []slot {
+func (b *builder) roleFields(r cloud.Role) []fieldAt {
 	if b.list != "" {
 		if own := b.fieldsUnder(r, b.list+"[].", b.elem+"."); len(own) > 0 {
 			return own
@@ -122,15 +122,15 @@ func (b *builder) roleFields(r cloud.Role) []slot {
 // fieldsUnder are the role's fields whose path starts with prefix (none
 // other having a list in it), read at the instance path with prefix
 // replaced by inst.
-func (b *builder) fieldsUnder(r cloud.Role, prefix, inst string) []slot {
-	var cur, old []slot
+func (b *builder) fieldsUnder(r cloud.Role, prefix, inst string) []fieldAt {
+	var cur, old []fieldAt
 	for i := range b.c.Fields {
 		f := &b.c.Fields[i]
 		rest, ok := strings.CutPrefix(f.Path, prefix)
 		if f.Role != r || !ok || strings.Contains(rest, "[]") {
 			continue
 		}
-		s := slot{f: f, at: inst + rest}
+		s := fieldAt{f: f, at: inst + rest}
 		if f.Deprecated != "" {
 			old = append(old, s)
 		} else {
@@ -158,7 +158,7 @@ func (b *builder) role(r cloud.Role) Value {
 	return b.implied(r)
 }
 
-func (b *builder) value(s slot, token string, def bool) Value {
+func (b *builder) value(s fieldAt, token string, def bool) Value {
 	f := s.f
 	v := Value{Token: token, Field: s.at, Default: def, Term: token}
 	if def {

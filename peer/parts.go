@@ -42,6 +42,9 @@ func buildParts(c *cloud.Catalog, p cloud.Params, list string, n int, o Options)
 		}
 		whole.Parts = append(whole.Parts, t)
 	}
+	if n > 1 {
+		whole.warn(list, "the tunnels carry the same subnets: the cloud sends over its active tunnel and keeps the other standing by, so make this device prefer the active one too (a lower route distance or an earlier policy)")
+	}
 	if n > 1 && whole.Parts[0].Customer.IP != whole.Parts[1].Customer.IP {
 		whole.warn(list, "the tunnels end on different customer gateways (%s, %s): each device takes only its own tunnel's part",
 			whole.Parts[0].Customer.IP, whole.Parts[1].Customer.IP)

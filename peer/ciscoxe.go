@@ -1,0 +1,419 @@
+package peer
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+)
+
+func init() {
+	register(Device{
+		Name: "cisco-ios-xe",
+		Title: "Cisco IOS XE router (CLI: IKEv2 proposal/policy/keyring/profile or ISAKMP policy/profile, " +
+			"IPsec transform set, a crypto map per selector pair or a VTI with BGP)",
+		Verified: "golden files read line by line against Cisco's Security and VPN Configuration Guide, " +
+			"Cisco IOS XE 17.x; not run on a device",
+		write: writeCiscoXE,
+	})
+}
+
+// uplink stands for the device's Internet-facing interface, which no spec
+// holds: IOS refuses the name, so it cannot be pasted unread.
+const uplink = "UPLINK-INTERFACE"
+
+type ios struct {
+	t     *Tunnel
+	name  string
+	show  bool
+	warns []Warning
+	c     cfgLines
+}
+
+func writeCiscoXE(t *Tunnel, show bool) (string, []Warning) {
+	x := &ios{t: t, name: safeName(t.Name), show: show, c: cfgLines{mark: "!"}}
+	x.header()
+	if t.Version.Term == "ikev1" {
+		x.ikev1()
+	} else {
+		if t.Version.Term != "ikev2" {
+			x.warn(t.Version.Field, "the IKE version is unknown: written as IKEv2; set it in the spec")
+		}
+		x.ikev2()
+	}
+	x.transformSet()
+	if t.Routing.Term == "policy" {
+		x.cryptoMap()
+	} else {
+		x.vti()
+	}
+	return x.c.String(), x.warns
+}
+
+func (x *ios) warn(field, format string, args ...any) {
+	x.warns = append(x.warns, Warning{Field: field, Message: "cisco-ios-xe: " + sprintf(format, args...)})
+}
+
+func (x *ios) header() {
+	t := x.t
+	x.c.note("Cisco IOS XE configuration for the customer gateway of %s", t.Title)
+	if t.Name != "" {
+		x.c.note("connection %q, written by tunnelwiz peer.", t.Name)
+	}
+	x.c.note("This device: %s (from %s). Cloud VPN gateway: %s (from %s).", t.Customer.IP, t.Customer.From, t.Cloud.IP, t.Cloud.From)
+	x.c.note("Every algorithm is the cloud's own: one proposal and one transform set, no other offers;")
+	x.c.note("a value the spec leaves unset is the vendor's documented default, marked so. Keywords:")
+	x.c.note("Cisco Security and VPN Configuration Guide, Cisco IOS XE 17.x (tunnelwiz peer/ciscoxe_terms.go).")
+	x.c.note("Paste in global configuration mode; replace %s with the interface that holds %s.", uplink, t.Customer.IP)
+	x.c.note("NAT traversal: IOS XE detects NAT and moves to UDP 4500 itself (on by default)%s.", natFrom(t.NATT))
+	x.c.note("")
+}
+
+func natFrom(v Value) string {
+	if !v.Known() {
+		return ""
+	}
+	return "; the cloud: " + from(v)
+}
+
+// ikev2 writes the proposal, the policy that selects it, the keyring and
+// the profile (identities, PSK, lifetime, DPD): the guide's IKEv2 chapter.
+func (x *ios) ikev2() {
+	t := x.t
+	x.c.from(t.Version)
+	x.c.cmd("crypto ikev2 proposal %s", x.name)
+	enc := keyword(t.IKE.Encryption, "IKEv2 encryption", iosColumn(func(w iosWord) string { return w.V2 }), x.warn)
+	x.c.from(t.IKE.Encryption)
+	x.c.cmd(" encryption %s", enc)
+	x.c.from(t.IKE.Integrity)
+	if iosWords[t.IKE.Encryption.Term].AEAD {
+		// An AEAD proposal names the pseudo-random function only.
+		x.c.cmd(" prf %s", keyword(t.IKE.Integrity, "IKEv2 PRF", iosColumn(func(w iosWord) string { return w.PRF }), x.warn))
+	} else {
+		x.c.cmd(" integrity %s", keyword(t.IKE.Integrity, "IKEv2 integrity", iosColumn(func(w iosWord) string { return w.V2 }), x.warn))
+	}
+	x.c.from(t.IKE.Group)
+	x.c.cmd(" group %s", keyword(t.IKE.Group, "IKEv2 DH group", iosColumn(func(w iosWord) string { return w.V2 }), x.warn))
+	x.c.cmd("!")
+	x.c.note("The policy selects this proposal for IKE from %s only.", t.Customer.IP)
+	x.c.cmd("crypto ikev2 policy %s", x.name)
+	x.c.cmd(" match address local %s", t.Customer.IP)
+	x.c.cmd(" proposal %s", x.name)
+	x.c.cmd("!")
+	x.c.cmd("crypto ikev2 keyring %s", x.name)
+	x.c.cmd(" peer cloud")
+	x.c.cmd("  address %s", t.Cloud.IP)
+	x.psk("  pre-shared-key %s")
+	x.c.cmd("!")
+	x.c.cmd("crypto ikev2 profile %s", x.name)
+	x.c.note("%s", t.Cloud.ID.Note)
+	if t.Cloud.ID.Type == "fqdn" {
+		x.c.cmd(" match identity remote fqdn %s", t.Cloud.ID.ID)
+	} else {
+		x.c.cmd(" match identity remote address %s 255.255.255.255", t.Cloud.ID.ID)
+	}
+	x.c.note("%s", t.Customer.ID.Note)
+	if t.Customer.ID.Type == "fqdn" {
+		x.c.cmd(" identity local fqdn %s", t.Customer.ID.ID)
+	} else {
+		x.c.cmd(" identity local address %s", t.Customer.ID.ID)
+	}
+	x.c.cmd(" authentication remote pre-share")
+	x.c.cmd(" authentication local pre-share")
+	x.c.cmd(" keyring local %s", x.name)
+	if l := t.IKELifetime.Int(); l > 0 {
+		x.c.from(t.IKELifetime)
+		x.c.cmd(" lifetime %d", x.ikeLifetime(l, 120))
+	}
+	x.dpd(func(interval, retry int64) { x.c.cmd(" dpd %d %d periodic", interval, retry) })
+	x.c.cmd("!")
+}
+
+// ikev1 writes the ISAKMP policy, a keyring and an ISAKMP profile
+// (identities, keepalives, aggressive mode): the guide's IKE chapter.
+func (x *ios) ikev1() {
+	t := x.t
+	x.c.from(t.Version)
+	x.c.note("IOS offers every crypto isakmp policy it has: keep 10 the only one, or the lowest number.")
+	x.c.cmd("crypto isakmp policy 10")
+	x.c.from(t.IKE.Encryption)
+	x.c.cmd(" encryption %s", keyword(t.IKE.Encryption, "IKEv1 encryption", iosColumn(func(w iosWord) string { return w.V1 }), x.warn))
+	x.c.from(t.IKE.Integrity)
+	x.c.cmd(" hash %s", keyword(t.IKE.Integrity, "IKEv1 hash", iosColumn(func(w iosWord) string { return w.V1 }), x.warn))
+	x.c.cmd(" authentication pre-share")
+	x.c.from(t.IKE.Group)
+	x.c.cmd(" group %s", keyword(t.IKE.Group, "IKEv1 DH group", iosColumn(func(w iosWord) string { return w.V1 }), x.warn))
+	if l := t.IKELifetime.Int(); l > 0 {
+		x.c.from(t.IKELifetime)
+		x.c.cmd(" lifetime %d", x.ikeLifetime(l, 60))
+	}
+	x.c.cmd("!")
+	x.c.cmd("crypto keyring %s", x.name)
+	x.psk(" pre-shared-key address " + t.Cloud.IP + " key %s")
+	x.c.cmd("!")
+	x.c.cmd("crypto isakmp profile %s", x.name)
+	x.c.cmd(" keyring %s", x.name)
+	x.c.note("%s", t.Cloud.ID.Note)
+	if t.Cloud.ID.Type == "fqdn" {
+		x.c.cmd(" match identity host %s", t.Cloud.ID.ID)
+	} else {
+		x.c.cmd(" match identity address %s 255.255.255.255", t.Cloud.ID.ID)
+	}
+	x.c.note("%s", t.Customer.ID.Note)
+	if t.Customer.ID.Type == "fqdn" {
+		x.c.note("self-identity fqdn sends this router's hostname.domain: set them so that it reads %s", t.Customer.ID.ID)
+		x.c.cmd(" self-identity fqdn")
+	} else {
+		x.c.cmd(" self-identity address")
+	}
+	x.dpd(func(interval, retry int64) { x.c.cmd(" keepalive %d retry %d", interval, retry) })
+	if t.Mode.Term == "aggressive" {
+		x.c.from(t.Mode)
+		x.c.cmd(" initiate mode aggressive")
+	}
+	x.c.cmd("!")
+}
+
+// ikeLifetime checks the IKE SA lifetime against the command's range
+// (crypto isakmp policy lifetime 60-86400, crypto ikev2 profile lifetime
+// 120-86400): out of range is written anyway, for IOS to refuse, and warned.
+func (x *ios) ikeLifetime(l, min int64) int64 {
+	if l < min || l > 86400 {
+		x.warn(x.t.IKELifetime.Field, "IKE lifetime %ds is outside IOS XE's %d-86400 seconds", l, min)
+	}
+	return l
+}
+
+// dpd writes dead peer detection: the cloud's interval (or its timeout,
+// to probe at least that often), else 30s, tunnelwiz's choice; 5 seconds
+// between retries, also tunnelwiz's choice (the command requires one).
+// IOS has no DPD action: it clears the SAs and the next packet (or the
+// VTI) brings the tunnel back, the cloud's "restart".
+func (x *ios) dpd(line func(interval, retry int64)) {
+	t := x.t
+	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
+	if !on {
+		x.c.note("No dead peer detection (%s).", orDash(from(t.DPD)))
+		return
+	}
+	interval, why := int64(30), "the cloud documents no interval: 30s is tunnelwiz's choice"
+	switch {
+	case t.DPDInterval.Known():
+		interval, why = t.DPDInterval.Int(), from(t.DPDInterval)
+	case t.DPDTimeout.Known():
+		interval, why = t.DPDTimeout.Int(), from(t.DPDTimeout)+": probe at least that often"
+	}
+	x.c.note("DPD: %s; %s; retries every 5s (tunnelwiz's choice).", dpdOn(t.DPD), why)
+	if t.DPDAction.Known() {
+		x.c.note("On a dead peer IOS clears the SAs and renegotiates on traffic (%s).", from(t.DPDAction))
+	}
+	if interval < 10 || interval > 3600 {
+		x.warn(t.DPDInterval.Field, "DPD interval %ds is outside IOS XE's 10-3600 seconds", interval)
+	}
+	line(interval, 5)
+}
+
+// dpdOn says why DPD is on: the spec's switch, or its timing alone.
+func dpdOn(v Value) string {
+	if v.Known() {
+		return from(v)
+	}
+	return "on, as the spec sets its timing"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// psk writes the key line (format holds one %s): the placeholder unless
+// show. IOS reads a key up to the end of the line, but a '?' opens the
+// CLI's help and a leading or trailing space is lost.
+func (x *ios) psk(format string) {
+	t := x.t
+	switch {
+	case !t.PSK.Known():
+		x.c.note("%s is unset: the cloud makes up a key; copy it from the console.", t.PSK.Field)
+		x.c.cmd(format, Placeholder)
+	case !x.show:
+		x.c.note("Masked: %s in the spec, or rerun with --show-secrets.", t.PSK.Field)
+		x.c.cmd(format, Placeholder)
+	default:
+		if strings.ContainsAny(t.PSK.Token, "?\n\r") || strings.TrimSpace(t.PSK.Token) != t.PSK.Token {
+			x.warn(t.PSK.Field, "the key holds a '?', a line break or an edge space, which the IOS CLI cannot take as typed")
+		}
+		x.c.from(t.PSK)
+		x.c.cmd(format, t.PSK.Token)
+	}
+}
+
+// transformSet writes the ESP transforms: cipher, then integrity unless
+// the cipher is AEAD.
+func (x *ios) transformSet() {
+	t := x.t
+	p := t.ESP
+	parts := []string{keyword(p.Encryption, "ESP encryption", iosColumn(func(w iosWord) string { return w.ESP }), x.warn)}
+	if iosWords[p.Encryption.Term].AEAD {
+		if p.Integrity.Known() && !p.Integrity.Default {
+			x.warn(p.Integrity.Field, "%s is not negotiated with %s: an AEAD cipher carries its own integrity", p.Integrity.Token, p.Encryption.Token)
+		}
+	} else {
+		parts = append(parts, keyword(p.Integrity, "ESP integrity", iosColumn(func(w iosWord) string { return w.ESP }), x.warn))
+	}
+	x.c.from(p.Encryption, p.Integrity)
+	x.c.cmd("crypto ipsec transform-set %s %s", x.name, strings.Join(parts, " "))
+	x.c.cmd(" mode tunnel")
+	x.c.cmd("!")
+}
+
+// saSettings are the lines a crypto map entry and an IPsec profile share:
+// transform set, PFS exactly as the cloud's, IKE profile, lifetimes.
+func (x *ios) saSettings() {
+	t := x.t
+	x.c.cmd(" set transform-set %s", x.name)
+	x.c.from(t.ESP.Group)
+	if t.ESP.Group.Term == "none" {
+		x.c.note("No set pfs: the cloud asks for no PFS.")
+	} else {
+		x.c.cmd(" set pfs %s", keyword(t.ESP.Group, "PFS group", iosColumn(func(w iosWord) string { return w.ESP }), x.warn))
+	}
+	if t.Version.Term == "ikev1" {
+		x.c.cmd(" set isakmp-profile %s", x.name)
+	} else {
+		x.c.cmd(" set ikev2-profile %s", x.name)
+	}
+	if l := t.ESPLifetime.Int(); l > 0 {
+		x.c.from(t.ESPLifetime)
+		x.c.cmd(" set security-association lifetime seconds %d", l)
+	}
+	if kb := t.ESPLifeKB.Int(); kb > 0 {
+		x.c.from(t.ESPLifeKB)
+		x.c.cmd(" set security-association lifetime kilobytes %d", kb)
+	}
+}
+
+// cryptoMap writes the policy-based tunnel: one access list and one crypto
+// map entry per child, mirrored (this side's subnets are the source).
+func (x *ios) cryptoMap() {
+	t := x.t
+	for i, ch := range t.Children {
+		acl := fmt.Sprintf("%s-%d", x.name, i+1)
+		x.c.note("Traffic selectors: %s (this side) to %s (the cloud).", orDash(ch.CustomerField), orDash(ch.CloudField))
+		x.c.cmd("ip access-list extended %s", acl)
+		for _, cust := range ch.Customer {
+			for _, cl := range ch.Cloud {
+				x.c.cmd(" permit ip %s %s", x.wildcard(cust, ch.CustomerField), x.wildcard(cl, ch.CloudField))
+			}
+		}
+		x.c.cmd("!")
+		x.c.cmd("crypto map %s %d ipsec-isakmp", x.name, i+1)
+		x.c.cmd(" set peer %s", t.Cloud.IP)
+		x.saSettings()
+		x.c.cmd(" match address %s", acl)
+		x.c.cmd("!")
+	}
+	x.c.cmd("interface %s", uplink)
+	x.c.cmd(" crypto map %s", x.name)
+	x.c.cmd("!")
+	x.insideNotes()
+}
+
+// vti writes the route-based tunnel: an IPsec profile on a static VTI,
+// whose selectors are always any/any (the guide's VTI restrictions), with
+// the inside addresses and BGP where the spec holds them.
+func (x *ios) vti() {
+	t := x.t
+	x.c.note("Route-based tunnel (%s): a static VTI negotiates 0.0.0.0/0 on both sides.", from(t.Routing))
+	x.c.cmd("crypto ipsec profile %s", x.name)
+	x.saSettings()
+	x.c.cmd("!")
+	x.c.cmd("interface Tunnel1")
+	x.c.cmd(" description tunnelwiz %s", x.name)
+	if addr, bits, ok := insideAddr(t.Inside); ok {
+		x.c.note("This side's tunnel address: %s", insideFrom(t.Inside))
+		x.c.cmd(" ip address %s %s", addr, maskOf(bits, false))
+	} else {
+		x.c.cmd(" ip unnumbered %s", uplink)
+	}
+	x.c.cmd(" tunnel source %s", uplink)
+	x.c.cmd(" tunnel mode ipsec ipv4")
+	x.c.cmd(" tunnel destination %s", t.Cloud.IP)
+	x.c.cmd(" tunnel protection ipsec profile %s", x.name)
+	x.c.cmd("!")
+	if len(t.Routes) > 0 {
+		x.c.note("The cloud routes these subnets of yours into the tunnel: %s.", strings.Join(t.Routes, ", "))
+		if t.Routing.Term == "bgp" {
+			x.c.note("BGP advertises them below; each network needs a matching route on this router.")
+		}
+	}
+	if t.Routing.Term == "bgp" && t.Inside.Cloud.Known() {
+		x.bgp()
+		return
+	}
+	x.c.note("Route the cloud's subnets (not in the spec) into the tunnel:")
+	x.c.note("ip route <cloud subnet> <mask> Tunnel1")
+	x.insideNotes()
+}
+
+// bgp writes the neighbour: the cloud's tunnel address and ASN; this
+// side's ASN is not in any spec, so it stays a visible placeholder.
+func (x *ios) bgp() {
+	in := x.t.Inside
+	asn := "CLOUD-ASN"
+	if in.CloudASN.Known() {
+		asn = in.CloudASN.Token
+	} else {
+		x.warn("", "the cloud's BGP ASN is not in the spec: CLOUD-ASN is written; copy it from the VPN gateway")
+	}
+	x.c.note("BGP over the tunnel: the cloud at %s (%s), AS %s.", hostOf(in.Cloud.Token), from(in.Cloud), asn)
+	x.c.note("Replace YOUR-ASN with this router's AS number (the customer gateway's, in the cloud console).")
+	x.c.cmd("router bgp YOUR-ASN")
+	x.c.cmd(" neighbor %s remote-as %s", hostOf(in.Cloud.Token), asn)
+	for _, r := range x.t.Routes {
+		if p, err := netip.ParsePrefix(r); err == nil {
+			x.c.cmd(" network %s mask %s", p.Addr(), maskOf(p.Bits(), false))
+		}
+	}
+	x.c.cmd("!")
+}
+
+// insideNotes names tunnel (BGP) addresses a policy-based or static tunnel
+// does not use, so that they are not lost.
+func (x *ios) insideNotes() {
+	in := x.t.Inside
+	if !in.Cloud.Known() {
+		return
+	}
+	x.c.note("The spec names tunnel/BGP addresses this tunnel type does not carry: the cloud's %s (%s)%s.",
+		in.Cloud.Token, from(in.Cloud), asnNote(in.CloudASN))
+}
+
+func asnNote(v Value) string {
+	if !v.Known() {
+		return ""
+	}
+	return ", AS " + v.Token + " (" + from(v) + ")"
+}
+
+// wildcard writes a CIDR as IOS access-list "address wildcard".
+func (x *ios) wildcard(cidr, field string) string {
+	p, err := netip.ParsePrefix(cidr)
+	if err != nil || !p.Addr().Is4() {
+		x.warn(field, "%s is not an IPv4 CIDR block", cidr)
+		return markUnsupported
+	}
+	return p.Masked().Addr().String() + " " + maskOf(p.Bits(), true)
+}
+
+// maskOf is a prefix length as a dotted mask, or as an IOS wildcard.
+func maskOf(bits int, wildcard bool) string {
+	m := uint32(0)
+	if bits > 0 {
+		m = ^uint32(0) << (32 - bits)
+	}
+	if wildcard {
+		m = ^m
+	}
+	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&0xff, m>>8&0xff, m&0xff)
+}

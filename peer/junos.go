@@ -1,0 +1,334 @@
+package peer
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+)
+
+func init() {
+	register(Device{
+		Name: "juniper-srx",
+		Title: "Juniper SRX Series firewall, Junos OS (set commands: IKE proposal/policy/gateway, IPsec " +
+			"proposal/policy/vpn on an st0 interface, traffic selectors or BGP)",
+		Verified: "golden files read line by line against Juniper's Junos CLI Reference and IPsec VPN User Guide; " +
+			"not run on a device",
+		write: writeJunos,
+	})
+}
+
+// The st0 unit and the zone the tunnel interface joins.
+const (
+	junosIf   = "st0.0"
+	junosZone = "vpn"
+)
+
+type junos struct {
+	t     *Tunnel
+	name  string
+	show  bool
+	warns []Warning
+	c     cfgLines
+}
+
+func writeJunos(t *Tunnel, show bool) (string, []Warning) {
+	name := safeName(t.Name)
+	if len(name) > 31 {
+		// Proposal, policy and gateway names are at most 32 characters.
+		name = strings.TrimRight(name[:31], "-")
+	}
+	j := &junos{t: t, name: name, show: show, c: cfgLines{mark: "#"}}
+	j.header()
+	j.ike()
+	j.gateway()
+	j.ipsec()
+	j.vpn()
+	j.routing()
+	return j.c.String(), j.warns
+}
+
+func (j *junos) warn(field, format string, args ...any) {
+	j.warns = append(j.warns, Warning{Field: field, Message: "juniper-srx: " + sprintf(format, args...)})
+}
+
+// set writes one set command under a hierarchy.
+func (j *junos) set(format string, args ...any) { j.c.cmd("set "+format, args...) }
+
+func (j *junos) header() {
+	t := j.t
+	j.c.note("Junos OS (SRX Series) configuration for the customer gateway of %s", t.Title)
+	if t.Name != "" {
+		j.c.note("connection %q, written by tunnelwiz peer.", t.Name)
+	}
+	j.c.note("This device: %s (from %s). Cloud VPN gateway: %s (from %s).", t.Customer.IP, t.Customer.From, t.Cloud.IP, t.Cloud.From)
+	j.c.note("Every algorithm is the cloud's own: one IKE and one IPsec proposal, no proposal-set;")
+	j.c.note("a value the spec leaves unset is the vendor's documented default, marked so. Keywords:")
+	j.c.note("Junos CLI Reference and IPsec VPN User Guide (tunnelwiz peer/junos_terms.go).")
+	j.c.note("Load: configure, load set terminal, paste, commit check, commit. Replace %s with the", uplink)
+	j.c.note("interface that holds %s; its zone must allow host-inbound-traffic system-services ike,", t.Customer.IP)
+	j.c.note("and security policies must permit traffic between your zone and zone %s.", junosZone)
+	j.c.note("")
+}
+
+func (j *junos) ike() {
+	t := j.t
+	p := "security ike proposal " + j.name
+	j.set("%s authentication-method pre-shared-keys", p)
+	j.c.from(t.IKE.Encryption)
+	j.set("%s encryption-algorithm %s", p, keyword(t.IKE.Encryption, "IKE encryption", junosColumn(func(w junosWord) string { return w.IKE }), j.warn))
+	if w := junosWords[t.IKE.Encryption.Term]; w.AEAD {
+		j.aeadPRF(w)
+	} else {
+		j.c.from(t.IKE.Integrity)
+		j.set("%s authentication-algorithm %s", p, keyword(t.IKE.Integrity, "IKE integrity", junosColumn(func(w junosWord) string { return w.IKE }), j.warn))
+	}
+	j.c.from(t.IKE.Group)
+	j.set("%s dh-group %s", p, keyword(t.IKE.Group, "IKE DH group", junosColumn(func(w junosWord) string { return w.IKE }), j.warn))
+	if l := t.IKELifetime.Int(); l > 0 {
+		j.c.from(t.IKELifetime)
+		j.set("%s lifetime-seconds %d", p, l)
+	}
+	pol := "security ike policy " + j.name
+	if t.Version.Term == "ikev1" {
+		mode := "main"
+		if t.Mode.Term == "aggressive" {
+			mode = "aggressive"
+		}
+		j.c.from(t.Mode)
+		j.set("%s mode %s", pol, mode)
+	}
+	j.set("%s proposals %s", pol, j.name)
+	j.psk(pol)
+}
+
+// aeadPRF: with an AEAD cipher Junos takes no authentication-algorithm
+// and derives the PRF from the cipher; the prf-algorithm page says a PRF
+// that contradicts the cipher's fails the commit. The cloud's IKE
+// integrity is its PRF: where it is not the one Junos derives, it is
+// written as prf-algorithm, for the commit to refuse, and warned.
+func (j *junos) aeadPRF(w junosWord) {
+	t := j.t
+	in := t.IKE.Integrity
+	switch {
+	case w.ImpliedPRF == "":
+		j.c.note("%s: the PRF is implied by the AEAD cipher and the guide does not say which;", orDash(from(in)))
+		j.c.note("check show security ike security-associations detail after the first negotiation.")
+	case in.Known() && in.Term != w.ImpliedPRF:
+		j.warn(in.Field, "%s (%s) cannot be expressed as the PRF with %s: Junos derives PRF-HMAC-%s from the cipher",
+			in.Token, orUnknown(in.Term), t.IKE.Encryption.Token, strings.ToUpper(w.ImpliedPRF))
+		j.c.note("%s; Junos derives PRF-HMAC-%s from this cipher and refuses another:", from(in), strings.ToUpper(w.ImpliedPRF))
+		j.set("security ike proposal %s prf-algorithm %s", j.name, keyword(in, "IKE PRF", junosColumn(func(w junosWord) string { return w.PRF }), j.warn))
+	default:
+		j.c.note("%s: the PRF, implied by the AEAD cipher (PRF-HMAC-%s).", orDash(from(in)), strings.ToUpper(w.ImpliedPRF))
+	}
+}
+
+// psk writes the IKE policy's key: the placeholder unless show; a key is
+// a quoted string in which '"' and '\' are escaped.
+func (j *junos) psk(pol string) {
+	t := j.t
+	key := Placeholder
+	switch {
+	case !t.PSK.Known():
+		j.c.note("%s is unset: the cloud makes up a key; copy it from the console.", t.PSK.Field)
+	case !j.show:
+		j.c.note("Masked: %s in the spec, or rerun with --show-secrets.", t.PSK.Field)
+	default:
+		j.c.from(t.PSK)
+		key = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(t.PSK.Token)
+	}
+	j.set("%s pre-shared-key ascii-text \"%s\"", pol, key)
+}
+
+func (j *junos) gateway() {
+	t := j.t
+	g := "security ike gateway " + j.name
+	j.set("%s ike-policy %s", g, j.name)
+	j.set("%s address %s", g, t.Cloud.IP)
+	j.set("%s local-address %s", g, t.Customer.IP)
+	j.set("%s external-interface %s", g, uplink)
+	j.c.note("%s", t.Customer.ID.Note)
+	j.set("%s local-identity %s", g, junosID(t.Customer.ID))
+	j.c.note("%s", t.Cloud.ID.Note)
+	j.set("%s remote-identity %s", g, junosID(t.Cloud.ID))
+	j.dpd(g)
+	version := map[string]string{"ikev1": "v1-only", "ikev2": "v2-only"}[t.Version.Term]
+	if version == "" {
+		j.warn(t.Version.Field, "the IKE version is unknown; set it in the spec")
+		version = markUnset
+	}
+	j.c.from(t.Version)
+	j.set("%s version %s", g, version)
+	if t.NATT.Term == "off" {
+		j.c.from(t.NATT)
+		j.set("%s no-nat-traversal", g)
+	} else {
+		j.c.note("NAT traversal: Junos detects NAT and moves to UDP 4500 itself%s.", natFrom(t.NATT))
+	}
+}
+
+func junosID(id Identity) string {
+	if id.Type == "fqdn" {
+		return "hostname " + id.ID
+	}
+	return "inet " + id.ID
+}
+
+// dpd: always-send, as a cloud gateway probes whether or not traffic
+// flows; interval is the cloud's (default 10s, the guide's, when the cloud
+// gives only a timeout) and threshold makes interval x threshold the
+// cloud's timeout (default 5, the guide's). Junos has no DPD action: a dead
+// peer's SAs are cleared and establish-tunnels immediately brings them
+// back, the cloud's "restart".
+func (j *junos) dpd(g string) {
+	t := j.t
+	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
+	if !on {
+		j.c.note("No dead peer detection (%s).", orDash(from(t.DPD)))
+		return
+	}
+	interval, why := int64(10), "interval 10s, the guide's default"
+	if t.DPDInterval.Known() {
+		interval, why = t.DPDInterval.Int(), from(t.DPDInterval)
+	}
+	threshold, twhy := int64(5), "threshold 5, the guide's default"
+	if t.DPDTimeout.Known() && interval > 0 {
+		threshold = min(max(t.DPDTimeout.Int()/interval, 1), 5)
+		twhy = fmt.Sprintf("threshold %d: %s / interval, within 1-5", threshold, from(t.DPDTimeout))
+	}
+	if interval < 2 || interval > 60 {
+		j.warn(t.DPDInterval.Field, "DPD interval %ds is outside Junos's 2-60 seconds", interval)
+	}
+	j.c.note("DPD: %s; %s; %s.", dpdOn(t.DPD), why, twhy)
+	if t.DPDAction.Known() {
+		j.c.note("On a dead peer Junos clears the SAs; establish-tunnels immediately renegotiates (%s).", from(t.DPDAction))
+	}
+	j.set("%s dead-peer-detection always-send", g)
+	j.set("%s dead-peer-detection interval %d", g, interval)
+	j.set("%s dead-peer-detection threshold %d", g, threshold)
+}
+
+func (j *junos) ipsec() {
+	t := j.t
+	p := "security ipsec proposal " + j.name
+	j.set("%s protocol esp", p)
+	j.c.from(t.ESP.Encryption)
+	j.set("%s encryption-algorithm %s", p, keyword(t.ESP.Encryption, "IPsec encryption", junosColumn(func(w junosWord) string { return w.IPsec }), j.warn))
+	if junosWords[t.ESP.Encryption.Term].AEAD {
+		if in := t.ESP.Integrity; in.Known() && !in.Default {
+			j.warn(in.Field, "%s is not negotiated with %s: an AEAD cipher carries its own integrity", in.Token, t.ESP.Encryption.Token)
+		}
+	} else {
+		j.c.from(t.ESP.Integrity)
+		j.set("%s authentication-algorithm %s", p, keyword(t.ESP.Integrity, "IPsec integrity", junosColumn(func(w junosWord) string { return w.IPsec }), j.warn))
+	}
+	if l := t.ESPLifetime.Int(); l > 0 {
+		j.c.from(t.ESPLifetime)
+		j.set("%s lifetime-seconds %d", p, l)
+	}
+	if kb := t.ESPLifeKB.Int(); kb > 0 {
+		j.c.from(t.ESPLifeKB)
+		j.set("%s lifetime-kilobytes %d", p, kb)
+	}
+	pol := "security ipsec policy " + j.name
+	j.c.from(t.ESP.Group)
+	if t.ESP.Group.Term == "none" {
+		j.c.note("No perfect-forward-secrecy: the cloud asks for no PFS.")
+	} else {
+		j.set("%s perfect-forward-secrecy keys %s", pol, keyword(t.ESP.Group, "PFS group", junosColumn(func(w junosWord) string { return w.IPsec }), j.warn))
+	}
+	j.set("%s proposals %s", pol, j.name)
+}
+
+// vpn binds the IPsec VPN to st0.0. A policy-based cloud tunnel becomes
+// traffic selectors on it: Junos does not do policy-based VPNs with IKEv2
+// (nor with the junos-ike package), and a traffic selector holds one
+// local and one remote prefix, so each pair of subnets is one selector.
+func (j *junos) vpn() {
+	t := j.t
+	if addr, bits, ok := insideAddr(t.Inside); ok && t.Routing.Term != "policy" {
+		j.c.note("This side's tunnel address: %s", insideFrom(t.Inside))
+		j.set("interfaces st0 unit 0 family inet address %s/%d", addr, bits)
+	} else {
+		j.set("interfaces st0 unit 0 family inet")
+	}
+	j.set("security zones security-zone %s interfaces %s", junosZone, junosIf)
+	v := "security ipsec vpn " + j.name
+	j.set("%s bind-interface %s", v, junosIf)
+	j.set("%s ike gateway %s", v, j.name)
+	j.set("%s ike ipsec-policy %s", v, j.name)
+	if t.Routing.Term == "policy" {
+		j.c.note("Policy-based on the cloud: Junos has no policy-based VPN with IKEv2 or junos-ike (%s),", junosPolicyVPN)
+		j.c.note("so the cloud's selectors are mirrored as traffic selectors, one SA each, whose remote")
+		j.c.note("prefixes Junos routes into %s itself (%s).", junosIf, junosTS)
+		n := 0
+		for _, ch := range t.Children {
+			j.c.note("From %s (this side) and %s (the cloud).", orDash(ch.CustomerField), orDash(ch.CloudField))
+			for _, cust := range ch.Customer {
+				for _, cl := range ch.Cloud {
+					n++
+					ts := fmt.Sprintf("%s traffic-selector ts%d", v, n)
+					j.set("%s local-ip %s", ts, j.prefix(cust, ch.CustomerField))
+					j.set("%s remote-ip %s", ts, j.prefix(cl, ch.CloudField))
+				}
+			}
+		}
+	} else {
+		j.c.note("Route-based tunnel (%s): without traffic selectors Junos negotiates 0.0.0.0/0.", from(t.Routing))
+	}
+	j.set("%s establish-tunnels immediately", v)
+}
+
+func (j *junos) prefix(cidr, field string) string {
+	p, err := netip.ParsePrefix(cidr)
+	if err != nil || !p.Addr().Is4() {
+		j.warn(field, "%s is not an IPv4 CIDR block", cidr)
+		return markUnsupported
+	}
+	return p.Masked().String()
+}
+
+// routing writes BGP over st0.0 where the spec has the cloud's tunnel
+// address, and otherwise names what a route-based tunnel still needs.
+func (j *junos) routing() {
+	t := j.t
+	in := t.Inside
+	if t.Routing.Term == "policy" {
+		if in.Cloud.Known() {
+			j.c.note("The spec names tunnel/BGP addresses this tunnel type does not carry: the cloud's %s (%s)%s.",
+				in.Cloud.Token, from(in.Cloud), asnNote(in.CloudASN))
+		}
+		return
+	}
+	if len(t.Routes) > 0 {
+		j.c.note("The cloud routes these subnets of yours into the tunnel: %s.", strings.Join(t.Routes, ", "))
+	}
+	if t.Routing.Term != "bgp" || !in.Cloud.Known() {
+		j.c.note("Route the cloud's subnets (not in the spec) into the tunnel:")
+		j.c.note("set routing-options static route <cloud subnet> next-hop %s", junosIf)
+		return
+	}
+	asn := "CLOUD-ASN"
+	if in.CloudASN.Known() {
+		asn = in.CloudASN.Token
+	} else {
+		j.warn("", "the cloud's BGP ASN is not in the spec: CLOUD-ASN is written; copy it from the VPN gateway")
+	}
+	peer := hostOf(in.Cloud.Token)
+	j.c.note("BGP over the tunnel: the cloud at %s (%s), AS %s.", peer, from(in.Cloud), asn)
+	j.c.note("Replace YOUR-ASN with this firewall's AS number (the customer gateway's, in the cloud console).")
+	j.set("security zones security-zone %s host-inbound-traffic protocols bgp", junosZone)
+	j.set("routing-options autonomous-system YOUR-ASN")
+	b := "protocols bgp group " + j.name
+	j.set("%s type external", b)
+	j.set("%s peer-as %s", b, asn)
+	j.set("%s neighbor %s", b, peer)
+	if len(t.Routes) > 0 {
+		pol := "policy-options policy-statement " + j.name + "-export term subnets"
+		for _, r := range t.Routes {
+			j.set("%s from route-filter %s exact", pol, r)
+		}
+		j.set("%s then accept", pol)
+		j.set("%s export %s-export", b, j.name)
+	}
+}

@@ -192,7 +192,7 @@ func (x *ios) dpd(line func(interval, retry int64)) {
 	t := x.t
 	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
 	if !on {
-		x.c.note("No dead peer detection (%s).", orDash(from(t.DPD)))
+		x.c.note("No dead peer detection (%s).", dpdOff(t.DPD))
 		return
 	}
 	interval, why := int64(30), "the cloud documents no interval: 30s is tunnelwiz's choice"
@@ -218,6 +218,14 @@ func dpdOn(v Value) string {
 		return from(v)
 	}
 	return "on, as the spec sets its timing"
+}
+
+// dpdOff says why DPD is off: the spec's switch, or no DPD setting.
+func dpdOff(v Value) string {
+	if v.Known() {
+		return from(v)
+	}
+	return "the spec has no DPD setting"
 }
 
 func orDash(s string) string {

@@ -94,7 +94,11 @@ func (j *junos) ike() {
 		if t.Mode.Term == "aggressive" {
 			mode = "aggressive"
 		}
-		j.c.from(t.Mode)
+		if t.Mode.Known() {
+			j.c.from(t.Mode)
+		} else {
+			j.c.note("The spec has no exchange mode: main, Junos's default and IKEv1's usual one.")
+		}
 		j.set("%s mode %s", pol, mode)
 	}
 	j.set("%s proposals %s", pol, j.name)
@@ -184,7 +188,7 @@ func (j *junos) dpd(g string) {
 	t := j.t
 	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
 	if !on {
-		j.c.note("No dead peer detection (%s).", orDash(from(t.DPD)))
+		j.c.note("No dead peer detection (%s).", dpdOff(t.DPD))
 		return
 	}
 	interval, why := int64(10), "interval 10s, the guide's default"

@@ -166,9 +166,12 @@ func (x *ios) ikev1() {
 		x.c.cmd(" self-identity address")
 	}
 	x.dpd(func(interval, retry int64) { x.c.cmd(" keepalive %d retry %d", interval, retry) })
-	if t.Mode.Term == "aggressive" {
+	switch {
+	case t.Mode.Term == "aggressive":
 		x.c.from(t.Mode)
 		x.c.cmd(" initiate mode aggressive")
+	case t.Mode.Known():
+		x.c.note("%s: main mode, IOS's default (no initiate mode line).", from(t.Mode))
 	}
 	x.c.cmd("!")
 }

@@ -65,6 +65,9 @@ func (x *ios) header() {
 	x.c.note("Cisco Security and VPN Configuration Guide, Cisco IOS XE 17.x (tunnelwiz peer/ciscoxe_terms.go).")
 	x.c.note("Paste in global configuration mode; replace %s with the interface that holds %s.", uplink, t.Customer.IP)
 	x.c.note("NAT traversal: IOS XE detects NAT and moves to UDP 4500 itself (on by default)%s.", natFrom(t.NATT))
+	if t.NATT.Term == "off" {
+		x.c.note("The cloud has it off; no crypto ipsec nat-transparency udp-encapsulation turns it off, for every tunnel here.")
+	}
 	x.c.note("")
 }
 

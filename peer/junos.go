@@ -179,11 +179,12 @@ func junosID(id Identity) string {
 }
 
 // dpd: always-send, as a cloud gateway probes whether or not traffic
-// flows; interval is the cloud's (default 10s, the guide's, when the cloud
-// gives only a timeout) and threshold makes interval x threshold the
-// cloud's timeout (default 5, the guide's). Junos has no DPD action: a dead
-// peer's SAs are cleared and establish-tunnels immediately brings them
-// back, the cloud's "restart".
+// flows. Junos declares the peer dead after threshold unanswered probes
+// interval seconds apart (defaults 10s and 5, ranges 2-60 and 1-5): the
+// cloud's interval where it has one, and interval x threshold as close to
+// the cloud's timeout as the ranges allow. Junos has no DPD action: a
+// dead peer's SAs are cleared and establish-tunnels immediately brings
+// them back, the cloud's "restart".
 func (j *junos) dpd(g string) {
 	t := j.t
 	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
@@ -191,19 +192,25 @@ func (j *junos) dpd(g string) {
 		j.c.note("No dead peer detection (%s).", dpdOff(t.DPD))
 		return
 	}
-	interval, why := int64(10), "interval 10s, the guide's default"
-	if t.DPDInterval.Known() {
-		interval, why = t.DPDInterval.Int(), from(t.DPDInterval)
-	}
-	threshold, twhy := int64(5), "threshold 5, the guide's default"
-	if t.DPDTimeout.Known() && interval > 0 {
-		threshold = min(max(t.DPDTimeout.Int()/interval, 1), 5)
-		twhy = fmt.Sprintf("threshold %d: %s / interval, within 1-5", threshold, from(t.DPDTimeout))
+	interval, threshold := int64(10), int64(5)
+	why := "interval 10s and threshold 5, the guide's defaults"
+	switch {
+	case t.DPDInterval.Known():
+		interval, why = t.DPDInterval.Int(), from(t.DPDInterval)+"; threshold 5, the guide's default"
+		if t.DPDTimeout.Known() && interval > 0 {
+			threshold = min(max(t.DPDTimeout.Int()/interval, 1), 5)
+			why = fmt.Sprintf("%s; threshold %d: %s / interval, within 1-5", from(t.DPDInterval), threshold, from(t.DPDTimeout))
+		}
+	case t.DPDTimeout.Known():
+		timeout := t.DPDTimeout.Int()
+		interval = min(max(timeout/5, 2), 60)
+		threshold = min(max(timeout/interval, 1), 5)
+		why = fmt.Sprintf("interval %ds x threshold %d: %s, within 2-60s and 1-5", interval, threshold, from(t.DPDTimeout))
 	}
 	if interval < 2 || interval > 60 {
 		j.warn(t.DPDInterval.Field, "DPD interval %ds is outside Junos's 2-60 seconds", interval)
 	}
-	j.c.note("DPD: %s; %s; %s.", dpdOn(t.DPD), why, twhy)
+	j.c.note("DPD: %s; %s.", dpdOn(t.DPD), why)
 	if t.DPDAction.Known() {
 		j.c.note("On a dead peer Junos clears the SAs; establish-tunnels immediately renegotiates (%s).", from(t.DPDAction))
 	}

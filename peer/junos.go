@@ -187,8 +187,7 @@ func junosID(id Identity) string {
 // them back, the cloud's "restart".
 func (j *junos) dpd(g string) {
 	t := j.t
-	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
-	if !on {
+	if !dpdEnabled(t) {
 		j.c.note("No dead peer detection (%s).", dpdOff(t.DPD))
 		return
 	}

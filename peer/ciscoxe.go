@@ -121,7 +121,8 @@ func (x *ios) ikev2() {
 }
 
 // ikev1 writes the ISAKMP policy, a keyring and an ISAKMP profile
-// (identities, keepalives, aggressive mode): the guide's IKE chapter.
+// (identities, keepalives): the guide's IKE chapter; and for aggressive
+// mode an ISAKMP peer.
 func (x *ios) ikev1() {
 	t := x.t
 	x.c.from(t.Version)
@@ -158,12 +159,28 @@ func (x *ios) ikev1() {
 		x.c.cmd(" self-identity address")
 	}
 	x.dpd(func(interval, retry int64) { x.c.cmd(" keepalive %d retry %d", interval, retry) })
-	switch {
-	case t.Mode.Term == "aggressive":
-		x.c.from(t.Mode)
-		x.c.cmd(" initiate mode aggressive")
-	case t.Mode.Known():
-		x.c.note("%s: main mode, IOS's default (no initiate mode line).", from(t.Mode))
+	if t.Mode.Term != "aggressive" && t.Mode.Known() {
+		x.c.note("%s: main mode, IOS's default.", from(t.Mode))
+	}
+	x.c.cmd("!")
+	if t.Mode.Term == "aggressive" {
+		x.aggressive()
+	}
+}
+
+// aggressive: IOS initiates IKEv1 aggressive mode to a crypto isakmp peer
+// that has an aggressive-mode password and client endpoint, the identity
+// it sends (iosAggressive in ciscoxe_terms.go).
+func (x *ios) aggressive() {
+	t := x.t
+	x.c.note("%s: IOS initiates aggressive mode to this peer, with this key and identity.", from(t.Mode))
+	x.c.cmd("crypto isakmp peer address %s", t.Cloud.IP)
+	x.psk(" set aggressive-mode password %s")
+	x.c.note("%s", t.Customer.ID.Note)
+	if t.Customer.ID.Type == "fqdn" {
+		x.c.cmd(" set aggressive-mode client-endpoint fqdn %s", t.Customer.ID.ID)
+	} else {
+		x.c.cmd(" set aggressive-mode client-endpoint ipv4-address %s", t.Customer.ID.ID)
 	}
 	x.c.cmd("!")
 }

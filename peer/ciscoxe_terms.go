@@ -26,6 +26,14 @@ const (
 	iosIKEv1 = iosBook + ", Configuring Internet Key Exchange for IPsec VPNs: crypto isakmp policy"
 	iosIPsec = iosBook + ", Configuring Security for VPNs with IPsec: crypto ipsec transform-set, set pfs " +
 		"(also https://www.cisco.com/en/US/docs/ios-xml/ios/sec_conn_vpnips/configuration/xe-3s/sec-cfg-vpn-ipsec.html)"
+	// iosAggressive: the command reference says IOS initiates aggressive
+	// mode for a crypto isakmp peer address with set aggressive-mode
+	// password and client-endpoint; the feature guide names the endpoint's
+	// ID types (IPv4 address, FQDN, user FQDN) and writes them
+	// "ipv4-address", "fqdn", "user-fqdn" before the value.
+	iosAggressive = "Cisco IOS Security Command Reference, crypto isakmp aggressive-mode disable " +
+		"(http://www.cisco.com/en/US/docs/ios/security/command/reference/sec_c4.html); IKE: Initiate Aggressive Mode " +
+		"(http://www.cisco.com/en/US/docs/ios/12_2t/12_2t8/feature/guide/ft_ikeag.html)"
 	// iosVTI is the route-based chapter (tunnel protection on a VTI).
 	iosVTI = iosBook + ", IPsec Virtual Tunnel Interfaces (https://www.cisco.com/c/en/us/td/docs/routers/ios/config/17-x/sec-vpn/b-security-vpn/m_sec-ipsec-virt-tunnl-0.html)"
 )

@@ -199,7 +199,8 @@ func (x *ios) ikeLifetime(l, min int64) int64 {
 // to probe at least that often), else 30s, tunnelwiz's choice; 5 seconds
 // between retries, also tunnelwiz's choice (the command requires one).
 // IOS has no DPD action: it clears the SAs and the next packet (or the
-// VTI) brings the tunnel back, the cloud's "restart".
+// VTI) brings the tunnel back, the cloud's "restart". The ranges are the
+// IKEv2 profile's (iosYANG: dpd 10-3600, retry 2-60).
 func (x *ios) dpd(line func(interval, retry int64)) {
 	t := x.t
 	if !dpdEnabled(t) {

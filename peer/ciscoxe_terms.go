@@ -23,6 +23,13 @@ type iosWord struct {
 const (
 	iosBook  = "Cisco Security and VPN Configuration Guide, Cisco IOS XE 17.x (https://www.cisco.com/c/en/us/td/docs/routers/ios/config/17-x/sec-vpn/b-security-vpn.html)"
 	iosIKEv2 = iosBook + ", Configuring Internet Key Exchange Version 2 and FlexVPN Site-to-Site: crypto ikev2 proposal"
+	// iosYANG corroborates the IKEv2 proposal and profile keywords: Cisco's
+	// IOS XE YANG model (Cisco-IOS-XE-crypto) as CiscoDevNet's Terraform
+	// provider lists it (encryption 3des, aes-cbc-128/192/256,
+	// aes-gcm-128/256; group 1, 2, 14, 15, 16, 19, 20, 21, 24; dpd 10-3600
+	// seconds, retry 2-60, periodic or on-demand).
+	iosYANG = "Cisco IOS XE YANG Cisco-IOS-XE-crypto, as listed by CiscoDevNet/terraform-provider-iosxe " +
+		"(https://github.com/CiscoDevNet/terraform-provider-iosxe/blob/main/gen/definitions/crypto_ikev2_proposal.yaml)"
 	iosIKEv1 = iosBook + ", Configuring Internet Key Exchange for IPsec VPNs: crypto isakmp policy"
 	iosIPsec = iosBook + ", Configuring Security for VPNs with IPsec: crypto ipsec transform-set, set pfs " +
 		"(also https://www.cisco.com/en/US/docs/ios-xml/ios/sec_conn_vpnips/configuration/xe-3s/sec-cfg-vpn-ipsec.html)"
@@ -42,7 +49,8 @@ var iosWords = map[string]iosWord{
 	// Encryption: IKEv2 "encryption", IKEv1 "encryption", transform-set.
 	"null": {ESP: "esp-null", Cite: iosIPsec + ": esp-null (ESP without encryption); IKE has no null cipher"},
 	"des-cbc": {V2: "des", V1: "des", ESP: "esp-des",
-		Cite: iosIKEv2 + " encryption des; " + iosIKEv1 + " encryption des; " + iosIPsec + " esp-des. The guide calls DES weak; newer releases may refuse it"},
+		Cite: iosIKEv2 + " encryption des; " + iosIKEv1 + " encryption des; " + iosIPsec + " esp-des. " + iosYANG +
+			" has no IKEv2 des: newer releases refuse it, visibly"},
 	"3des-cbc": {V2: "3des", V1: "3des", ESP: "esp-3des",
 		Cite: iosIKEv2 + " encryption 3des; " + iosIKEv1 + " encryption 3des; " + iosIPsec + " esp-3des"},
 	"aes-cbc-128": {V2: "aes-cbc-128", V1: "aes", ESP: "esp-aes 128",
@@ -54,7 +62,7 @@ var iosWords = map[string]iosWord{
 	"aes-gcm16-128": {V2: "aes-gcm-128", ESP: "esp-gcm 128", AEAD: true,
 		Cite: iosIKEv2 + " encryption aes-gcm-128 (AEAD: the proposal names a prf and no integrity); " + iosIPsec + " esp-gcm 128 (16-byte ICV, no esp hmac); IKEv1 has no GCM"},
 	"aes-gcm16-192": {ESP: "esp-gcm 192", AEAD: true,
-		Cite: iosIPsec + " esp-gcm 192; the crypto ikev2 proposal lists only aes-gcm-128 and aes-gcm-256, IKEv1 no GCM"},
+		Cite: iosIPsec + " esp-gcm 192; the crypto ikev2 proposal lists only aes-gcm-128 and aes-gcm-256 (also " + iosYANG + "), IKEv1 no GCM"},
 	"aes-gcm16-256": {V2: "aes-gcm-256", ESP: "esp-gcm 256", AEAD: true,
 		Cite: iosIKEv2 + " encryption aes-gcm-256 (AEAD: prf, no integrity); " + iosIPsec + " esp-gcm 256; IKEv1 has no GCM"},
 	// Integrity: IKEv2 "integrity" and "prf", IKEv1 "hash", transform-set.
@@ -69,9 +77,10 @@ var iosWords = map[string]iosWord{
 	"sha512": {V2: "sha512", PRF: "sha512", V1: "sha512", ESP: "esp-sha512-hmac",
 		Cite: iosIKEv2 + " integrity sha512, prf sha512; " + iosIKEv1 + " hash sha512; " + iosIPsec + " esp-sha512-hmac"},
 	// DH groups: IKEv2 "group N", IKEv1 "group N", crypto map/profile set pfs.
-	"modp768":      {V2: "1", V1: "1", ESP: "group1", Cite: iosIKEv2 + " group 1; " + iosIKEv1 + " group 1; " + iosIPsec + " set pfs group1"},
-	"modp1024":     {V2: "2", V1: "2", ESP: "group2", Cite: iosIKEv2 + " group 2; " + iosIKEv1 + " group 2; " + iosIPsec + " set pfs group2"},
-	"modp1536":     {V2: "5", V1: "5", ESP: "group5", Cite: iosIKEv2 + " group 5; " + iosIKEv1 + " group 5; " + iosIPsec + " set pfs group5"},
+	"modp768":  {V2: "1", V1: "1", ESP: "group1", Cite: iosIKEv2 + " group 1; " + iosIKEv1 + " group 1; " + iosIPsec + " set pfs group1"},
+	"modp1024": {V2: "2", V1: "2", ESP: "group2", Cite: iosIKEv2 + " group 2; " + iosIKEv1 + " group 2; " + iosIPsec + " set pfs group2"},
+	"modp1536": {V2: "5", V1: "5", ESP: "group5",
+		Cite: iosIKEv2 + " group 5; " + iosIKEv1 + " group 5; " + iosIPsec + " set pfs group5. " + iosYANG + " has no IKEv2 group 5: newer releases refuse it, visibly"},
 	"modp2048":     {V2: "14", V1: "14", ESP: "group14", Cite: iosIKEv2 + " group 14; " + iosIKEv1 + " group 14; " + iosIPsec + " set pfs group14"},
 	"modp3072":     {V2: "15", V1: "15", ESP: "group15", Cite: iosIKEv2 + " group 15; " + iosIKEv1 + " group 15; " + iosIPsec + " set pfs group15"},
 	"modp4096":     {V2: "16", V1: "16", ESP: "group16", Cite: iosIKEv2 + " group 16; " + iosIKEv1 + " group 16; " + iosIPsec + " set pfs group16"},

@@ -28,12 +28,15 @@ type ios struct {
 func writeCiscoXE(t *Tunnel, show bool) (string, []Warning) {
 	x := &ios{t: t, name: safeName(t.Name), show: show, c: cfgLines{mark: "!"}}
 	x.header()
+	switch _, ok := iosModes[t.Version.Term]; {
+	case !t.Version.Known():
+		x.c.note("The spec sets no IKE version (see the warning): written as IKEv2.")
+	case !ok:
+		x.warn(t.Version.Field, "IKE version %s (%s) has no IOS XE commands: written as IKEv2", t.Version.Token, orUnknown(t.Version.Term))
+	}
 	if t.Version.Term == "ikev1" {
 		x.ikev1()
 	} else {
-		if t.Version.Term != "ikev2" {
-			x.warn(t.Version.Field, "the IKE version is unknown: written as IKEv2; set it in the spec")
-		}
 		x.ikev2()
 	}
 	x.transformSet()

@@ -94,6 +94,15 @@ var iosWords = map[string]iosWord{
 	// sm4-cbc and sm3: no IOS XE keyword in any of the commands above.
 }
 
+// iosModes are the IKE version and exchange mode terms (cloud.ModeTerms):
+// the commands that carry each version, and how IOS initiates each mode.
+var iosModes = map[string]iosWord{
+	"ikev2":      {V2: "crypto ikev2", Cite: iosIKEv2 + ", policy, keyring and profile"},
+	"ikev1":      {V1: "crypto isakmp", Cite: iosIKEv1 + "; crypto keyring, crypto isakmp profile"},
+	"main":       {V1: "main", Cite: iosIKEv1 + ": IOS initiates main mode unless a crypto isakmp peer sets aggressive mode"},
+	"aggressive": {V1: "set aggressive-mode", Cite: iosAggressive},
+}
+
 // iosColumn picks one column of the table.
 func iosColumn(col func(iosWord) string) func(string) string {
 	return func(term string) string { return col(iosWords[term]) }

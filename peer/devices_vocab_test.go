@@ -45,6 +45,38 @@ func TestDeviceVocabulary(t *testing.T) {
 	}
 }
 
+// TestDeviceModes: both IKE versions and both exchange modes have the
+// device's words (cloud.ModeTerms), with no warning and no marker.
+func TestDeviceModes(t *testing.T) {
+	base, err := peer.Build(load(t, "../examples/tencent.yaml"), peer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]string{
+		"cisco-ios-xe": {"ikev1": "crypto isakmp policy", "ikev2": "crypto ikev2 proposal", "aggressive": "set aggressive-mode password"},
+		"juniper-srx":  {"ikev1": "version v1-only", "ikev2": "version v2-only", "main": "mode main", "aggressive": "mode aggressive"},
+	}
+	for _, name := range vendorDevices {
+		d, _ := peer.Find(name)
+		for _, version := range cloud.ModeTerms[cloud.RoleIKEVersion] {
+			for _, mode := range cloud.ModeTerms[cloud.RoleIKEMode] {
+				tu := *base
+				tu.Version = peer.Value{Term: version, Token: version, Field: "Test.Version"}
+				tu.Mode = peer.Value{Term: mode, Token: mode, Field: "Test.Mode"}
+				text, warns := d.Write(&tu, false)
+				if hasWarning(warns, "Test.Version", "") || hasWarning(warns, "Test.Mode", "") || strings.Contains(text, "UNSUPPORTED") {
+					t.Errorf("%s %s %s: %v", name, version, mode, warns)
+				}
+				for _, term := range []string{version, mode} {
+					if w := want[name][term]; w != "" && (version == "ikev1" || term == version) && !strings.Contains(text, w) {
+						t.Errorf("%s %s %s: no %q", name, version, mode, w)
+					}
+				}
+			}
+		}
+	}
+}
+
 func slots(transformType int) []string {
 	switch transformType {
 	case 1:

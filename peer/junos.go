@@ -90,16 +90,14 @@ func (j *junos) ike() {
 	}
 	pol := "security ike policy " + j.name
 	if t.Version.Term == "ikev1" {
-		mode := "main"
-		if t.Mode.Term == "aggressive" {
-			mode = "aggressive"
-		}
-		if t.Mode.Known() {
-			j.c.from(t.Mode)
-		} else {
+		mode := t.Mode
+		if !mode.Known() {
+			mode = Value{Term: "main", Token: "main"}
 			j.c.note("The spec has no exchange mode: main, Junos's default and IKEv1's usual one.")
+		} else {
+			j.c.from(t.Mode)
 		}
-		j.set("%s mode %s", pol, mode)
+		j.set("%s mode %s", pol, keyword(mode, "IKE exchange mode", junosMode, j.warn))
 	}
 	j.set("%s proposals %s", pol, j.name)
 	j.psk(pol)
@@ -156,13 +154,8 @@ func (j *junos) gateway() {
 	j.c.note("%s", t.Cloud.ID.Note)
 	j.set("%s remote-identity %s", g, junosID(t.Cloud.ID))
 	j.dpd(g)
-	version := map[string]string{"ikev1": "v1-only", "ikev2": "v2-only"}[t.Version.Term]
-	if version == "" {
-		j.warn(t.Version.Field, "the IKE version is unknown; set it in the spec")
-		version = markUnset
-	}
 	j.c.from(t.Version)
-	j.set("%s version %s", g, version)
+	j.set("%s version %s", g, keyword(t.Version, "IKE version", junosMode, j.warn))
 	if t.NATT.Term == "off" {
 		j.c.from(t.NATT)
 		j.set("%s no-nat-traversal", g)

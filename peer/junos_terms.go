@@ -34,6 +34,14 @@ const (
 	// CLI Reference (search it for "proposal (Security IPsec)").
 	junosIPsec = "Junos CLI Reference, proposal (Security IPsec) and policy (Security IPsec) perfect-forward-secrecy keys " +
 		"(https://www.juniper.net/documentation/us/en/software/junos/cli-reference/; page not retrieved by tunnelwiz, keyword from the statement syntax)"
+	junosIKEPolicy = "Junos CLI Reference, policy (Security IKE) " +
+		"(https://www.juniper.net/documentation/us/en/software/junos/cli-reference/topics/ref/statement/security-edit-policy-ike.html)"
+	// The gateway statement's page was not retrieved here; its version,
+	// local-address, local-identity, remote-identity and no-nat-traversal
+	// statements are as jeremmfr/terraform-provider-junos documents them
+	// (docs/resources/security_ike_gateway.md).
+	junosGateway = "Junos CLI Reference, gateway (Security IKE) (page not retrieved by tunnelwiz; statements as " +
+		"https://github.com/jeremmfr/terraform-provider-junos/blob/main/docs/resources/security_ike_gateway.md lists them)"
 	junosDPD = "Junos CLI Reference, dead-peer-detection " +
 		"(https://www.juniper.net/documentation/us/en/software/junos/vpn-ipsec/topics/ref/statement/security-edit-dead-peer-detection.html)"
 	junosTS = "Junos IPsec VPN User Guide, Traffic Selectors in Route-Based VPNs " +
@@ -91,6 +99,18 @@ var junosWords = map[string]junosWord{
 	"none": {IPsec: "-", Cite: junosIPsec + ": perfect-forward-secrecy is optional; without it no PFS is asked"},
 	// sm4-cbc and sm3: no Junos keyword in any of the statements above.
 }
+
+// junosModes are the IKE version and exchange mode terms (cloud.ModeTerms):
+// the gateway's version statement and the IKE policy's mode (IKEv1 only).
+var junosModes = map[string]junosWord{
+	"ikev1":      {IKE: "v1-only", Cite: junosGateway + ": version v1-only"},
+	"ikev2":      {IKE: "v2-only", Cite: junosGateway + ": version v2-only"},
+	"main":       {IKE: "main", Cite: junosIKEPolicy + ": mode main (IKEv1; the page calls it the recommended one)"},
+	"aggressive": {IKE: "aggressive", Cite: junosIKEPolicy + ": mode aggressive (IKEv1; IKEv2 has no modes)"},
+}
+
+// junosMode is a version or mode term's keyword.
+func junosMode(term string) string { return junosModes[term].IKE }
 
 // junosColumn picks one column of the table.
 func junosColumn(col func(junosWord) string) func(string) string {

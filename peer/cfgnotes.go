@@ -3,6 +3,10 @@ package peer
 // Phrases the line-oriented device writers (cisco-ios-xe, juniper-srx)
 // share in their comments, and the DPD switch they read alike.
 
+// uplink stands for the device's Internet-facing interface, which no spec
+// holds: IOS and Junos refuse the name, so it cannot be pasted unread.
+const uplink = "UPLINK-INTERFACE"
+
 // dpdEnabled: the spec turns DPD on, or sets its timing without a switch.
 func dpdEnabled(t *Tunnel) bool {
 	return t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())

@@ -13,10 +13,8 @@ func init() {
 	})
 }
 
-// uplink stands for the device's Internet-facing interface, which no spec
-// holds: IOS refuses the name, so it cannot be pasted unread.
-const uplink = "UPLINK-INTERFACE"
-
+// ios writes one tunnel as IOS XE commands; name prefixes every object
+// (proposal, keyring, profile, transform set, crypto map, ACLs).
 type ios struct {
 	t     *Tunnel
 	name  string
@@ -25,6 +23,8 @@ type ios struct {
 	c     cfgLines
 }
 
+// writeCiscoXE: IKE (IKEv2 or IKEv1), the transform set, then a crypto
+// map for a policy-based tunnel or a VTI for a route-based one.
 func writeCiscoXE(t *Tunnel, show bool) (string, []Warning) {
 	x := &ios{t: t, name: safeName(t.Name), show: show, c: cfgLines{mark: "!"}}
 	x.header()

@@ -25,7 +25,9 @@ func (c *cfgLines) note(format string, args ...any) {
 	c.b.WriteString(c.mark + "\n")
 }
 
-// from notes where the values of the next line came from, when known.
+// from notes where the values of the next line came from, when known,
+// and for a vendor default the rule's evidence, so that a reader can
+// check it without tunnelwiz.
 func (c *cfgLines) from(vs ...Value) {
 	var parts []string
 	for _, v := range vs {
@@ -35,6 +37,11 @@ func (c *cfgLines) from(vs ...Value) {
 	}
 	if len(parts) > 0 {
 		c.note("%s", strings.Join(parts, "; "))
+	}
+	for _, v := range vs {
+		if v.Default && v.Source != "" {
+			c.note("  default's source: %s", v.Source)
+		}
 	}
 }
 

@@ -1,6 +1,10 @@
 package peer
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
 
 // Device is a kind of customer gateway tunnelwiz writes a configuration for.
 type Device struct {
@@ -10,7 +14,28 @@ type Device struct {
 	Title string
 	// Verified says how the output was checked.
 	Verified string
-	write    func(t *Tunnel, show bool) (string, []Warning)
+	// Parts: the device can hold several tunnels of one connection side by
+	// side (each its own connection or interface). A device whose tunnels
+	// share one crypto map, IKE policy or st0 unit per interface cannot:
+	// the second tunnel would replace or shadow the first.
+	Parts bool
+	write func(t *Tunnel, show bool) (string, []Warning)
+}
+
+// Holds says why the device cannot be given the tunnel (nil when it can).
+func (d Device) Holds(t *Tunnel) error {
+	if len(t.Parts) < 2 || d.Parts {
+		return nil
+	}
+	var can []string
+	for _, o := range Devices() {
+		if o.Parts {
+			can = append(can, o.Name)
+		}
+	}
+	return &UnsupportedError{Field: t.PartsField, Why: fmt.Sprintf("%s cannot hold the connection's %d tunnels side by side "+
+		"as tunnelwiz writes them (the second would replace or shadow the first); devices that can: %s",
+		d.Name, len(t.Parts), strings.Join(can, ", "))}
 }
 
 // Write renders the tunnel for the device. With show false the pre-shared
@@ -19,6 +44,10 @@ type Device struct {
 // A tunnel with Parts is written part after part.
 func (d Device) Write(t *Tunnel, show bool) (string, []Warning) {
 	all := append([]Warning(nil), t.Warnings...)
+	if err := d.Holds(t); err != nil {
+		u := err.(*UnsupportedError)
+		return "", append(all, Warning{Field: u.Field, Message: u.Why})
+	}
 	var text string
 	if len(t.Parts) == 0 {
 		var ws []Warning

@@ -8,7 +8,8 @@ import (
 
 func init() {
 	register(Device{
-		Name: "fortigate",
+		Name:  "fortigate",
+		Parts: true,
 		Title: "Fortinet FortiGate, FortiOS 7.x CLI (route-based IPsec: phase1-interface, one phase2-interface " +
 			"per selector pair, firewall addresses and policies, static routes, BGP neighbour)",
 		Verified: "golden files read line by line against the FortiOS CLI Reference (vpn ipsec phase1-interface, " +
@@ -68,17 +69,10 @@ func (f *forti) header() {
 func (f *forti) insideNotes() {
 	in := f.t.Inside
 	f.x.comment("The spec also names tunnel/BGP addresses, which this policy-based tunnel's selectors do not carry:")
-	f.x.comment("  the cloud's %s (%s)%s", in.Cloud.Token, from(in.Cloud), asnNote(in))
+	f.x.comment("  the cloud's %s (%s)%s", in.Cloud.Token, from(in.Cloud), asnNote(in.CloudASN))
 	if c := insideCustomer(in); c != "" {
 		f.x.comment("  this side's %s (%s)", c, insideFrom(in))
 	}
-}
-
-func asnNote(in Inside) string {
-	if !in.CloudASN.Known() {
-		return ""
-	}
-	return ", AS " + in.CloudASN.Token + " (" + from(in.CloudASN) + ")"
 }
 
 func (f *forti) phase1(show bool) {

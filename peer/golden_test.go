@@ -16,14 +16,20 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // TestGolden writes every example for every device, key masked, and
 // compares with testdata/<device>/<vendor>.golden (reviewed line by line
 // against the device's guide; `go test ./peer -update` rewrites them). The
-// warnings are part of the golden file, after the configuration.
+// warnings are part of the golden file, after the configuration. The specs
+// in testdata/specs add the shapes the examples lack (several policy
+// children, a route-based BGP tunnel over IKEv1), named for their file.
 func TestGolden(t *testing.T) {
 	examples, _ := filepath.Glob("../examples/*.yaml")
 	if len(examples) < 5 {
 		t.Fatalf("examples: %v", examples)
 	}
+	specs, _ := filepath.Glob("testdata/specs/*.yaml")
+	if len(specs) < 2 {
+		t.Fatalf("testdata/specs: %v", specs)
+	}
 	for _, d := range peer.Devices() {
-		for _, ex := range examples {
+		for _, ex := range append(examples, specs...) {
 			vendor := strings.TrimSuffix(filepath.Base(ex), ".yaml")
 			t.Run(d.Name+"/"+vendor, func(t *testing.T) {
 				// Addresses an example does not hold are given as flags.

@@ -8,33 +8,43 @@ import (
 // insideNet is a route-based tunnel's inside addressing as addresses: the
 // customer's tunnel address, the cloud's (its BGP peer), and the tunnel's
 // network. Devices that write an interface address and a BGP neighbour
-// (fortigate, mikrotik) read it; strongSwan only names them in comments.
+// read it; strongSwan only names them in comments.
 type insideNet struct {
 	Customer, Cloud netip.Addr
 	Net             netip.Prefix
 }
 
-// inside reads the Inside values: the customer's address is the spec's or
-// the other host of a /30 (insideCustomer); the network is the tunnel CIDR,
-// else the prefix either address carries. ok is false when either address
-// is unknown or no prefix is given.
+// inside reads the Inside values; ok is false unless both addresses and
+// the tunnel's prefix are known (see customerInside).
 func inside(in Inside) (insideNet, bool) {
-	cloud, cloudBits := addrBits(in.Cloud.Token)
-	cust, custBits := addrBits(insideCustomer(in))
-	if !cloud.IsValid() || !cust.IsValid() {
+	cust, ok := customerInside(in)
+	cloud, _ := addrBits(in.Cloud.Token)
+	if !ok || !cloud.IsValid() {
 		return insideNet{}, false
 	}
-	bits := custBits
-	if bits < 0 {
+	return insideNet{Customer: cust.Addr(), Cloud: cloud, Net: cust.Masked()}, true
+}
+
+// customerInside is this side's tunnel interface address with its prefix
+// length: the spec's address (or the other host of a /30, insideCustomer)
+// with its own prefix, else the tunnel CIDR's when that holds it, else the
+// prefix the cloud's address carries. ok is false when the address or
+// every prefix is unknown.
+func customerInside(in Inside) (netip.Prefix, bool) {
+	cust, bits := addrBits(insideCustomer(in))
+	if !cust.IsValid() {
+		return netip.Prefix{}, false
+	}
+	if c, err := netip.ParsePrefix(in.CIDR.Token); bits < 0 && err == nil && c.Contains(cust) {
+		bits = c.Bits()
+	}
+	if _, cloudBits := addrBits(in.Cloud.Token); bits < 0 {
 		bits = cloudBits
 	}
-	if p, err := netip.ParsePrefix(in.CIDR.Token); err == nil {
-		bits = p.Bits()
-	}
 	if bits < 0 {
-		return insideNet{}, false
+		return netip.Prefix{}, false
 	}
-	return insideNet{Customer: cust, Cloud: cloud, Net: netip.PrefixFrom(cust, bits).Masked()}, true
+	return netip.PrefixFrom(cust, bits), true
 }
 
 // addrBits parses "a.b.c.d" (bits -1) or "a.b.c.d/n".
@@ -52,3 +62,6 @@ func addrBits(s string) (netip.Addr, int) {
 	}
 	return a, -1
 }
+
+// hostOf drops a prefix length: "169.254.0.1/30" -> "169.254.0.1".
+func hostOf(s string) string { return strings.Split(s, "/")[0] }

@@ -53,7 +53,7 @@ func (r *ros) header() {
 	r.x.comment("Paste into a RouterOS v7 terminal or /import it (%s).", rosDoc)
 	if t.Routing.Term == "policy" && t.Inside.Cloud.Known() {
 		r.x.comment("The spec also names tunnel/BGP addresses, which this policy-based tunnel's selectors do not carry:")
-		r.x.comment("  the cloud's %s (%s)%s", t.Inside.Cloud.Token, from(t.Inside.Cloud), asnNote(t.Inside))
+		r.x.comment("  the cloud's %s (%s)%s", t.Inside.Cloud.Token, from(t.Inside.Cloud), asnNote(t.Inside.CloudASN))
 		if c := insideCustomer(t.Inside); c != "" {
 			r.x.comment("  this side's %s (%s)", c, insideFrom(t.Inside))
 		}

@@ -109,8 +109,10 @@ type Tunnel struct {
 
 	// Parts are the tunnels of a connection that has several (Alibaba's
 	// dual-tunnel mode), each complete; the whole then holds only the
-	// names, the first key and the warnings that concern both.
-	Parts []*Tunnel
+	// names, the first key and the warnings that concern both. PartsField
+	// is the list they come from.
+	Parts      []*Tunnel
+	PartsField string
 }
 
 // Warning is something the configuration cannot say as the cloud has it,

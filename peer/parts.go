@@ -24,7 +24,7 @@ func buildParts(c *cloud.Catalog, p cloud.Params, list string, n int, o Options)
 	if err != nil {
 		return nil, err
 	}
-	whole := &Tunnel{Vendor: c.API, Title: c.Title}
+	whole := &Tunnel{Vendor: c.API, Title: c.Title, PartsField: list}
 	for i := 0; i < n; i++ {
 		b := &builder{c: c, p: p, t: &Tunnel{Vendor: c.API, Title: c.Title},
 			list: list, elem: fmt.Sprintf("%s[%d]", list, i), index: i}

@@ -100,3 +100,25 @@ func TestDualTunnelAddresses(t *testing.T) {
 		}
 	}
 }
+
+// TestDualTunnelDevices: a device that cannot keep two tunnels apart
+// says so, naming the list and the devices that can, and writes nothing.
+func TestDualTunnelDevices(t *testing.T) {
+	tu, err := peer.Build(parse(t, dualSpec), peer.Options{CloudIP: "203.0.113.1,203.0.113.2", PeerIP: "198.51.100.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range peer.Devices() {
+		err := d.Holds(tu)
+		text, warns := d.Write(tu, false)
+		var unsup *peer.UnsupportedError
+		switch {
+		case d.Parts && (err != nil || !strings.Contains(text, "hq-tunnel2")):
+			t.Errorf("%s holds both tunnels, but: %v", d.Name, err)
+		case !d.Parts && (!errors.As(err, &unsup) || unsup.Field != "TunnelOptionsSpecification" || !strings.Contains(unsup.Why, "strongswan") || text != ""):
+			t.Errorf("%s: %v, wrote %d bytes", d.Name, err, len(text))
+		case !d.Parts && !strings.Contains(warns[len(warns)-1].Message, "cannot hold"):
+			t.Errorf("%s: warnings %v", d.Name, warns)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 func init() {
 	register(Device{
 		Name:  "strongswan",
+		Parts: true,
 		Title: "strongSwan 5.9+ (swanctl.conf: connections and secrets)",
 		Verified: "negotiated in the test command against strongSwan 5.9.8 (two charon daemons in network namespaces): " +
 			"IKE and CHILD SAs, a ping through each CHILD_SA and a CHILD_SA rekey for every vendor and every algorithm " +

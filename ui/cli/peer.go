@@ -29,8 +29,8 @@ func PeerIn(env front.Env, args []string, o IO) error {
 	fs := flag.NewFlagSet("peer", flag.ContinueOnError)
 	device := fs.String("device", "", "the customer gateway device (see --devices)")
 	list := fs.Bool("devices", false, "list the devices")
-	cloudIP := fs.String("cloud-ip", "", "the cloud VPN gateway's public IP (wins over the spec and look-ups)")
-	peerIP := fs.String("peer-ip", "", "this customer gateway's IP (wins over the spec and look-ups)")
+	cloudIP := fs.String("cloud-ip", "", "the cloud VPN gateway's public IP (wins over the spec and look-ups; A,B for a dual-tunnel connection, one per tunnel)")
+	peerIP := fs.String("peer-ip", "", "this customer gateway's IP (wins over the spec and look-ups; A,B for a dual-tunnel connection's two customer gateways)")
 	show := fs.Bool("show-secrets", false, "write the pre-shared key instead of a placeholder")
 	out := fs.String("o", "", "write to this file (mode 0600 when it holds the key) instead of stdout")
 	endpoint := fs.String("endpoint", "", "look the gateways' addresses up at this base URL (e.g. a running `tunnelwiz sandbox`)")
@@ -104,6 +104,9 @@ func PeerIn(env front.Env, args []string, o IO) error {
 		return &UsageError{Msg: err.Error()}
 	case err != nil:
 		return err
+	}
+	if err := dev.Holds(t); err != nil {
+		return &UsageError{Msg: err.Error()}
 	}
 	text, warns := dev.Write(t, *show)
 	for _, w := range warns {

@@ -59,6 +59,8 @@ func (y *yourSide) render(m *Model) {
 		b.WriteString("Not yet: the request has errors (ctrl+e goes to the first); the configuration follows from a valid request.\n")
 	case err != nil:
 		b.WriteString("Not written: " + err.Error() + "\n")
+	case d.Holds(t) != nil:
+		b.WriteString("Not written: " + d.Holds(t).Error() + "\n")
 	default:
 		text, warns := d.Write(t, y.shown)
 		for _, w := range warns {
@@ -107,6 +109,9 @@ func (y *yourSide) saveCmd(m *Model) tea.Cmd {
 		return func() tea.Msg { return savedMsg{err: err, quiet: true} }
 	}
 	d := y.devices[y.at]
+	if err := d.Holds(t); err != nil {
+		return func() tea.Msg { return savedMsg{err: err, quiet: true} }
+	}
 	text, _ := d.Write(t, y.shown)
 	name := safeName(t.Name + "-" + d.Name)
 	dir, withKey := m.opts.SaveDir, y.shown

@@ -54,13 +54,11 @@ func (x *ios) warn(field, format string, args ...any) {
 
 func (x *ios) header() {
 	t := x.t
-	x.c.note("Cisco IOS XE configuration for the customer gateway of %s", t.Title)
-	if t.Name != "" {
-		x.c.note("connection %q, written by tunnelwiz peer.", t.Name)
+	for _, l := range headerLines(t, "Cisco IOS XE configuration", [2]string{
+		"Every algorithm is the cloud's own: one proposal and one transform set, no other offers;",
+		"a value the spec leaves unset is the vendor's documented default, marked so. Keywords:"}) {
+		x.c.note("%s", l)
 	}
-	x.c.note("This device: %s (from %s). Cloud VPN gateway: %s (from %s).", t.Customer.IP, t.Customer.From, t.Cloud.IP, t.Cloud.From)
-	x.c.note("Every algorithm is the cloud's own: one proposal and one transform set, no other offers;")
-	x.c.note("a value the spec leaves unset is the vendor's documented default, marked so. Keywords:")
 	x.c.note("Cisco Security and VPN Configuration Guide, Cisco IOS XE 17.x (tunnelwiz peer/ciscoxe_terms.go).")
 	x.c.note("Paste in global configuration mode; replace %s with the interface that holds %s.", uplink, t.Customer.IP)
 	x.c.note("NAT traversal: IOS XE detects NAT and moves to UDP 4500 itself (on by default)%s.", natFrom(t.NATT))

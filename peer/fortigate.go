@@ -51,27 +51,12 @@ func writeFortigate(t *Tunnel, show bool) (string, []Warning) {
 
 func (f *forti) header() {
 	t := f.t
-	f.x.comment("FortiOS CLI for the customer gateway of %s", t.Title)
-	if t.Name != "" {
-		f.x.comment("connection %q, written by tunnelwiz peer.", t.Name)
+	for _, l := range headerLines(t, "FortiOS CLI", noFallback) {
+		f.x.comment("%s", l)
 	}
-	f.x.comment("This device: %s (from %s). Cloud VPN gateway: %s (from %s).", t.Customer.IP, t.Customer.From, t.Cloud.IP, t.Cloud.From)
-	f.x.comment("Every algorithm is the cloud's own and the only one offered (no fallback proposals, which")
-	f.x.comment("would hide a mismatch); a value the spec leaves unset is the vendor's documented default, marked so.")
 	f.x.comment("Paste into the FortiOS 7.x CLI; %q and %q stand for your internet and LAN ports.", fortiWAN, fortiLAN)
-	if t.Routing.Term == "policy" && t.Inside.Cloud.Known() {
-		f.insideNotes()
-	}
-}
-
-// insideNotes names BGP addresses a policy-based connection carries
-// (Alibaba BgpConfig): its selectors do not carry them, so they are noted.
-func (f *forti) insideNotes() {
-	in := f.t.Inside
-	f.x.comment("The spec also names tunnel/BGP addresses, which this policy-based tunnel's selectors do not carry:")
-	f.x.comment("  the cloud's %s (%s)%s", in.Cloud.Token, from(in.Cloud), asnNote(in.CloudASN))
-	if c := insideCustomer(in); c != "" {
-		f.x.comment("  this side's %s (%s)", c, insideFrom(in))
+	for _, l := range insideNoteLines(t) {
+		f.x.comment("%s", l)
 	}
 }
 

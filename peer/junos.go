@@ -59,13 +59,11 @@ func (j *junos) set(format string, args ...any) { j.c.cmd("set "+format, args...
 
 func (j *junos) header() {
 	t := j.t
-	j.c.note("Junos OS (SRX Series) configuration for the customer gateway of %s", t.Title)
-	if t.Name != "" {
-		j.c.note("connection %q, written by tunnelwiz peer.", t.Name)
+	for _, l := range headerLines(t, "Junos OS (SRX Series) configuration", [2]string{
+		"Every algorithm is the cloud's own: one IKE and one IPsec proposal, no proposal-set;",
+		"a value the spec leaves unset is the vendor's documented default, marked so. Keywords:"}) {
+		j.c.note("%s", l)
 	}
-	j.c.note("This device: %s (from %s). Cloud VPN gateway: %s (from %s).", t.Customer.IP, t.Customer.From, t.Cloud.IP, t.Cloud.From)
-	j.c.note("Every algorithm is the cloud's own: one IKE and one IPsec proposal, no proposal-set;")
-	j.c.note("a value the spec leaves unset is the vendor's documented default, marked so. Keywords:")
 	j.c.note("Junos CLI Reference and IPsec VPN User Guide (tunnelwiz peer/junos_terms.go).")
 	j.c.note("Load: configure, load set terminal, paste, commit check, commit. Replace %s with the", uplink)
 	j.c.note("interface that holds %s; its zone must allow host-inbound-traffic system-services ike,", t.Customer.IP)

@@ -43,20 +43,12 @@ func writeMikrotik(t *Tunnel, show bool) (string, []Warning) {
 
 func (r *ros) header() {
 	t := r.t
-	r.x.comment("RouterOS v7 script for the customer gateway of %s", t.Title)
-	if t.Name != "" {
-		r.x.comment("connection %q, written by tunnelwiz peer.", t.Name)
+	for _, l := range headerLines(t, "RouterOS v7 script", noFallback) {
+		r.x.comment("%s", l)
 	}
-	r.x.comment("This device: %s (from %s). Cloud VPN gateway: %s (from %s).", t.Customer.IP, t.Customer.From, t.Cloud.IP, t.Cloud.From)
-	r.x.comment("Every algorithm is the cloud's own and the only one offered (no fallback proposals, which")
-	r.x.comment("would hide a mismatch); a value the spec leaves unset is the vendor's documented default, marked so.")
 	r.x.comment("Paste into a RouterOS v7 terminal or /import it (%s).", rosDoc)
-	if t.Routing.Term == "policy" && t.Inside.Cloud.Known() {
-		r.x.comment("The spec also names tunnel/BGP addresses, which this policy-based tunnel's selectors do not carry:")
-		r.x.comment("  the cloud's %s (%s)%s", t.Inside.Cloud.Token, from(t.Inside.Cloud), asnNote(t.Inside.CloudASN))
-		if c := insideCustomer(t.Inside); c != "" {
-			r.x.comment("  this side's %s (%s)", c, insideFrom(t.Inside))
-		}
+	for _, l := range insideNoteLines(t) {
+		r.x.comment("%s", l)
 	}
 }
 

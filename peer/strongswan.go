@@ -57,13 +57,11 @@ func writeStrongswan(t *Tunnel, show bool) (string, []Warning) {
 
 func (s *swan) header() {
 	t := s.t
-	s.x.comment("swanctl.conf for the customer gateway of %s", t.Title)
-	if t.Name != "" {
-		s.x.comment("connection %q, written by tunnelwiz peer.", t.Name)
+	for _, l := range headerLines(t, "swanctl.conf", [2]string{
+		"Every algorithm is the cloud's own and pinned (no \"default\" keyword, which would accept",
+		"a mismatch); a value the spec leaves unset is the vendor's documented default, marked so."}) {
+		s.x.comment("%s", l)
 	}
-	s.x.comment("This device: %s (from %s). Cloud VPN gateway: %s (from %s).", t.Customer.IP, t.Customer.From, t.Cloud.IP, t.Cloud.From)
-	s.x.comment("Every algorithm is the cloud's own and pinned (no \"default\" keyword, which would accept")
-	s.x.comment("a mismatch); a value the spec leaves unset is the vendor's documented default, marked so.")
 	s.x.comment("Install: copy to /etc/swanctl/conf.d/, then swanctl --load-all.")
 	if t.Mode.Term == "aggressive" && t.Version.Term == "ikev1" {
 		s.x.comment("IKEv1 aggressive mode with a pre-shared key: charon initiates it only with")

@@ -253,19 +253,12 @@ func (f *forti) inRange(v Value, lo, hi int64, key, doc string) {
 // kw is a value's FortiOS keyword in phase 1 or 2; a value with none is a
 // visible UNSET/UNSUPPORTED that the CLI refuses, and a warning.
 func (f *forti) kw(v Value, phase2 bool, what string) (string, bool) {
-	if !v.Known() {
-		return "UNSET", false
-	}
-	w, ok := fortiWords[v.Term]
-	k, phase := w.P1, "phase1-interface"
+	col := func(t string) string { return fortiWords[t].P1 }
 	if phase2 {
-		k, phase = w.P2, "phase2-interface"
+		col = func(t string) string { return fortiWords[t].P2 }
 	}
-	if !ok || k == "" {
-		f.warn(v.Field, "%s %s (%s) cannot be expressed on FortiOS: %s has no such option", what, v.Token, orUnknown(v.Term), phase)
-		return "UNSUPPORTED", false
-	}
-	return k, w.AEAD
+	k := keyword(v, what, col, f.warn)
+	return k, k != markUnset && k != markUnsupported && fortiWords[v.Term].AEAD
 }
 
 // mode is a version or exchange-mode keyword.

@@ -227,19 +227,12 @@ func rosID(id Identity) string {
 // (phase 2); a value with none is a visible UNSET/UNSUPPORTED that
 // RouterOS refuses, and a warning.
 func (r *ros) kw(v Value, proposal bool, what string) (string, bool) {
-	if !v.Known() {
-		return "UNSET", false
-	}
-	w, ok := rosWords[v.Term]
-	k, menu := w.Profile, "/ip ipsec profile"
+	col := func(t string) string { return rosWords[t].Profile }
 	if proposal {
-		k, menu = w.Proposal, "/ip ipsec proposal"
+		col = func(t string) string { return rosWords[t].Proposal }
 	}
-	if !ok || k == "" {
-		r.warn(v.Field, "%s %s (%s) cannot be expressed on RouterOS: %s has no such value (%s)", what, v.Token, orUnknown(v.Term), menu, rosDoc)
-		return "UNSUPPORTED", false
-	}
-	return k, w.AEAD
+	k := keyword(v, what, col, r.warn)
+	return k, k != markUnset && k != markUnsupported && rosWords[v.Term].AEAD
 }
 
 func (r *ros) warn(field, format string, args ...any) {

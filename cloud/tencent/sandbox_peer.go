@@ -73,9 +73,12 @@ func downloadConfiguration(b *sandbox.Backend, region string, body []byte) (map[
 	}
 	v := p.Obj("CustomerGatewayVendor")
 	if !offered(v) {
-		// The document lists ResourceNotFound among this call's codes:
-		// the vendor triple names no device DescribeCustomerGatewayVendors lists.
-		return nil, &failure{"ResourceNotFound", fmt.Sprintf("The resource does not exist: customer gateway vendor `%s/%s/%s` (see DescribeCustomerGatewayVendors).",
+		// Of the codes the SDK lists for this call (InvalidParameterValue.Empty,
+		// InvalidParameterValue.Malformed, ResourceNotFound), the sandbox
+		// answers a vendor the list lacks as a malformed value: which one
+		// the cloud uses is not documented, and ResourceNotFound would
+		// read as the tunnel missing.
+		return nil, &failure{"InvalidParameterValue.Malformed", fmt.Sprintf("The value of parameter `CustomerGatewayVendor` is malformed: `%s/%s/%s` is not a vendor DescribeCustomerGatewayVendors lists.",
 			v.Str("VendorName"), v.Str("Platform"), v.Str("SoftwareVersion"))}
 	}
 	return map[string]any{"CustomerGatewayConfiguration": peerText(b, region, c, v, p.Str("InterfaceName"))}, nil

@@ -108,6 +108,12 @@ func TestPeerVendorDeviceCommand(t *testing.T) {
 				t.Errorf("-o over an existing file: exit %d\n%s", code, errs)
 			}
 
+			if c.iface != "" {
+				code, _, errs = runCLI(append([]string{"peer", "--vendor-device", c.device}, where...)...)
+				if code != exitUsage || !strings.Contains(errs, "give it with --interface") {
+					t.Errorf("no --interface: exit %d\n%s", code, errs)
+				}
+			}
 			code, _, errs = runCLI(append([]string{"peer", "--vendor-device", "no-such-device"}, where...)...)
 			if code != exitUsage || !strings.Contains(errs, "no device") || strings.Count(strings.TrimSpace(errs), "\n") != 1 {
 				t.Errorf("unknown device: exit %d\n%s", code, errs) // the Destination line, then one line

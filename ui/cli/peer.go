@@ -38,7 +38,7 @@ func PeerIn(env front.Env, args []string, o IO) error {
 	useSandbox := fs.Bool("sandbox", false, "look the gateways' addresses up in a built-in sandbox")
 	// After a create: the vendor's own export, for devices peer does not write.
 	connection := fs.String("connection", "", "after a create: the connection's id, for --vendor-device")
-	vendorDevice := fs.String("vendor-device", "", "with --connection: the vendor's own export for this device (`list` lists the vendor's devices and their NAMEs)")
+	vendorDevice := fs.String("vendor-device", "", "with --connection: the vendor's own export for device `NAME`; list: the vendor's devices and their NAMEs")
 	iface := fs.String("interface", "", "with --vendor-device: your device's outside interface, where the vendor's export names it (Tencent)")
 	vendor := fs.String("vendor", "", "with --vendor-device and no spec file: the API, "+strings.Join(cloud.Vendors(), ", "))
 	region := fs.String("region", "", "with --vendor-device: the region (or a spec file's)")

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/ui/front"
 )
 
 // After a create, "your side" offers the vendor's own export too (what
@@ -132,7 +133,7 @@ func (y *yourSide) arrived(m *Model, msg tea.Msg) tea.Cmd {
 func (y *yourSide) vendorNames(m *Model) []string {
 	var out []string
 	for _, d := range y.vendorDevicesOrNone() {
-		out = append(out, m.St.Catalog().API+":"+d.Name)
+		out = append(out, m.St.Catalog().API+":"+front.Escape(d.Name))
 	}
 	return out
 }
@@ -151,7 +152,7 @@ func (y *yourSide) vendorStatus() string {
 	case y.vendor == nil:
 		return ""
 	case y.vendor.err != nil:
-		return "The vendor's own export is not offered: " + y.vendor.err.Error() + "\n\n"
+		return "The vendor's own export is not offered: " + front.Escape(y.vendor.err.Error()) + "\n\n"
 	case y.vendor.devices == nil:
 		return "Asking the vendor for the devices its own export writes for...\n\n"
 	}
@@ -166,7 +167,7 @@ func (y *yourSide) vendorText(m *Model, dev cloud.PeerDevice) string {
 	case x == nil || x.cfg == nil && x.err == nil:
 		return "Asking the vendor for its export of " + y.vendor.id + " for " + dev.Name + "...\n"
 	case x.err != nil:
-		return "The vendor's export failed: " + x.err.Error() + "\n"
+		return "The vendor's export failed: " + front.Escape(x.err.Error()) + "\n"
 	}
 	var b strings.Builder
 	b.WriteString("The vendor's own export (" + dev.Vendor + " " + dev.Platform + " " + dev.Version + "), as it wrote it.\n")
@@ -182,7 +183,17 @@ func (y *yourSide) vendorText(m *Model, dev cloud.PeerDevice) string {
 	if !y.shown {
 		text = cloud.Scrub(text, append(append([]string{}, x.cfg.Secrets...), m.St.Catalog().SecretValues(m.St.Params())...))
 	}
-	return text
+	return escapeLines(text)
+}
+
+// escapeLines shows an endpoint's text with its control characters as
+// text, line by line: it must never drive the terminal.
+func escapeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = front.Escape(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // vendorSaveCmd writes the chosen vendor export as shown to a new file.

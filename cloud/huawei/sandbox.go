@@ -61,6 +61,10 @@ func route(path string) (project, kind, id string) {
 		return parts[1], "customer-gateways", ""
 	case len(parts) == 4 && parts[0] == "v3" && parts[2] == "vpc" && parts[3] == "vpcs":
 		return parts[1], "vpcs", ""
+	case len(parts) == 4 && parts[0] == "v5" && parts[2] == "peer-configuration" && parts[3] == "supported-devices":
+		return parts[1], "peer-devices", ""
+	case len(parts) == 6 && parts[0] == "v5" && parts[2] == "vpn-connection" && parts[4] == "peer-configuration" && parts[5] == "export":
+		return parts[1], "peer-export", parts[3]
 	}
 	if len(parts) > 1 {
 		return parts[1], "", ""
@@ -79,6 +83,8 @@ func (frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 		return sandbox.OpConnection
 	case kind == "connection" && r.Method == http.MethodDelete:
 		return sandbox.OpDelete
+	case kind == "peer-export" && r.Method == http.MethodPost:
+		return sandbox.OpConnection // reads one connection
 	case (kind == "gateways" || kind == "customer-gateways" || kind == "vpcs") && r.Method == http.MethodGet,
 		r.URL.Path == projectsPath && r.Method == http.MethodGet:
 		return sandbox.OpInventory
@@ -99,6 +105,10 @@ func (f frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *
 	project, kind, id := route(r.URL.Path)
 	region := regionOf(r, project, b)
 	op := f.Op(r, body)
+	if kind == "peer-devices" || kind == "peer-export" {
+		f.peer(w, r, body, b, kind, region, id)
+		return
+	}
 	switch {
 	case op == sandbox.OpCreate:
 		f.create(w, r, body, b, region, project)

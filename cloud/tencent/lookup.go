@@ -159,6 +159,20 @@ func (Driver) Connections(ctx context.Context, base *url.URL, cred cloud.Credent
 // VpnConnectionIds). An answer without it is a not-found error, as is the
 // ResourceNotFound the API answers for an unknown id.
 func (Driver) Connection(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, id string) (*cloud.Connection, error) {
+	v, err := describeOne(ctx, base, cred, target, id)
+	if err != nil {
+		return nil, err
+	}
+	cn, err := toConnection(v)
+	if err != nil {
+		return nil, err
+	}
+	return &cn, nil
+}
+
+// describeOne reads one tunnel as the SDK answers it
+// (DescribeVpnConnections with its id).
+func describeOne(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, id string) (*vpc.VpnConnection, error) {
 	c, err := newClient(base, cred, target)
 	if err != nil {
 		return nil, err
@@ -170,12 +184,8 @@ func (Driver) Connection(ctx context.Context, base *url.URL, cred cloud.Credenti
 		return nil, toError(ctx, "DescribeVpnConnections", err, c.status(), nil)
 	}
 	for _, v := range resp.Response.VpnConnectionSet {
-		if str(v.VpnConnectionId) == id {
-			cn, err := toConnection(v)
-			if err != nil {
-				return nil, err
-			}
-			return &cn, nil
+		if v != nil && str(v.VpnConnectionId) == id {
+			return v, nil
 		}
 	}
 	return nil, &cloud.APIError{Vendor: vendor, Code: cloud.CodeNotFound, RequestID: str(resp.Response.RequestId),

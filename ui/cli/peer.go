@@ -15,7 +15,7 @@ import (
 	"tunnelwiz/ui/front"
 )
 
-const peerUsage = "usage: tunnelwiz peer FILE --device NAME [--cloud-ip IP] [--peer-ip IP] [--show-secrets] [--sandbox | --endpoint URL] [-o FILE], or tunnelwiz peer --devices"
+const peerUsage = "usage: tunnelwiz peer FILE --device NAME [--cloud-ip IP] [--peer-ip IP] [--show-secrets] [--sandbox | --endpoint URL] [-o FILE], or tunnelwiz peer --devices, or (after a create) tunnelwiz peer --connection ID --vendor-device NAME|list FILE|--vendor V --region R"
 
 // Peer runs `tunnelwiz peer FILE --device NAME ...` and `tunnelwiz peer
 // --devices`: the customer gateway's configuration for one device.
@@ -36,9 +36,29 @@ func PeerIn(env front.Env, args []string, o IO) error {
 	endpoint := fs.String("endpoint", "", "look the gateways' addresses up at this base URL (e.g. a running `tunnelwiz sandbox`)")
 	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
 	useSandbox := fs.Bool("sandbox", false, "look the gateways' addresses up in a built-in sandbox")
+	// After a create: the vendor's own export, for devices peer does not write.
+	connection := fs.String("connection", "", "after a create: the connection's id, for --vendor-device")
+	vendorDevice := fs.String("vendor-device", "", "with --connection: the vendor's own export for device `NAME`; list: the vendor's devices and their NAMEs")
+	iface := fs.String("interface", "", "with --vendor-device: your device's outside interface, where the vendor's export names it (Tencent)")
+	vendor := fs.String("vendor", "", "with --vendor-device and no spec file: the API, "+strings.Join(cloud.Vendors(), ", "))
+	region := fs.String("region", "", "with --vendor-device: the region (or a spec file's)")
+	project := fs.String("project-id", "", "with --vendor-device: Huawei's project id (or a spec file's project_id)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if *connection != "" || *vendorDevice != "" {
+		if *list || *device != "" || *cloudIP != "" || *peerIP != "" {
+			return &UsageError{Msg: "--connection and --vendor-device ask the vendor's own export; --device, --devices, --cloud-ip and --peer-ip are for the configuration tunnelwiz writes"}
+		}
+		timeout := vendorExportTimeout
+		life := &lifeFlags{fs: fs, vendor: vendor, region: region, project: project, endpoint: endpoint,
+			insecure: insecure, sandbox: useSandbox, timeout: &timeout}
+		v := &vendorPeer{life: life, connection: *connection, device: *vendorDevice, iface: *iface, show: *show, out: *out}
+		return v.run(pos, o)
+	}
+	if *vendor != "" || *region != "" || *project != "" || *iface != "" {
+		return &UsageError{Msg: "--vendor, --region, --project-id and --interface go with --connection and --vendor-device"}
 	}
 	if *list {
 		if len(pos) > 0 || *device != "" {

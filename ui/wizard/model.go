@@ -234,7 +234,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if key.Matches(msg, m.Keys.YourSide) && m.sideAllowed() {
 			m.side = newYourSide(m)
-			return m, nil
+			return m, m.side.lookUpVendor(m)
 		}
 		switch {
 		case key.Matches(msg, m.Keys.Quit):
@@ -275,6 +275,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.note = "Saved " + msg.path + " with the pre-shared key (mode 0600)."
 		default:
 			m.note = "Saved " + msg.path + " (mode 0600) without the key: " + msg.hint + "."
+		}
+		return m, nil
+	case vendorDevicesMsg, vendorExportMsg:
+		if m.side != nil {
+			return m, m.side.arrived(m, msg)
 		}
 		return m, nil
 	case draftMsg:

@@ -25,7 +25,12 @@ type yourSide struct {
 	width   int
 	// shown: the text holds the key (ctrl+r), so a save holds it too.
 	shown bool
+	// vendor is the vendor's own export, after a create (nil before).
+	vendor *vendorSide
 }
+
+// errNotYet is a save asked before the vendor's export arrived.
+var errNotYet = errors.New("the vendor's export has not arrived yet")
 
 func newYourSide(m *Model) *yourSide {
 	y := &yourSide{devices: peer.Devices(), shown: m.St.Revealed}
@@ -39,16 +44,21 @@ func newYourSide(m *Model) *yourSide {
 // written yet.
 func (y *yourSide) render(m *Model) {
 	var b strings.Builder
-	d := y.devices[y.at]
 	var names []string
-	for i, dv := range y.devices {
-		if i == y.at {
-			names = append(names, "["+dv.Name+"]")
-		} else {
-			names = append(names, dv.Name)
-		}
+	for _, dv := range y.devices {
+		names = append(names, dv.Name)
 	}
+	names = append(names, y.vendorNames(m)...)
+	names[y.at] = "[" + names[y.at] + "]"
+	if dev, ok := y.vendorAt(); ok {
+		b.WriteString("Your side: " + strings.Join(names, " ") + " — the vendor's export\n\n")
+		b.WriteString(y.vendorText(m, dev))
+		y.text, y.width = b.String(), 0
+		return
+	}
+	d := y.devices[y.at]
 	b.WriteString("Your side: " + strings.Join(names, " ") + " — " + d.Title + "\n\n")
+	b.WriteString(y.vendorStatus())
 	t, err := peer.Build(m.St.Spec, peer.Options{Inventory: m.St.Inventory})
 	var missing *peer.MissingAddressError
 	var invalid *cloud.InvalidError
@@ -81,16 +91,22 @@ func (y *yourSide) render(m *Model) {
 func (y *yourSide) update(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.Keys.Device):
+		n := len(y.devices) + y.vendorCount()
 		if msg.String() == "right" {
-			y.at = (y.at + 1) % len(y.devices)
+			y.at = (y.at + 1) % n
 		} else {
-			y.at = (y.at + len(y.devices) - 1) % len(y.devices)
+			y.at = (y.at + n - 1) % n
 		}
+		cmd := y.exportCmd(m)
 		y.render(m)
+		return cmd
 	case key.Matches(msg, m.Keys.Reveal):
 		y.shown = !y.shown
 		y.render(m)
 	case key.Matches(msg, m.Keys.Save):
+		if dev, ok := y.vendorAt(); ok {
+			return y.vendorSaveCmd(m, dev)
+		}
 		return y.saveCmd(m)
 	default:
 		var cmd tea.Cmd

@@ -80,6 +80,8 @@ func (f *Frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 		return sandbox.OpInventory
 	case "DeleteVpnConnection":
 		return sandbox.OpDelete
+	case "DownloadVpnConnectionConfig":
+		return sandbox.OpConnection // reads one connection
 	}
 	return sandbox.OpOther
 }
@@ -173,8 +175,10 @@ func (f *Frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b 
 		out, code, detail = f.delete(req, b)
 	case "DescribeVpnGateways", "DescribeCustomerGateways", "DescribeVpcs":
 		out = f.inventory(req, b)
+	case "DownloadVpnConnectionConfig":
+		out, code, detail = f.peerConfig(req, b)
 	default:
-		code, detail = "InvalidAction.NotFound", "The sandbox serves CreateVpnConnection, DescribeVpnConnection(s), DeleteVpnConnection, DescribeVpnGateways, DescribeCustomerGateways, DescribeVpcs and DescribeRegions."
+		code, detail = "InvalidAction.NotFound", "The sandbox serves CreateVpnConnection, DescribeVpnConnection(s), DeleteVpnConnection, DownloadVpnConnectionConfig, DescribeVpnGateways, DescribeCustomerGateways, DescribeVpcs and DescribeRegions."
 	}
 	if code != "" {
 		f.refuse(w, r, reqID, code, detail)

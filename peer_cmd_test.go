@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tunnelwiz/peer"
 )
 
 // noKeys leaves no vendor keys where the SDKs look, so that no look-up
@@ -102,17 +104,27 @@ func TestPeerOutputFile(t *testing.T) {
 }
 
 // TestPeerEveryShippedSpec: every example and seed spec writes for every
-// device (addresses given where the spec lacks them) without the key.
+// device (addresses given where the spec lacks them: two cloud addresses
+// for a dual-tunnel spec) without the key; a device that cannot hold a
+// dual-tunnel connection says so, exit 2.
 func TestPeerEveryShippedSpec(t *testing.T) {
 	noKeys(t)
-	for _, f := range specFiles(t) {
-		code, out, errs := runCLI("peer", f, "--device", "strongswan", "--cloud-ip", "203.0.113.10", "--peer-ip", "198.51.100.20")
-		if code != exitOK && !strings.Contains(errs, "dual-tunnel") {
-			t.Errorf("%s: code %d\n%s%s", f, code, out, errs)
-		}
-		for _, k := range []string{exampleKey} {
-			if strings.Contains(out+errs, k) {
-				t.Errorf("%s: the key is in the output", f)
+	for _, d := range peer.Devices() {
+		for _, f := range specFiles(t) {
+			cloudIP := "203.0.113.10"
+			if strings.Contains(f, "dual-tunnel") {
+				cloudIP += ",203.0.113.11"
+			}
+			code, out, errs := runCLI("peer", f, "--device", d.Name, "--cloud-ip", cloudIP, "--peer-ip", "198.51.100.20")
+			refused := !d.Parts && strings.Contains(f, "dual-tunnel")
+			switch {
+			case refused && (code != exitUsage || !strings.Contains(errs, "cannot hold")):
+				t.Errorf("%s on %s: code %d\n%s%s", f, d.Name, code, out, errs)
+			case !refused && code != exitOK:
+				t.Errorf("%s on %s: code %d\n%s%s", f, d.Name, code, out, errs)
+			}
+			if strings.Contains(out+errs, exampleKey) {
+				t.Errorf("%s on %s: the key is in the output", f, d.Name)
 			}
 		}
 	}

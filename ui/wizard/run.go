@@ -3,7 +3,6 @@ package wizard
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,23 +12,45 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/spf13/pflag"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/forms"
+	"tunnelwiz/ui/command"
 	"tunnelwiz/ui/front"
 )
 
+// Command is the wizard: what tunnelwiz runs when no command is named.
+var Command = &command.Command{
+	Use:   "tunnelwiz",
+	Short: "create an IPsec VPN connection, checked against each vendor's rules",
+	Flags: flags,
+}
+
 // Main runs `tunnelwiz [--from FILE] [--accessible]`: the wizard draws on
 // the terminal through stderr; the created connection's id goes to stdout.
-func Main(args []string, o front.IO) error {
-	fs := flag.NewFlagSet("tunnelwiz", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	from := fs.String("from", "", "pre-fill the wizard from a spec file")
+func Main(args []string, o front.IO) error { return Command.Main(args, o) }
+
+func flags(fs *pflag.FlagSet) command.Run {
+	from := fs.String("from", "", "pre-fill the wizard from a spec `FILE`")
 	accessible := fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)")
-	endpoint := fs.String("endpoint", "", "send to this base URL, e.g. a running `tunnelwiz sandbox`")
+	endpoint := fs.String("endpoint", "", "send to this base `URL`, e.g. a running tunnelwiz sandbox")
 	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return &front.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
+	specs := front.NewSpecFlags(fs)
+	return func(pos []string, o front.IO) error {
+		if len(pos) > 0 {
+			return &front.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
+		}
+		return run(o, *from, specs, *accessible, *endpoint, *insecure)
+	}
+}
+
+func run(o front.IO, from string, specs *front.SpecFlags, accessible bool, endpoint string, insecure bool) error {
+	if from == "-" {
+		return &front.UsageError{Msg: "--from -: the wizard reads the keyboard on standard input; give the spec as a file"}
+	}
+	if from == "" && specs.Region() != "" {
+		return &front.UsageError{Msg: "--region changes the spec given with --from; give --from FILE, or pick the region in the wizard"}
 	}
 	in, inOK := o.In.(*os.File)
 	errf, errOK := o.Err.(*os.File)
@@ -37,14 +58,11 @@ func Main(args []string, o front.IO) error {
 		return &front.UsageError{Msg: "the wizard needs a terminal (stdin and stderr); for scripts use `tunnelwiz apply FILE --yes` (see tunnelwiz help)"}
 	}
 	env := front.OSEnv()
-	plain := *accessible || env.Getenv("TERM") == "dumb"
-	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *endpoint, Env: env, InsecureEndpoint: *insecure}
-	if *from != "" {
-		spec, err := cloud.LoadSpec(*from)
+	plain := accessible || env.Getenv("TERM") == "dumb"
+	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: endpoint, Env: env, InsecureEndpoint: insecure}
+	if from != "" {
+		_, spec, _, err := specs.Load(from, nil, o.Err)
 		if err != nil {
-			return err
-		}
-		if _, err := cloud.DriverFor(spec.Vendor); err != nil {
 			return err
 		}
 		opts.From = spec

@@ -31,25 +31,34 @@ var Command = &command.Command{
 // the terminal through stderr; the created connection's id goes to stdout.
 func Main(args []string, o front.IO) error { return Command.Main(args, o) }
 
+// startFlags are the wizard's flags, as parsed.
+type startFlags struct {
+	from, endpoint       *string
+	accessible, insecure *bool
+	specs                *front.SpecFlags
+}
+
 func flags(fs *pflag.FlagSet) command.Run {
-	from := fs.String("from", "", "pre-fill the wizard from a spec `FILE`")
-	accessible := fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)")
-	endpoint := fs.String("endpoint", "", "send to this base `URL`, e.g. a running tunnelwiz sandbox")
-	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
-	specs := front.NewSpecFlags(fs)
+	f := startFlags{
+		from:       fs.String("from", "", "pre-fill the wizard from a spec `FILE`"),
+		accessible: fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)"),
+		endpoint:   fs.String("endpoint", "", "send to this base `URL`, e.g. a running tunnelwiz sandbox"),
+		insecure:   fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine"),
+		specs:      front.NewSpecFlags(fs),
+	}
 	return func(pos []string, o front.IO) error {
 		if len(pos) > 0 {
 			return &front.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
 		}
-		return run(o, *from, specs, *accessible, *endpoint, *insecure)
+		return start(o, f)
 	}
 }
 
-func run(o front.IO, from string, specs *front.SpecFlags, accessible bool, endpoint string, insecure bool) error {
-	if from == "-" {
+func start(o front.IO, f startFlags) error {
+	if *f.from == "-" {
 		return &front.UsageError{Msg: "--from -: the wizard reads the keyboard on standard input; give the spec as a file"}
 	}
-	if from == "" && specs.Region() != "" {
+	if *f.from == "" && f.specs.Region() != "" {
 		return &front.UsageError{Msg: "--region changes the spec given with --from; give --from FILE, or pick the region in the wizard"}
 	}
 	in, inOK := o.In.(*os.File)
@@ -58,10 +67,10 @@ func run(o front.IO, from string, specs *front.SpecFlags, accessible bool, endpo
 		return &front.UsageError{Msg: "the wizard needs a terminal (stdin and stderr); for scripts use `tunnelwiz apply FILE --yes` (see tunnelwiz help)"}
 	}
 	env := front.OSEnv()
-	plain := accessible || env.Getenv("TERM") == "dumb"
-	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: endpoint, Env: env, InsecureEndpoint: insecure}
-	if from != "" {
-		_, spec, _, err := specs.Load(from, nil, o.Err)
+	plain := *f.accessible || env.Getenv("TERM") == "dumb"
+	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *f.endpoint, Env: env, InsecureEndpoint: *f.insecure}
+	if *f.from != "" {
+		_, spec, _, err := f.specs.Load(*f.from, nil, o.Err)
 		if err != nil {
 			return err
 		}

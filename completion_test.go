@@ -222,16 +222,37 @@ true # string replace fails when no line had a description`
 	checkShell(t, []string{"gz.yaml", "notes.txt", "sh.json"}, func(line string) []string { return askShell(t, []string{"fish", "--no-config", "-c", script}, line) })
 }
 
-// The zsh script loads into zsh's completion system and defines its
-// function; what it offers comes from the same __complete answers the
-// bash and fish tests check (driving zsh's Tab needs a terminal).
-func TestZshCompletionScriptLoads(t *testing.T) {
+// The zsh script, loaded into zsh's completion system and run as on Tab,
+// with the three functions through which it hands zsh its answer
+// (_describe, _arguments for files, compadd) replaced by ones that print
+// it: driving zsh's own menu needs a terminal. The words each line
+// offers are compared unfiltered: zsh filters them by the prefix itself.
+func TestZshCompletionScript(t *testing.T) {
 	needShell(t, "zsh")
 	const script = `autoload -U compinit && compinit -u -D
 source <(tunnelwiz completion zsh) || exit 9
-whence -w _tunnelwiz`
-	got := askShell(t, []string{"zsh", "-f", "-c", script, "zsh"}, "")
-	if !slices.Equal(got, []string{"_tunnelwiz:", "function"}) {
-		t.Errorf("zsh: %q", got)
+_describe() { print -rl -- "${completions[@]%%:*}" }
+_arguments() { print -r -- "$*" }
+compadd() { print -r -- "$*" }
+words=(${(z)1}); [[ $1 == *' ' ]] && words+=('')
+CURRENT=${#words}
+_tunnelwiz`
+	ask := func(line string) []string { return askShell(t, []string{"zsh", "-f", "-c", script, "zsh"}, line) }
+	var formats []string
+	for _, f := range export.Formats {
+		formats = append(formats, f.Name)
+	}
+	for _, c := range []struct {
+		line string
+		want []string
+	}{
+		{"tunnelwiz rules --vendor ", slices.Sorted(slices.Values(cloud.Vendors()))},
+		{"tunnelwiz peer gz.yaml --device ", []string{"strongswan"}},
+		{"tunnelwiz export gz.yaml --format ", slices.Sorted(slices.Values(formats))},
+		{"tunnelwiz validate ", []string{"*:filename:_files", "-g", "-g", "-g", `\*.json`, `\*.yaml`, `\*.yml`}},
+	} {
+		if got := ask(c.line); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %q, want %q", c.line, got, c.want)
+		}
 	}
 }

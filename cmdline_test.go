@@ -119,6 +119,7 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"valdate", "examples/tencent.yaml"}, `unknown command "valdate" (did you mean validate?); see tunnelwiz --help`},
 		{[]string{"plna"}, "(did you mean plan?)"},
 		{[]string{"help", "exprot"}, "(did you mean export?)"},
+		{[]string{"completion", "bsh"}, `completion: unknown shell "bsh" (did you mean bash?); see tunnelwiz completion --help`},
 		{[]string{"validate", "--jsn", "examples/tencent.yaml"}, "flag provided but not defined: --jsn (did you mean --json?); see tunnelwiz validate --help"},
 		{[]string{"apply", "--endpont", "http://127.0.0.1:1", "examples/tencent.yaml"}, "(did you mean --endpoint?)"},
 		{[]string{"--form", "x.yaml"}, "(did you mean --from?)"},

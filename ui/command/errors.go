@@ -59,11 +59,11 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 	return &front.UsageError{Msg: fmt.Sprintf("unknown command %q%s; see %s --help", args[0], suggestCommand(cmd, args[0]), cmd.CommandPath())}
 }
 
-// suggestCommand is " (did you mean NAME?)" for the command nearest to a
-// mistyped name, or "".
-func suggestCommand(root *cobra.Command, typed string) string {
+// suggestCommand is " (did you mean NAME?)" for parent's command nearest
+// to a mistyped name, or "".
+func suggestCommand(parent *cobra.Command, typed string) string {
 	var names []string
-	for _, c := range root.Commands() {
+	for _, c := range parent.Commands() {
 		if c.IsAvailableCommand() || c.Name() == "help" {
 			names = append(names, c.Name())
 		}

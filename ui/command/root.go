@@ -1,6 +1,7 @@
 package command
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,14 @@ func Tree(root *cobra.Command, version string, groups []*Group, subs ...*cobra.C
 	root.InitDefaultCompletionCmd()
 	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
 		c.Short = "print the shell completion script: bash, zsh, fish or powershell"
+		// cobra's would print its help, exit 0, for a shell it lacks.
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return c.Help()
+			}
+			return &front.UsageError{Msg: fmt.Sprintf("completion: unknown shell %q%s; see %s --help", args[0], suggestCommand(c, args[0]), c.CommandPath())}
+		}
 	}
 	return root
 }

@@ -76,6 +76,13 @@ func TestCompletion(t *testing.T) {
 			t.Errorf("%q: %q %s, want %q %s", c.words, got, directive, c.want, c.directive)
 		}
 	}
+	// --region: the regions the vendor documents, the spec's vendor or --vendor's.
+	if got, _ := complete(t, "plan", "examples/tencent.yaml", "--region", ""); !slices.Contains(got, "ap-guangzhou") || slices.Contains(got, "cn-hangzhou") {
+		t.Errorf("plan FILE --region: %q", got)
+	}
+	if got, _ := complete(t, "list", "--vendor", "alibaba", "--region", ""); !slices.Contains(got, "cn-hangzhou") || slices.Contains(got, "ap-guangzhou") {
+		t.Errorf("list --vendor alibaba --region: %q", got)
+	}
 	names, _ := complete(t, "")
 	for _, want := range []string{"validate", "plan", "apply", "peer", "export", "sandbox", "completion", "man", "version"} {
 		if !slices.Contains(names, want) {

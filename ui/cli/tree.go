@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"slices"
+
+	"github.com/spf13/cobra"
+
 	"tunnelwiz/cloud"
 	"tunnelwiz/peer"
 	"tunnelwiz/ui/command"
@@ -48,7 +52,34 @@ func FlagValues() map[string]command.Completer {
 		"from":     specFiles,
 		"fixtures": command.Files("yaml", "yml", "json"),
 		"output":   command.Files(),
+		"region":   regions,
 	}
+}
+
+// regions completes --region with the regions the vendor documents: the
+// --vendor given's, else the spec file's, else every vendor's.
+func regions(c *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	vendors := cloud.Vendors()
+	if f := c.Flags().Lookup("vendor"); f != nil && f.Value.String() != "" {
+		vendors = []string{f.Value.String()}
+	} else {
+		for _, a := range args {
+			if spec, err := cloud.LoadSpec(a); err == nil {
+				vendors = []string{spec.Vendor}
+				break
+			}
+		}
+	}
+	var names []string
+	for _, v := range vendors {
+		if d, ok := cloud.Lookup(v); ok {
+			if f := d.Catalog().TargetField("region"); f != nil {
+				names = append(names, f.Known...)
+			}
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names), cobra.ShellCompDirectiveNoFileComp
 }
 
 func deviceList() []string {

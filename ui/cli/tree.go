@@ -57,12 +57,16 @@ func FlagValues() map[string]command.Completer {
 }
 
 // regions completes --region with the regions the vendor documents: the
-// --vendor given's, else the spec file's, else every vendor's.
+// --vendor given's, else the spec file's (an argument, or --from), else
+// every vendor's.
 func regions(c *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	vendors := cloud.Vendors()
 	if f := c.Flags().Lookup("vendor"); f != nil && f.Value.String() != "" {
 		vendors = []string{f.Value.String()}
 	} else {
+		if f := c.Flags().Lookup("from"); f != nil {
+			args = append([]string{f.Value.String()}, args...)
+		}
 		for _, a := range args {
 			if spec, err := cloud.LoadSpec(a); err == nil {
 				vendors = []string{spec.Vendor}

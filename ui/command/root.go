@@ -18,7 +18,9 @@ type Group = cobra.Group
 // names no command is a usage error naming the nearest one; `help
 // [COMMAND]` prints a command's help, and --version prints version.
 func Tree(root *cobra.Command, version string, groups []*Group, subs ...*cobra.Command) *cobra.Command {
-	cobra.EnableCommandSorting = false // the order given: the order of work
+	if cobra.EnableCommandSorting {
+		cobra.EnableCommandSorting = false // the order given: the order of work
+	}
 	root.Args = unknownCommand
 	root.Version = version
 	root.SetVersionTemplate("{{.Version}}\n")

@@ -140,7 +140,7 @@ func TestPeerVendorDeviceRefusals(t *testing.T) {
 		{[]string{"peer", "--connection", "a/b", "--vendor-device", "cisco", "examples/tencent.yaml"}, "is not a connection id"},
 		{[]string{"peer", "--connection", "vpnx-1", "--vendor-device", "cisco", "--device", "strongswan", "examples/tencent.yaml"}, "--device, --devices"},
 		{[]string{"peer", "--connection", "vpnx-1", "--vendor-device", "cisco"}, "say where to look"},
-		{[]string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--region", "x"}, "go with --connection"},
+		{[]string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--project-id", "x"}, "go with --connection"},
 	}
 	for _, c := range cases {
 		code, out, errs := runCLI(c.args...)

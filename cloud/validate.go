@@ -409,8 +409,11 @@ func unknownIssue(inst, name string, known []string) Issue {
 	return Issue{Field: inst, Severity: Error, Message: msg, Allowed: known}
 }
 
-// nearest returns the known name closest to name by edit distance (case
-// folded), if it is close enough to be a plausible typo.
+// Nearest returns the known name closest to name by edit distance (case
+// folded), if it is close enough to be a plausible typo; "" otherwise.
+// The command line uses it for a mistyped command or flag.
+func Nearest(name string, known []string) string { return nearest(name, known) }
+
 func nearest(name string, known []string) string {
 	best, bestD := "", math.MaxInt
 	ln := strings.ToLower(name)

@@ -18,13 +18,13 @@ var files embed.FS
 
 // Phase holds one negotiation phase's choices in vocabulary terms.
 type Phase struct {
-	Version    string `yaml:"version,omitempty"`
-	Mode       string `yaml:"mode,omitempty"`
-	Encryption string `yaml:"encryption,omitempty"`
-	Integrity  string `yaml:"integrity,omitempty"`
-	DH         string `yaml:"dh,omitempty"`
-	PFS        string `yaml:"pfs,omitempty"`
-	Lifetime   int64  `yaml:"lifetime,omitempty"`
+	Version    string `yaml:"version,omitempty" json:"version,omitempty"`
+	Mode       string `yaml:"mode,omitempty" json:"mode,omitempty"`
+	Encryption string `yaml:"encryption,omitempty" json:"encryption,omitempty"`
+	Integrity  string `yaml:"integrity,omitempty" json:"integrity,omitempty"`
+	DH         string `yaml:"dh,omitempty" json:"dh,omitempty"`
+	PFS        string `yaml:"pfs,omitempty" json:"pfs,omitempty"`
+	Lifetime   int64  `yaml:"lifetime,omitempty" json:"lifetime,omitempty"`
 }
 
 // Preset is a named profile.

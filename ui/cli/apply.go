@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +11,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"tunnelwiz/cloud"
+	"tunnelwiz/ui/command"
 	"tunnelwiz/ui/front"
 )
 
@@ -33,35 +35,51 @@ type applied struct {
 	Recovered   bool   `json:"recovered,omitempty"`
 }
 
+var applyCommand = &command.Command{
+	Use:   "apply FILE",
+	Short: "validate, show the plan, confirm, create the connection",
+	Long: `Validates the spec, prints the masked plan and the destination on stderr, asks for confirmation
+(or takes --yes; with no terminal it refuses without it), sends the request through the vendor's SDK
+and prints the new connection's id on stdout. A request whose answer is lost is never simply resent.
+FILE - reads standard input.`,
+	Example: `  tunnelwiz apply --sandbox --wait examples/tencent.yaml
+  tunnelwiz apply --endpoint http://127.0.0.1:8642 -y --wait examples/huawei.yaml`,
+	Group: groupCloud,
+	Args:  command.At(0, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		asJSON := fs.Bool("json", false, "print the result as JSON")
+		yes := fs.BoolP("yes", "y", false, "do not ask for confirmation")
+		wait := fs.Bool("wait", false, "follow the connection until it is available or failed")
+		endpoint := fs.String("endpoint", "", "send to this base `URL` (e.g. a running tunnelwiz sandbox)")
+		insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine (the request and key cross the network unencrypted)")
+		useSandbox := fs.Bool("sandbox", false, "send to a built-in sandbox: nothing is created in any cloud")
+		settle := fs.Duration("settle", 3*time.Second, "with --sandbox: how long a new connection stays pending")
+		timeout := fs.Duration("timeout", 15*time.Minute, "give up waiting after this long")
+		specs := front.NewSpecFlags(fs)
+		return func(pos []string, o IO) error {
+			file, spec, d, err := loadOne(specs, "apply", pos, o)
+			if err != nil {
+				return err
+			}
+			c := d.Catalog()
+			// Everything apply prints, errors included, is scrubbed of the key: an
+			// SDK's transport error quotes the whole request URL (Alibaba puts
+			// IkeConfig with the key in the query).
+			secrets := c.SecretValues(spec.Params)
+			o = IO{Out: scrubWriter{o.Out, secrets}, Err: scrubWriter{o.Err, secrets}}
+			ask := Ask{Endpoint: *endpoint, Sandbox: *useSandbox, Settle: *settle, InsecureEndpoint: *insecure}
+			err = applySpec(file, spec, d, c, o, *asJSON, *yes, *wait, ask, *timeout, specs.Region())
+			if err != nil {
+				return scrubbedError{err, secrets}
+			}
+			return nil
+		}
+	},
+}
+
 // Apply runs `tunnelwiz apply FILE [--endpoint URL] [--sandbox] [--wait]
 // [--json] [--yes]`: validate, show the plan, confirm, submit, report.
-func Apply(args []string, o IO) error {
-	fs := flag.NewFlagSet("apply", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print the result as JSON")
-	yes := fs.Bool("yes", false, "do not ask for confirmation")
-	wait := fs.Bool("wait", false, "follow the connection until it is available or failed")
-	endpoint := fs.String("endpoint", "", "send to this base URL (e.g. a running `tunnelwiz sandbox`)")
-	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine (the request and key cross the network unencrypted)")
-	useSandbox := fs.Bool("sandbox", false, "send to a built-in sandbox: nothing is created in any cloud")
-	settle := fs.Duration("settle", 3*time.Second, "with --sandbox: how long a new connection stays pending")
-	timeout := fs.Duration("timeout", 15*time.Minute, "give up waiting after this long")
-	file, spec, d, err := loadOne(fs, args, o.In)
-	if err != nil {
-		return err
-	}
-	c := d.Catalog()
-	// Everything apply prints, errors included, is scrubbed of the key: an
-	// SDK's transport error quotes the whole request URL (Alibaba puts
-	// IkeConfig with the key in the query).
-	secrets := c.SecretValues(spec.Params)
-	o = IO{Out: scrubWriter{o.Out, secrets}, Err: scrubWriter{o.Err, secrets}}
-	ask := Ask{Endpoint: *endpoint, Sandbox: *useSandbox, Settle: *settle, InsecureEndpoint: *insecure}
-	err = applySpec(file, spec, d, c, o, *asJSON, *yes, *wait, ask, *timeout)
-	if err != nil {
-		return scrubbedError{err, secrets}
-	}
-	return nil
-}
+func Apply(args []string, o IO) error { return applyCommand.Main(args, o) }
 
 // scrubbedError keeps the error's kind (for the exit status) and masks the
 // key in its text.
@@ -74,7 +92,7 @@ func (e scrubbedError) Error() string { return cloud.Scrub(e.err.Error(), e.secr
 func (e scrubbedError) Unwrap() error { return e.err }
 
 func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, o IO, asJSON, yes, wait bool,
-	ask Ask, timeout time.Duration) error {
+	ask Ask, timeout time.Duration, region string) error {
 	params, issues := c.Check(spec)
 	if issues.Errors() > 0 {
 		writeIssues(o.Out, issues)
@@ -145,7 +163,7 @@ func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, 
 			printApplied(o.Out, out, asJSON)
 			return &FailedError{ID: conn.ID, State: conn.State}
 		}
-		tellTunnel(o.Err, conn, followCommand(file, spec, ask, res.ID))
+		tellTunnel(o.Err, conn, followCommand(file, spec, ask, res.ID, region))
 	}
 	printApplied(o.Out, out, asJSON)
 	return nil
@@ -171,12 +189,15 @@ func tellTunnel(w io.Writer, c *cloud.Connection, follow string) {
 
 // followCommand is the status --watch command line for a new connection,
 // or "" where there is nothing to follow (a sandbox in this process is
-// gone once apply ends).
-func followCommand(file string, spec *cloud.Spec, ask Ask, id string) string {
+// gone once apply ends). region is the --region apply was given, if any.
+func followCommand(file string, spec *cloud.Spec, ask Ask, id, region string) string {
 	if ask.Sandbox {
 		return ""
 	}
 	where := file
+	if region != "" {
+		where += " --region " + front.Escape(region)
+	}
 	if file == "standard input" {
 		where = "--vendor " + spec.Vendor
 		for _, k := range []string{"region", "project_id"} {

@@ -3,16 +3,14 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/spf13/pflag"
 
 	"tunnelwiz/cloud"
-	"tunnelwiz/presets"
+	"tunnelwiz/ui/command"
 	"tunnelwiz/ui/front"
 )
 
@@ -35,54 +33,13 @@ var Resolve = front.Resolve
 // IsTerminal reports whether f is a terminal.
 var IsTerminal = front.IsTerminal
 
-// parse parses flags that may come before or after the positional
-// arguments (tunnelwiz plan FILE --json), which the flag package alone
-// does not allow.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	fs.SetOutput(io.Discard)
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, &UsageError{Msg: fmt.Sprintf("%s: %v", fs.Name(), err)}
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
-// loadOne parses the flags, then reads the one spec file named (- for
-// standard input, in) and finds its driver. The name it returns is for
-// display: escaped, since a file name may hold any byte but / and NUL.
-func loadOne(fs *flag.FlagSet, args []string, in io.Reader) (string, *cloud.Spec, cloud.Driver, error) {
-	pos, err := parse(fs, args)
-	if err != nil {
-		return "", nil, nil, err
-	}
+// loadOne reads the one spec file the command line names (- for standard
+// input, in) through the spec flags (--region), and finds its driver.
+func loadOne(specs *front.SpecFlags, command string, pos []string, o IO) (string, *cloud.Spec, cloud.Driver, error) {
 	if len(pos) != 1 {
-		return "", nil, nil, &UsageError{Msg: fmt.Sprintf("usage: tunnelwiz %s FILE [flags]  (FILE - reads standard input)", fs.Name())}
+		return "", nil, nil, &UsageError{Msg: fmt.Sprintf("usage: tunnelwiz %s FILE [flags]  (FILE - reads standard input; see tunnelwiz %s --help)", command, command)}
 	}
-	var spec *cloud.Spec
-	name := pos[0]
-	if name == "-" {
-		if in == nil {
-			in = os.Stdin
-		}
-		name = "standard input"
-		spec, err = cloud.ReadSpec(in, name)
-	} else {
-		spec, err = cloud.LoadSpec(name)
-	}
-	if err != nil {
-		return "", nil, nil, err
-	}
-	d, err := cloud.DriverFor(spec.Vendor)
-	if err != nil {
-		return "", nil, nil, err
-	}
-	return front.Escape(name), spec, d, nil
+	return specs.Load(pos[0], o.In, o.Err)
 }
 
 // scrubbing buffers a command's output and masks the spec's secrets in it
@@ -112,154 +69,137 @@ func (s scrubWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+var validateCommand = &command.Command{
+	Use:   "validate FILE",
+	Short: "check a spec file against its vendor's rules",
+	Long: `Checks every field of the spec against the vendor's rules. Each issue names the parameter path,
+what is wrong and the allowed values or range. Exit status 1 when the spec has errors; warnings do
+not change it. FILE - reads standard input.`,
+	Group: groupSpec,
+	Args:  command.At(0, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		asJSON := fs.Bool("json", false, "print issues as JSON")
+		specs := front.NewSpecFlags(fs)
+		return func(pos []string, o IO) error {
+			file, spec, d, err := loadOne(specs, "validate", pos, o)
+			if err != nil {
+				return err
+			}
+			o, flush := scrubbing(o, d.Catalog().SecretValues(spec.Params))
+			defer flush()
+			_, issues := d.Catalog().Check(spec)
+			if *asJSON {
+				if issues == nil {
+					issues = cloud.Issues{}
+				}
+				if err := writeJSON(o.Out, issues); err != nil {
+					return err
+				}
+			} else {
+				writeIssues(o.Out, issues)
+				verdict := "valid"
+				if issues.Errors() > 0 {
+					verdict = "invalid"
+				}
+				fmt.Fprintf(o.Out, "%s: %s %s (%s)\n", file, d.Catalog().Title, verdict, countText(issues))
+			}
+			if issues.Errors() > 0 {
+				return &cloud.InvalidError{Issues: issues}
+			}
+			return nil
+		}
+	},
+}
+
 // Validate runs `tunnelwiz validate FILE [--json]`.
-func Validate(args []string, o IO) error {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print issues as JSON")
-	file, spec, d, err := loadOne(fs, args, o.In)
-	if err != nil {
-		return err
-	}
-	o, flush := scrubbing(o, d.Catalog().SecretValues(spec.Params))
-	defer flush()
-	_, issues := d.Catalog().Check(spec)
-	if *asJSON {
-		if issues == nil {
-			issues = cloud.Issues{}
+func Validate(args []string, o IO) error { return validateCommand.Main(args, o) }
+
+var planCommand = &command.Command{
+	Use:   "plan FILE",
+	Short: "show the exact request it would send: method, URL, headers, body",
+	Long: `Plans the spec through the vendor's real SDK against a recorder inside the process: what it
+prints is what the SDK puts on the wire, and nothing is sent anywhere. The pre-shared key is masked
+unless --show-secrets. Warnings go to stderr; stdout is the request alone. FILE - reads standard input.`,
+	Group: groupSpec,
+	Args:  command.At(0, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		asJSON := fs.Bool("json", false, "print the request as JSON")
+		show := fs.Bool("show-secrets", false, "show the pre-shared key instead of masking it")
+		specs := front.NewSpecFlags(fs)
+		return func(pos []string, o IO) error {
+			file, spec, d, err := loadOne(specs, "plan", pos, o)
+			if err != nil {
+				return err
+			}
+			if !*show {
+				var flush func()
+				o, flush = scrubbing(o, d.Catalog().SecretValues(spec.Params))
+				defer flush()
+			}
+			req, issues, err := cloud.Plan(spec, *show)
+			var invalid *cloud.InvalidError
+			if errors.As(err, &invalid) {
+				// The issues are the result the user needs: on stdout, as validate prints them.
+				writeIssues(o.Out, issues)
+				fmt.Fprintf(o.Out, "%s: not planned (%s)\n", file, countText(issues))
+				return err
+			}
+			if err != nil {
+				return err
+			}
+			// Warnings are for people; stdout stays the request alone.
+			writeIssues(o.Err, issues)
+			if *asJSON {
+				return writeJSON(o.Out, req)
+			}
+			writePlan(o.Out, d.Catalog().Title, req, !*show)
+			return nil
 		}
-		if err := writeJSON(o.Out, issues); err != nil {
-			return err
-		}
-	} else {
-		writeIssues(o.Out, issues)
-		verdict := "valid"
-		if issues.Errors() > 0 {
-			verdict = "invalid"
-		}
-		fmt.Fprintf(o.Out, "%s: %s %s (%s)\n", file, d.Catalog().Title, verdict, countText(issues))
-	}
-	if issues.Errors() > 0 {
-		return &cloud.InvalidError{Issues: issues}
-	}
-	return nil
+	},
 }
 
 // Plan runs `tunnelwiz plan FILE [--json] [--show-secrets]`.
-func Plan(args []string, o IO) error {
-	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print the request as JSON")
-	show := fs.Bool("show-secrets", false, "show the pre-shared key instead of masking it")
-	file, spec, d, err := loadOne(fs, args, o.In)
-	if err != nil {
-		return err
-	}
-	if !*show {
-		var flush func()
-		o, flush = scrubbing(o, d.Catalog().SecretValues(spec.Params))
-		defer flush()
-	}
-	req, issues, err := cloud.Plan(spec, *show)
-	var invalid *cloud.InvalidError
-	if errors.As(err, &invalid) {
-		// The issues are the result the user needs: on stdout, as validate prints them.
-		writeIssues(o.Out, issues)
-		fmt.Fprintf(o.Out, "%s: not planned (%s)\n", file, countText(issues))
-		return err
-	}
-	if err != nil {
-		return err
-	}
-	// Warnings are for people; stdout stays the request alone.
-	writeIssues(o.Err, issues)
-	if *asJSON {
-		return writeJSON(o.Out, req)
-	}
-	writePlan(o.Out, d.Catalog().Title, req, !*show)
-	return nil
+func Plan(args []string, o IO) error { return planCommand.Main(args, o) }
+
+var rulesCommand = &command.Command{
+	Use:   "rules",
+	Short: "list every vendor rule and its source",
+	Long: `Prints each vendor's rule table: every parameter with its type, whether it is required, its
+allowed values or range, its default, and the document it comes from (--json gives every source).`,
+	Group: groupSpec,
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		asJSON := fs.Bool("json", false, "print the catalog as JSON")
+		vendor := fs.String("vendor", "", "only this `VENDOR`: "+strings.Join(cloud.Vendors(), ", "))
+		return func(pos []string, o IO) error {
+			if len(pos) > 0 {
+				return &UsageError{Msg: "usage: tunnelwiz rules [--vendor V] [--json]"}
+			}
+			vendors := cloud.Vendors()
+			if *vendor != "" {
+				if _, err := cloud.DriverFor(*vendor); err != nil {
+					return err
+				}
+				vendors = []string{*vendor}
+			}
+			var out []catalogJSON
+			for _, v := range vendors {
+				d, _ := cloud.Lookup(v)
+				if *asJSON {
+					out = append(out, toCatalogJSON(d.Catalog()))
+				} else {
+					writeRules(o.Out, d.Catalog())
+				}
+			}
+			if *asJSON {
+				return writeJSON(o.Out, out)
+			}
+			return nil
+		}
+	},
 }
 
 // Rules runs `tunnelwiz rules [--vendor V] [--json]`.
-func Rules(args []string, o IO) error {
-	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print the catalog as JSON")
-	vendor := fs.String("vendor", "", "only this vendor: "+strings.Join(cloud.Vendors(), ", "))
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return &UsageError{Msg: "usage: tunnelwiz rules [--vendor V] [--json]"}
-	}
-	vendors := cloud.Vendors()
-	if *vendor != "" {
-		if _, err := cloud.DriverFor(*vendor); err != nil {
-			return err
-		}
-		vendors = []string{*vendor}
-	}
-	var out []catalogJSON
-	for _, v := range vendors {
-		d, _ := cloud.Lookup(v)
-		if *asJSON {
-			out = append(out, toCatalogJSON(d.Catalog()))
-		} else {
-			writeRules(o.Out, d.Catalog())
-		}
-	}
-	if *asJSON {
-		return writeJSON(o.Out, out)
-	}
-	return nil
-}
-
-// Presets runs `tunnelwiz presets [NAME] [--vendor V]`: the list, or one
-// preset mapped onto a vendor as a params fragment to paste into a spec.
-func Presets(args []string, o IO) error {
-	fs := flag.NewFlagSet("presets", flag.ContinueOnError)
-	vendor := fs.String("vendor", "", "map the preset onto this vendor")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		all, err := presets.All()
-		if err != nil {
-			return err
-		}
-		for _, p := range all {
-			fmt.Fprintf(o.Out, "%-14s %s\n", p.Name, p.Title)
-		}
-		fmt.Fprintf(o.Out, "%-14s %s\n", "defaults", "each vendor's documented defaults (needs --vendor)")
-		return nil
-	}
-	if len(pos) > 1 || *vendor == "" {
-		return &UsageError{Msg: "usage: tunnelwiz presets [NAME --vendor V]"}
-	}
-	d, err := cloud.DriverFor(*vendor)
-	if err != nil {
-		return err
-	}
-	var p *presets.Preset
-	if pos[0] == "defaults" {
-		p = presets.VendorDefaults(d.Catalog())
-	} else if p, err = presets.Find(pos[0]); err != nil {
-		return &UsageError{Msg: err.Error()}
-	}
-	params := cloud.Params{}
-	_, problems := presets.Apply(p, d.Catalog(), params)
-	b, err := yaml.Marshal(map[string]any{"params": map[string]any(params)})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(o.Out, "# %s on %s\n%s", p.Title, d.Catalog().Title, b)
-	for _, pr := range problems {
-		fmt.Fprintf(o.Err, "cannot express: %s\n", pr.Message)
-	}
-	if len(problems) > 0 {
-		return &PartialError{N: len(problems)}
-	}
-	return nil
-}
+func Rules(args []string, o IO) error { return rulesCommand.Main(args, o) }
 
 // PartialError means a preset could be applied only in part (exit 1).
 type PartialError struct{ N int }

@@ -2,25 +2,47 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"tunnelwiz/cloud"
 	"tunnelwiz/export"
+	"tunnelwiz/ui/command"
+	"tunnelwiz/ui/front"
 )
 
 const exportUsage = "usage: tunnelwiz export FILE --format terraform|tccli|aliyun|hcloud|curl [--show-secrets] [--connection ID] [-o FILE]"
 
+var exportCommand = &command.Command{
+	Use:   "export FILE --format FORMAT",
+	Short: "the spec as Terraform, a vendor CLI line or curl",
+	Long: `Writes the same connection as the vendor's official Terraform provider resource, the vendor
+CLI's command line for the create call (tccli, aliyun, hcloud), or the planned request as a curl
+command. The pre-shared key is a variable or placeholder unless --show-secrets; with the key in it,
+-o writes the file with mode 0600. FILE - reads standard input.`,
+	Example: `  tunnelwiz export examples/tencent.yaml --format terraform --connection vpnx-xr2of3zb -o vpn.tf`,
+	Group:   groupSpec,
+	Args:    command.At(0, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		format := fs.String("format", "", "`FORMAT`: "+strings.Join(formatNames(), ", "))
+		show := fs.Bool("show-secrets", false, "write the pre-shared key itself instead of a variable or placeholder")
+		conn := fs.String("connection", "", "an existing connection's `ID`: Terraform adopts it (import block) instead of creating another")
+		out := fs.StringP("output", "o", "", "write to this `FILE` (mode 0600 when it holds the key) instead of stdout")
+		specs := front.NewSpecFlags(fs)
+		return func(pos []string, o IO) error {
+			return exportSpec(specs, pos, o, *format, *show, *conn, *out)
+		}
+	},
+}
+
 // Export runs `tunnelwiz export FILE --format F`: the spec as the vendor's
 // Terraform resource, a vendor CLI's command line, or a curl command.
-func Export(args []string, o IO) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	format := fs.String("format", "", "terraform, tccli, aliyun, hcloud or curl")
-	show := fs.Bool("show-secrets", false, "write the pre-shared key itself instead of a variable or placeholder")
-	conn := fs.String("connection", "", "an existing connection's id: Terraform adopts it (import block) instead of creating another")
-	out := fs.String("o", "", "write to this file (mode 0600 when it holds the key) instead of stdout")
-	name, spec, d, err := loadOne(fs, args, o.In)
+func Export(args []string, o IO) error { return exportCommand.Main(args, o) }
+
+func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show bool, conn, out string) error {
+	name, spec, d, err := loadOne(specs, "export", pos, o)
 	if err != nil {
 		var u *UsageError
 		if errors.As(err, &u) && strings.HasPrefix(u.Msg, "usage:") {
@@ -28,20 +50,20 @@ func Export(args []string, o IO) error {
 		}
 		return err
 	}
-	f, ok := export.Lookup(*format)
+	f, ok := export.Lookup(format)
 	run := f.Write
 	if !ok {
-		return &UsageError{Msg: fmt.Sprintf("--format %q: use one of terraform, tccli, aliyun, hcloud, curl", *format)}
+		return &UsageError{Msg: fmt.Sprintf("--format %q: use one of %s", format, strings.Join(formatNames(), ", "))}
 	}
 	secrets := d.Catalog().SecretValues(spec.Params)
-	res, err := run(spec, export.Options{ShowSecrets: *show, ConnectionID: *conn})
+	res, err := run(spec, export.Options{ShowSecrets: show, ConnectionID: conn})
 	var invalid *cloud.InvalidError
 	var noProvider *export.NoProviderError
 	var wrongVendor *export.WrongVendorError
 	switch {
 	case errors.As(err, &invalid):
 		is := invalid.Issues
-		if !*show {
+		if !show {
 			is = scrubIssues(is, secrets)
 		}
 		writeIssues(o.Out, is)
@@ -56,23 +78,23 @@ func Export(args []string, o IO) error {
 		fmt.Fprintf(o.Err, "warning %s\n", cloud.Scrub(w, secrets))
 	}
 	text := res.Text
-	if !*show {
+	if !show {
 		// The last net: the key is never in the output unless asked.
 		text = cloud.Scrub(text, secrets)
 	}
-	if *out == "" {
+	if out == "" {
 		_, err := fmt.Fprint(o.Out, text)
 		return err
 	}
-	withKey := *show && res.HasSecret
-	if err := writeConfig(*out, text, withKey); err != nil {
+	withKey := show && res.HasSecret
+	if err := writeConfig(out, text, withKey); err != nil {
 		return err
 	}
 	note := "it holds no key"
 	if withKey {
 		note = "mode 0600: it holds the pre-shared key"
 	}
-	fmt.Fprintf(o.Err, "wrote %s (%s)\n", *out, note)
+	fmt.Fprintf(o.Err, "wrote %s (%s)\n", out, note)
 	return nil
 }
 
@@ -83,4 +105,13 @@ func scrubIssues(is cloud.Issues, secrets []string) cloud.Issues {
 		out[i] = x
 	}
 	return out
+}
+
+// formatNames are the names --format takes.
+func formatNames() []string {
+	names := make([]string, len(export.Formats))
+	for i, f := range export.Formats {
+		names[i] = f.Name
+	}
+	return names
 }

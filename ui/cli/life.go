@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,7 +12,10 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"tunnelwiz/cloud"
+	"tunnelwiz/ui/command"
 	"tunnelwiz/ui/front"
 )
 
@@ -24,7 +26,7 @@ import (
 
 // lifeFlags are the flags every lifecycle command takes: where to look.
 type lifeFlags struct {
-	fs       *flag.FlagSet
+	name     string // the command's, for messages
 	vendor   *string
 	region   *string
 	project  *string
@@ -35,14 +37,13 @@ type lifeFlags struct {
 	timeout  *time.Duration
 }
 
-func newLifeFlags(name string, timeout time.Duration) *lifeFlags {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+func newLifeFlags(fs *pflag.FlagSet, name string, timeout time.Duration) *lifeFlags {
 	return &lifeFlags{
-		fs:       fs,
-		vendor:   fs.String("vendor", "", "the API: "+strings.Join(cloud.Vendors(), ", ")+" (or a spec file's)"),
-		region:   fs.String("region", "", "the region (or a spec file's)"),
-		project:  fs.String("project-id", "", "Huawei's project id (or a spec file's project_id)"),
-		endpoint: fs.String("endpoint", "", "send to this base URL (e.g. a running `tunnelwiz sandbox`)"),
+		name:     name,
+		vendor:   fs.String("vendor", "", "the API, `VENDOR`: "+strings.Join(cloud.Vendors(), ", ")+" (or a spec file's)"),
+		region:   fs.String("region", "", "the `REGION` (or a spec file's)"),
+		project:  fs.String("project-id", "", "Huawei's project `ID` (or a spec file's project_id)"),
+		endpoint: fs.String("endpoint", "", "send to this base `URL` (e.g. a running tunnelwiz sandbox)"),
 		insecure: fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine"),
 		sandbox:  fs.Bool("sandbox", false, "look in a built-in sandbox started for this command (it holds nothing yet)"),
 		asJSON:   fs.Bool("json", false, "print the result as JSON"),
@@ -75,7 +76,7 @@ func (f *lifeFlags) locate(file string, in io.Reader) (*destination, error) {
 	vendor := *f.vendor
 	var secrets []string
 	if file != "" {
-		spec, err := readSpec(file, in)
+		spec, err := front.ReadSpec(file, in)
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +92,7 @@ func (f *lifeFlags) locate(file string, in io.Reader) (*destination, error) {
 		}
 	}
 	if vendor == "" {
-		return nil, &UsageError{Msg: fmt.Sprintf("%s: say where to look: a spec file, or --vendor (%s) and --region", f.fs.Name(), strings.Join(cloud.Vendors(), ", "))}
+		return nil, &UsageError{Msg: fmt.Sprintf("%s: say where to look: a spec file, or --vendor (%s) and --region", f.name, strings.Join(cloud.Vendors(), ", "))}
 	}
 	d, err := cloud.DriverFor(vendor)
 	if err != nil {
@@ -121,7 +122,7 @@ func (f *lifeFlags) locate(file string, in io.Reader) (*destination, error) {
 		bad = append(bad, msg)
 	}
 	if len(bad) > 0 {
-		return nil, &UsageError{Msg: fmt.Sprintf("%s: where to look on %s: %s", f.fs.Name(), vendor, strings.Join(bad, "; "))}
+		return nil, &UsageError{Msg: fmt.Sprintf("%s: where to look on %s: %s", f.name, vendor, strings.Join(bad, "; "))}
 	}
 	where, err := Resolve(d, target, ask)
 	if err != nil {
@@ -130,25 +131,10 @@ func (f *lifeFlags) locate(file string, in io.Reader) (*destination, error) {
 	return &destination{driver: d, title: vendor + " in " + front.Escape(target["region"]), where: where, secrets: secrets}, nil
 }
 
-// readSpec reads a spec file, or standard input for "-".
-func readSpec(name string, in io.Reader) (*cloud.Spec, error) {
-	if name != "-" {
-		return cloud.LoadSpec(name)
-	}
-	if in == nil {
-		in = os.Stdin
-	}
-	return cloud.ReadSpec(in, "standard input")
-}
-
-// lifeArgs parses a lifecycle command's line: want is the number of
-// leading positional arguments (the id, or none for list), then an
-// optional spec file.
-func (f *lifeFlags) lifeArgs(args []string, want int, usage string) (pos []string, file string, err error) {
-	pos, err = parse(f.fs, args)
-	if err != nil {
-		return nil, "", err
-	}
+// lifeArgs checks a lifecycle command's positional arguments: want is
+// the number of leading ones (the id, or none for list), then an optional
+// spec file.
+func lifeArgs(pos []string, want int, usage string) (ids []string, file string, err error) {
 	if len(pos) < want || len(pos) > want+1 {
 		return nil, "", &UsageError{Msg: "usage: " + usage}
 	}
@@ -182,10 +168,10 @@ type lifeRun struct {
 	stop func()
 }
 
-// start parses the command line (ids positional ids, then an optional
-// spec file), resolves the destination and makes the context.
+// start checks the positional arguments (ids ids, then an optional spec
+// file), resolves the destination and makes the context.
 func (f *lifeFlags) start(args []string, ids int, usage string, o IO) (*lifeRun, error) {
-	pos, file, err := f.lifeArgs(args, ids, usage)
+	pos, file, err := lifeArgs(args, ids, usage)
 	if err != nil {
 		return nil, err
 	}
@@ -251,9 +237,25 @@ func interrupted(ctx context.Context, what string) error {
 	return nil
 }
 
+var listCommand = &command.Command{
+	Use:   "list [FILE]",
+	Short: "list the region's connections, their tunnel and state",
+	Long: `Lists the region's connections, one a line. Where to look comes from a spec file's region,
+project_id and endpoint, or from the flags (flags win).`,
+	Example: `  tunnelwiz list examples/tencent.yaml --endpoint http://127.0.0.1:8642
+  tunnelwiz list --vendor huawei --region cn-north-4 --project-id P --json`,
+	Group: groupCloud,
+	Args:  command.At(0, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		f := newLifeFlags(fs, "list", 2*time.Minute)
+		return func(pos []string, o IO) error { return listRun(f, pos, o) }
+	},
+}
+
 // List runs `tunnelwiz list [FILE] [--vendor V --region R] [--json]`.
-func List(args []string, o IO) error {
-	f := newLifeFlags("list", 2*time.Minute)
+func List(args []string, o IO) error { return listCommand.Main(args, o) }
+
+func listRun(f *lifeFlags, args []string, o IO) error {
 	r, err := f.start(args, 0, "tunnelwiz list FILE | --vendor V --region R [--project-id P] [--endpoint URL | --sandbox] [--json]", o)
 	if err != nil {
 		return err
@@ -298,9 +300,23 @@ func dash(s string) string {
 	return front.Escape(s)
 }
 
+var showCommand = &command.Command{
+	Use:   "show ID [FILE]",
+	Short: "everything a connection reports",
+	Long: `Prints everything the vendor reports about one connection, one fact a line. Where to look
+comes from a spec file or the flags, as for list.`,
+	Group: groupCloud,
+	Args:  command.At(1, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		f := newLifeFlags(fs, "show", 2*time.Minute)
+		return func(pos []string, o IO) error { return showRun(f, pos, o) }
+	},
+}
+
 // Show runs `tunnelwiz show ID [FILE] [--vendor V --region R] [--json]`.
-func Show(args []string, o IO) error {
-	f := newLifeFlags("show", 2*time.Minute)
+func Show(args []string, o IO) error { return showCommand.Main(args, o) }
+
+func showRun(f *lifeFlags, args []string, o IO) error {
 	r, err := f.start(args, 1, "tunnelwiz show ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--json]", o)
 	if err != nil {
 		return err
@@ -358,12 +374,27 @@ func writeConnection(w io.Writer, c *cloud.Connection, brief bool) {
 	tw.Flush()
 }
 
+var statusCommand = &command.Command{
+	Use:   "status ID [FILE]",
+	Short: "a connection's tunnel and state; --watch until they change",
+	Long: `Prints the tunnel and the connection, each as a vendor-neutral word (up, negotiating, down,
+unknown; available, pending, failed) with the vendor's own in brackets. --watch redraws until what
+status reports changes (exit 0), or until --timeout (exit 3).`,
+	Group: groupCloud,
+	Args:  command.At(1, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		f := newLifeFlags(fs, "status", 15*time.Minute)
+		watch := fs.Bool("watch", false, "redraw until the status changes, or --timeout")
+		return func(pos []string, o IO) error { return statusRun(f, *watch, pos, o) }
+	},
+}
+
 // Status runs `tunnelwiz status ID [FILE] [--watch] [--timeout D] [--json]`:
 // the resource's state and the tunnel's, each as a vendor-neutral word
 // and the vendor's own. --watch redraws it until it changes.
-func Status(args []string, o IO) error {
-	f := newLifeFlags("status", 15*time.Minute)
-	watch := f.fs.Bool("watch", false, "redraw until the status changes, or --timeout")
+func Status(args []string, o IO) error { return statusCommand.Main(args, o) }
+
+func statusRun(f *lifeFlags, watch bool, args []string, o IO) error {
 	r, err := f.start(args, 1, "tunnelwiz status ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--watch [--timeout D]] [--json]", o)
 	if err != nil {
 		return err
@@ -378,7 +409,7 @@ func Status(args []string, o IO) error {
 		}
 		fmt.Fprintln(o.Out, statusLine(c))
 	}
-	if !*watch {
+	if !watch {
 		c, err := cloud.ReadConnection(ctx, dest.driver, dest.where.Base, id)
 		if err != nil {
 			if e := interrupted(ctx, "stopped reading"); e != nil {
@@ -474,12 +505,26 @@ type deleted struct {
 	Deleted bool   `json:"deleted"`
 }
 
+var deleteCommand = &command.Command{
+	Use:   "delete ID [FILE]",
+	Short: "show a connection, confirm, delete it, wait until it is gone",
+	Long: `Shows what it will delete, asks (--yes skips it; with no terminal it refuses without --yes),
+deletes with the vendor's own call and waits until the vendor no longer finds it.`,
+	Group: groupCloud,
+	Args:  command.At(1, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		f := newLifeFlags(fs, "delete", 15*time.Minute)
+		yes := fs.BoolP("yes", "y", false, "do not ask for confirmation")
+		return func(pos []string, o IO) error { return deleteRun(f, *yes, pos, o) }
+	},
+}
+
 // Delete runs `tunnelwiz delete ID [FILE] [--yes] [--timeout D] [--json]`:
 // show what will be deleted, ask (or --yes; with no terminal it refuses
 // without it), delete, and wait until the vendor no longer finds it.
-func Delete(args []string, o IO) error {
-	f := newLifeFlags("delete", 15*time.Minute)
-	yes := f.fs.Bool("yes", false, "do not ask for confirmation")
+func Delete(args []string, o IO) error { return deleteCommand.Main(args, o) }
+
+func deleteRun(f *lifeFlags, yes bool, args []string, o IO) error {
 	r, err := f.start(args, 1, "tunnelwiz delete ID [FILE | --vendor V --region R] [--project-id P] [--endpoint URL | --sandbox] [--yes] [--timeout D] [--json]", o)
 	if err != nil {
 		return err
@@ -499,7 +544,7 @@ func Delete(args []string, o IO) error {
 	if c.Tunnel == cloud.TunnelUp || c.Tunnel == cloud.TunnelNegotiating {
 		fmt.Fprintf(o.Err, "Its tunnel is %s: the traffic through it stops.\n", tunnelWords(c))
 	}
-	if !*yes {
+	if !yes {
 		place := dest.title
 		if dest.where.Sandbox {
 			place = "the SANDBOX (" + place + ")"

@@ -3,95 +3,119 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"tunnelwiz/cloud"
 	"tunnelwiz/peer"
+	"tunnelwiz/ui/command"
 	"tunnelwiz/ui/front"
 )
 
 const peerUsage = "usage: tunnelwiz peer FILE --device NAME [--cloud-ip IP] [--peer-ip IP] [--show-secrets] [--sandbox | --endpoint URL] [-o FILE], or tunnelwiz peer --devices, or (after a create) tunnelwiz peer --connection ID --vendor-device NAME|list FILE|--vendor V --region R"
 
+var peerCommand = &command.Command{
+	Use:   "peer FILE --device NAME",
+	Short: "your side: the customer gateway's configuration for the spec",
+	Long: `Writes the customer gateway's configuration for the spec's connection: every phase 1 and
+phase 2 value is the cloud's own, and a value the spec leaves unset is the vendor's documented
+default, marked so. Addresses come from the flags, else the spec, else a look-up at --sandbox or
+--endpoint (or the cloud, with keys found). The pre-shared key is a placeholder unless
+--show-secrets; with the key in it, -o writes mode 0600. FILE - reads standard input.
+tunnelwiz peer --devices lists the devices and how each was verified.`,
+	Example: `  tunnelwiz peer examples/tencent.yaml --device strongswan -o gz-to-dc1.conf --show-secrets`,
+	Group:   groupSpec,
+	Args:    command.At(0, specFiles),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		return peerFlags(fs, front.OSEnv())
+	},
+}
+
 // Peer runs `tunnelwiz peer FILE --device NAME ...` and `tunnelwiz peer
 // --devices`: the customer gateway's configuration for one device.
-func Peer(args []string, o IO) error {
-	return PeerIn(front.OSEnv(), args, o)
-}
+func Peer(args []string, o IO) error { return peerCommand.Main(args, o) }
 
 // PeerIn is Peer with the environment given (keys for look-ups are found
 // in env, not the process's).
 func PeerIn(env front.Env, args []string, o IO) error {
-	fs := flag.NewFlagSet("peer", flag.ContinueOnError)
-	device := fs.String("device", "", "the customer gateway device (see --devices)")
+	c := *peerCommand
+	c.Flags = func(fs *pflag.FlagSet) command.Run { return peerFlags(fs, env) }
+	return c.Main(args, o)
+}
+
+func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
+	device := fs.String("device", "", "the customer gateway device `NAME`: "+deviceNames()+" (see --devices)")
 	list := fs.Bool("devices", false, "list the devices")
-	cloudIP := fs.String("cloud-ip", "", "the cloud VPN gateway's public IP (wins over the spec and look-ups; A,B for a dual-tunnel connection, one per tunnel)")
-	peerIP := fs.String("peer-ip", "", "this customer gateway's IP (wins over the spec and look-ups; A,B for a dual-tunnel connection's two customer gateways)")
+	cloudIP := fs.String("cloud-ip", "", "the cloud VPN gateway's public `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection, one per tunnel)")
+	peerIP := fs.String("peer-ip", "", "this customer gateway's `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection's two customer gateways)")
 	show := fs.Bool("show-secrets", false, "write the pre-shared key instead of a placeholder")
-	out := fs.String("o", "", "write to this file (mode 0600 when it holds the key) instead of stdout")
-	endpoint := fs.String("endpoint", "", "look the gateways' addresses up at this base URL (e.g. a running `tunnelwiz sandbox`)")
+	out := fs.StringP("output", "o", "", "write to this `FILE` (mode 0600 when it holds the key) instead of stdout")
+	endpoint := fs.String("endpoint", "", "look the gateways' addresses up at this base `URL` (e.g. a running tunnelwiz sandbox)")
 	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
 	useSandbox := fs.Bool("sandbox", false, "look the gateways' addresses up in a built-in sandbox")
 	// After a create: the vendor's own export, for devices peer does not write.
-	connection := fs.String("connection", "", "after a create: the connection's id, for --vendor-device")
+	connection := fs.String("connection", "", "after a create: the connection's `ID`, for --vendor-device")
 	vendorDevice := fs.String("vendor-device", "", "with --connection: the vendor's own export for device `NAME`; list: the vendor's devices and their NAMEs")
-	iface := fs.String("interface", "", "with --vendor-device: your device's outside interface, where the vendor's export names it (Tencent)")
-	vendor := fs.String("vendor", "", "with --vendor-device and no spec file: the API, "+strings.Join(cloud.Vendors(), ", "))
-	region := fs.String("region", "", "with --vendor-device: the region (or a spec file's)")
-	project := fs.String("project-id", "", "with --vendor-device: Huawei's project id (or a spec file's project_id)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if *connection != "" || *vendorDevice != "" {
-		if *list || *device != "" || *cloudIP != "" || *peerIP != "" {
-			return &UsageError{Msg: "--connection and --vendor-device ask the vendor's own export; --device, --devices, --cloud-ip and --peer-ip are for the configuration tunnelwiz writes"}
+	iface := fs.String("interface", "", "with --vendor-device: your device's outside interface `NAME`, where the vendor's export names it (Tencent)")
+	vendor := fs.String("vendor", "", "with --vendor-device and no spec file: the API, `VENDOR`: "+strings.Join(cloud.Vendors(), ", "))
+	project := fs.String("project-id", "", "with --vendor-device: Huawei's project `ID` (or a spec file's project_id)")
+	specs := front.NewSpecFlags(fs)
+	return func(pos []string, o IO) error {
+		if *connection != "" || *vendorDevice != "" {
+			if *list || *device != "" || *cloudIP != "" || *peerIP != "" {
+				return &UsageError{Msg: "--connection and --vendor-device ask the vendor's own export; --device, --devices, --cloud-ip and --peer-ip are for the configuration tunnelwiz writes"}
+			}
+			timeout, region := vendorExportTimeout, specs.Region()
+			life := &lifeFlags{name: "peer", vendor: vendor, region: &region, project: project, endpoint: endpoint,
+				insecure: insecure, sandbox: useSandbox, timeout: &timeout}
+			v := &vendorPeer{life: life, connection: *connection, device: *vendorDevice, iface: *iface, show: *show, out: *out}
+			return v.run(pos, o)
 		}
-		timeout := vendorExportTimeout
-		life := &lifeFlags{fs: fs, vendor: vendor, region: region, project: project, endpoint: endpoint,
-			insecure: insecure, sandbox: useSandbox, timeout: &timeout}
-		v := &vendorPeer{life: life, connection: *connection, device: *vendorDevice, iface: *iface, show: *show, out: *out}
-		return v.run(pos, o)
-	}
-	if *vendor != "" || *region != "" || *project != "" || *iface != "" {
-		return &UsageError{Msg: "--vendor, --region, --project-id and --interface go with --connection and --vendor-device"}
-	}
-	if *list {
-		if len(pos) > 0 || *device != "" {
+		if *vendor != "" || *project != "" || *iface != "" {
+			return &UsageError{Msg: "--vendor, --project-id and --interface go with --connection and --vendor-device"}
+		}
+		if *list {
+			if len(pos) > 0 || *device != "" {
+				return &UsageError{Msg: peerUsage}
+			}
+			for _, d := range peer.Devices() {
+				fmt.Fprintf(o.Out, "%-14s %s; verified: %s\n", d.Name, d.Title, d.Verified)
+			}
+			return nil
+		}
+		if len(pos) != 1 {
 			return &UsageError{Msg: peerUsage}
 		}
-		for _, d := range peer.Devices() {
-			fmt.Fprintf(o.Out, "%-14s %s; verified: %s\n", d.Name, d.Title, d.Verified)
+		dev, ok := peer.Find(*device)
+		if !ok {
+			return &UsageError{Msg: fmt.Sprintf("--device %q: use one of %s (tunnelwiz peer --devices)", *device, deviceNames())}
 		}
-		return nil
+		name, spec, d, err := specs.Load(pos[0], o.In, o.Err)
+		if err != nil {
+			return err
+		}
+		opts := peer.Options{CloudIP: *cloudIP, PeerIP: *peerIP}
+		ask := front.Ask{Endpoint: *endpoint, Sandbox: *useSandbox, InsecureEndpoint: *insecure}
+		return peerWrite(env, name, spec, d, dev, opts, ask, *show, *out, o)
 	}
-	if len(pos) != 1 {
-		return &UsageError{Msg: peerUsage}
-	}
-	dev, ok := peer.Find(*device)
-	if !ok {
-		return &UsageError{Msg: fmt.Sprintf("--device %q: use one of %s (tunnelwiz peer --devices)", *device, deviceNames())}
-	}
-	spec, err := cloud.LoadSpec(pos[0])
-	if err != nil {
-		return err
-	}
-	d, err := cloud.DriverFor(spec.Vendor)
-	if err != nil {
-		return err
-	}
+}
+
+// peerWrite builds the tunnel (looking addresses up where asked or
+// needed) and writes the device's configuration to out, or stdout.
+func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev peer.Device, opts peer.Options,
+	ask front.Ask, show bool, out string, o IO) error {
+	var err error
 	secrets := d.Catalog().SecretValues(spec.Params)
-	if !*show {
+	if !show {
 		var flush func()
 		o, flush = scrubbing(o, secrets)
 		defer flush()
 	}
-	opts := peer.Options{CloudIP: *cloudIP, PeerIP: *peerIP}
-	ask := front.Ask{Endpoint: *endpoint, Sandbox: *useSandbox, InsecureEndpoint: *insecure}
 	explicit := ask.Sandbox || ask.Endpoint != ""
 	if explicit {
 		// A destination was named: its look-up fills what the spec lacks
@@ -118,7 +142,7 @@ func PeerIn(env front.Env, args []string, o IO) error {
 	switch {
 	case errors.As(err, &invalid):
 		writeIssues(o.Out, invalid.Issues)
-		fmt.Fprintf(o.Out, "%s: no configuration written (%s)\n", pos[0], countText(invalid.Issues))
+		fmt.Fprintf(o.Out, "%s: no configuration written (%s)\n", name, countText(invalid.Issues))
 		return err
 	case errors.As(err, &missing):
 		return &UsageError{Msg: err.Error()}
@@ -128,19 +152,19 @@ func PeerIn(env front.Env, args []string, o IO) error {
 	if err := dev.Holds(t); err != nil {
 		return &UsageError{Msg: err.Error()}
 	}
-	text, warns := dev.Write(t, *show)
+	text, warns := dev.Write(t, show)
 	for _, w := range warns {
 		fmt.Fprintf(o.Err, "warning %s\n", w)
 	}
-	if *out == "" {
+	if out == "" {
 		_, err := fmt.Fprint(o.Out, text)
 		return err
 	}
-	withKey := *show && t.PSK.Known()
-	if err := writeConfig(*out, text, withKey); err != nil {
+	withKey := show && t.PSK.Known()
+	if err := writeConfig(out, text, withKey); err != nil {
 		return err
 	}
-	fmt.Fprintf(o.Err, "wrote %s (%s)\n", *out, keyNote(withKey))
+	fmt.Fprintf(o.Err, "wrote %s (%s)\n", out, keyNote(withKey))
 	return nil
 }
 
@@ -151,13 +175,7 @@ func keyNote(withKey bool) string {
 	return "the pre-shared key is a placeholder"
 }
 
-func deviceNames() string {
-	var names []string
-	for _, d := range peer.Devices() {
-		names = append(names, d.Name)
-	}
-	return strings.Join(names, ", ")
-}
+func deviceNames() string { return strings.Join(deviceList(), ", ") }
 
 // lookUp lists the destination's gateways: the sandbox or endpoint asked
 // for, else the cloud when the vendor's keys are found; nil when there is

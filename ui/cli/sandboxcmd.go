@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -13,42 +12,59 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"tunnelwiz/cloud/sandbox"
+	"tunnelwiz/ui/command"
 )
 
-// Sandbox runs `tunnelwiz sandbox [--listen ADDR] [--fixtures FILE]
-// [--settle DUR]` until interrupted. It prints its URL on stdout (for
-// scripts) and everything else on stderr.
-func Sandbox(args []string, o IO) error {
-	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
-	listen := fs.String("listen", "127.0.0.1:8642", "address to listen on (port 0 picks a free one)")
-	fixtures := fs.String("fixtures", "", "a fixture file replacing the built-in gateways (see cloud/sandbox/fixtures/README.md)")
-	settle := fs.Duration("settle", 3*time.Second, "how long a new connection stays pending")
-	seed := fs.Uint64("seed", 0, "make ids repeatable")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return &UsageError{Msg: "usage: tunnelwiz sandbox [--listen ADDR] [--fixtures FILE] [--settle DUR]"}
-	}
-	opts := sandbox.Options{Settle: *settle, Seed: *seed, Listen: *listen}
-	if *fixtures != "" {
-		f, err := sandbox.LoadFixtures(*fixtures)
-		if err != nil {
-			return &UsageError{Msg: "--fixtures: " + err.Error()}
+var sandboxCommand = &command.Command{
+	Use:   "sandbox",
+	Short: "run the built-in sandbox: every vendor's API on this machine, no cloud",
+	Long: `Runs a stand-in for the clouds that speaks each vendor's wire protocol, so the vendors' own SDKs
+talk to it unchanged, until interrupted. It prints its URL on stdout (for scripts) and its keys and
+hints on stderr; apply, peer, list, show, status and delete reach it with --endpoint URL, and it
+keeps what they made. Faults are injected with POST /_sandbox/faults.`,
+	Example: `  tunnelwiz sandbox &
+  tunnelwiz apply --endpoint http://127.0.0.1:8642 -y --wait examples/tencent.yaml`,
+	Group: groupTools,
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		listen := fs.String("listen", "127.0.0.1:8642", "`ADDR`ess to listen on (port 0 picks a free one)")
+		fixtures := fs.String("fixtures", "", "a fixture `FILE` replacing the built-in gateways (see cloud/sandbox/fixtures/README.md)")
+		settle := fs.Duration("settle", 3*time.Second, "how long a new connection stays pending")
+		seed := fs.Uint64("seed", 0, "make ids repeatable: the same seed, the same ids")
+		return func(pos []string, o IO) error {
+			if len(pos) > 0 {
+				return &UsageError{Msg: "usage: tunnelwiz sandbox [--listen ADDR] [--fixtures FILE] [--settle DUR] [--seed N]"}
+			}
+			opts := sandbox.Options{Settle: *settle, Seed: *seed, Listen: *listen}
+			if *fixtures != "" {
+				f, err := sandbox.LoadFixtures(*fixtures)
+				if err != nil {
+					return &UsageError{Msg: "--fixtures: " + err.Error()}
+				}
+				opts.Fixtures = f
+			}
+			return serveSandbox(opts, o)
 		}
-		opts.Fixtures = f
-	}
+	},
+}
+
+// Sandbox runs `tunnelwiz sandbox [--listen ADDR] [--fixtures FILE]
+// [--settle DUR] [--seed N]` until interrupted. It prints its URL on
+// stdout (for scripts) and everything else on stderr.
+func Sandbox(args []string, o IO) error { return sandboxCommand.Main(args, o) }
+
+func serveSandbox(opts sandbox.Options, o IO) error {
 	srv, err := sandbox.New(opts)
 	if err != nil {
 		return err
 	}
-	host, _, _ := net.SplitHostPort(*listen)
+	host, _, _ := net.SplitHostPort(opts.Listen)
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		fmt.Fprintf(o.Err, "note: listening on %s, beyond this machine; the sandbox's keys are printed below and are no secret\n", *listen)
+		fmt.Fprintf(o.Err, "note: listening on %s, beyond this machine; the sandbox's keys are printed below and are no secret\n", opts.Listen)
 	}
-	ln, err := net.Listen("tcp", *listen)
+	ln, err := net.Listen("tcp", opts.Listen)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"tunnelwiz/cloud"
 	_ "tunnelwiz/cloud/all"
+	"tunnelwiz/ui/front"
 )
 
 // zeros is an endless stream of NULs: /dev/zero piped in.
@@ -37,5 +38,40 @@ func TestSpecFromStandardInput(t *testing.T) {
 	var fe *cloud.FormatError
 	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "standard input: larger than") {
 		t.Errorf("endless input: %v", err)
+	}
+}
+
+// Every command that takes a spec file takes - for standard input: export
+// and peer too, and --region applies to what was read.
+func TestEveryCommandReadsStandardInput(t *testing.T) {
+	ex, err := os.ReadFile("../../examples/tencent.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	noKeys := front.Env{Getenv: func(string) string { return "" }, Home: t.TempDir()}
+	for name, run := range map[string]func([]string, IO) error{
+		"validate": Validate,
+		"plan":     Plan,
+		"export":   Export,
+		"peer":     func(args []string, o IO) error { return PeerIn(noKeys, args, o) },
+	} {
+		var out, errb bytes.Buffer
+		args := []string{"-", "--region", "ap-shanghai"}
+		switch name {
+		case "export":
+			args = append(args, "--format", "tccli")
+		case "peer":
+			args = append(args, "--device", "strongswan")
+		}
+		if err := run(args, IO{In: bytes.NewReader(ex), Out: &out, Err: &errb}); err != nil {
+			t.Errorf("%s -: %v\n%s", name, err, &errb)
+			continue
+		}
+		if !strings.Contains(errb.String(), `region ap-shanghai (--region; standard input says "ap-guangzhou")`) {
+			t.Errorf("%s -: no note of the region: %q", name, &errb)
+		}
+		if name != "validate" && name != "peer" && !strings.Contains(out.String(), "ap-shanghai") {
+			t.Errorf("%s -: the output does not name the region given:\n%s", name, &out)
+		}
 	}
 }

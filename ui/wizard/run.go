@@ -3,7 +3,6 @@ package wizard
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,23 +12,54 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/spf13/pflag"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/forms"
+	"tunnelwiz/ui/command"
 	"tunnelwiz/ui/front"
 )
 
+// Command is the wizard: what tunnelwiz runs when no command is named.
+var Command = &command.Command{
+	Use:   "tunnelwiz",
+	Short: "create an IPsec VPN connection, checked against each vendor's rules",
+	Flags: flags,
+}
+
 // Main runs `tunnelwiz [--from FILE] [--accessible]`: the wizard draws on
 // the terminal through stderr; the created connection's id goes to stdout.
-func Main(args []string, o front.IO) error {
-	fs := flag.NewFlagSet("tunnelwiz", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	from := fs.String("from", "", "pre-fill the wizard from a spec file")
-	accessible := fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)")
-	endpoint := fs.String("endpoint", "", "send to this base URL, e.g. a running `tunnelwiz sandbox`")
-	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return &front.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
+func Main(args []string, o front.IO) error { return Command.Main(args, o) }
+
+// startFlags are the wizard's flags, as parsed.
+type startFlags struct {
+	from, endpoint       *string
+	accessible, insecure *bool
+	specs                *front.SpecFlags
+}
+
+func flags(fs *pflag.FlagSet) command.Run {
+	f := startFlags{
+		from:       fs.String("from", "", "pre-fill the wizard from a spec `FILE`"),
+		accessible: fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)"),
+		endpoint:   fs.String("endpoint", "", "send to this base `URL`, e.g. a running tunnelwiz sandbox"),
+		insecure:   fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine"),
+		specs:      front.NewSpecFlags(fs),
+	}
+	return func(pos []string, o front.IO) error {
+		if len(pos) > 0 {
+			return &front.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
+		}
+		return start(o, f)
+	}
+}
+
+func start(o front.IO, f startFlags) error {
+	if *f.from == "-" {
+		return &front.UsageError{Msg: "--from -: the wizard reads the keyboard on standard input; give the spec as a file"}
+	}
+	if *f.from == "" && f.specs.Region() != "" {
+		return &front.UsageError{Msg: "--region changes the spec given with --from; give --from FILE, or pick the region in the wizard"}
 	}
 	in, inOK := o.In.(*os.File)
 	errf, errOK := o.Err.(*os.File)
@@ -37,14 +67,11 @@ func Main(args []string, o front.IO) error {
 		return &front.UsageError{Msg: "the wizard needs a terminal (stdin and stderr); for scripts use `tunnelwiz apply FILE --yes` (see tunnelwiz help)"}
 	}
 	env := front.OSEnv()
-	plain := *accessible || env.Getenv("TERM") == "dumb"
-	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *endpoint, Env: env, InsecureEndpoint: *insecure}
-	if *from != "" {
-		spec, err := cloud.LoadSpec(*from)
+	plain := *f.accessible || env.Getenv("TERM") == "dumb"
+	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *f.endpoint, Env: env, InsecureEndpoint: *f.insecure}
+	if *f.from != "" {
+		_, spec, _, err := f.specs.Load(*f.from, nil, o.Err)
 		if err != nil {
-			return err
-		}
-		if _, err := cloud.DriverFor(spec.Vendor); err != nil {
 			return err
 		}
 		opts.From = spec

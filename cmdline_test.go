@@ -1,0 +1,238 @@
+package main
+
+import (
+	"encoding/json"
+	"runtime/debug"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/ui/cli"
+)
+
+// definitions is the command tree as the program builds it, read for
+// what the tests expect: every expectation below comes from the flag and
+// command definitions, so a flag or command added later is checked too.
+func definitions() *cobra.Command { return tree(cli.IO{}, cli.IO{}, true) }
+
+// commandPaths are the words naming each command, the root's ("") first.
+func commandPaths(root *cobra.Command) [][]string {
+	paths := [][]string{nil}
+	for _, c := range root.Commands() {
+		if c.IsAvailableCommand() || c.Name() == "help" {
+			paths = append(paths, []string{c.Name()})
+		}
+	}
+	return paths
+}
+
+// flagForms are how the help lists a command's flags: "-y, --yes" or
+// "--json".
+func flagForms(c *cobra.Command) []string {
+	var forms []string
+	c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+		form := "--" + f.Name
+		if f.Shorthand != "" {
+			form = "-" + f.Shorthand + ", " + form
+		}
+		forms = append(forms, form)
+	})
+	return forms
+}
+
+// SUB --help, SUB -h and help SUB print the command's help with every
+// flag it defines, on stdout, exit 0 (the flag package said "flag: help
+// requested", exit 2, and never listed --timeout, --settle or --seed).
+func TestHelpListsEveryFlag(t *testing.T) {
+	root := definitions()
+	paths := commandPaths(root)
+	if len(paths) < len(cli.Commands())+3 {
+		t.Fatalf("only %d commands in the tree", len(paths))
+	}
+	for _, path := range paths {
+		c, _, _ := root.Find(path)
+		want := flagForms(c)
+		var first string
+		for _, args := range [][]string{append(path, "--help"), append(path, "-h"), append([]string{"help"}, path...)} {
+			code, out, errs := runCLI(args...)
+			if code != exitOK || errs != "" {
+				t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+				continue
+			}
+			for _, f := range want {
+				if !strings.Contains(out, f) {
+					t.Errorf("%v: %s is not listed:\n%s", args, f, out)
+				}
+			}
+			if first == "" {
+				first = out
+			} else if out != first {
+				t.Errorf("%v differs from %v --help", args, path)
+			}
+		}
+	}
+	// The flags the flag package hid are there.
+	for _, hidden := range []struct{ cmd, flag string }{{"apply", "--timeout"}, {"apply", "--settle"}, {"sandbox", "--seed"}} {
+		if _, out, _ := runCLI(hidden.cmd, "--help"); !strings.Contains(out, hidden.flag) {
+			t.Errorf("%s --help lacks %s", hidden.cmd, hidden.flag)
+		}
+	}
+	_, out, _ := runCLI("--help")
+	for _, keep := range []string{"tunnelwiz sandbox &", "Vendors: " + strings.Join(cloud.Vendors(), ", "), "FILE - reads standard input"} {
+		if !strings.Contains(out, keep) {
+			t.Errorf("tunnelwiz --help lacks %q", keep)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"--version"}, {"-v"}, {"version"}} {
+		code, out, errs := runCLI(args...)
+		if code != exitOK || errs != "" || !strings.HasPrefix(out, "tunnelwiz devel") || strings.Count(out, "\n") != 1 {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errs)
+		}
+	}
+	info := &debug.BuildInfo{GoVersion: "go1.26.8", Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "9f24fa205c26aa71776667a1c46042d6f7197837"}, {Key: "vcs.modified", Value: "true"}}}
+	if got, want := describeVersion("1.2.0", info), "tunnelwiz 1.2.0 (revision 9f24fa205c26aa71776667a1c46042d6f7197837+dirty, go1.26.8)"; got != want {
+		t.Errorf("stamped: %q, want %q", got, want)
+	}
+	info.Settings[1].Value = "false"
+	if got := describeVersion("", info); got != "tunnelwiz devel (revision 9f24fa205c26aa71776667a1c46042d6f7197837, go1.26.8)" {
+		t.Errorf("devel, clean: %q", got)
+	}
+	if got := describeVersion("", nil); got != "tunnelwiz devel" {
+		t.Errorf("no build info: %q", got)
+	}
+}
+
+// A mistyped command or flag: exit 2, one line naming the nearest and
+// where the help is.
+func TestSuggestions(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"valdate", "examples/tencent.yaml"}, `unknown command "valdate" (did you mean validate?); see tunnelwiz --help`},
+		{[]string{"plna"}, "(did you mean plan?)"},
+		{[]string{"help", "exprot"}, "(did you mean export?)"},
+		{[]string{"completion", "bsh"}, `completion: unknown shell "bsh" (did you mean bash?); see tunnelwiz completion --help`},
+		{[]string{"validate", "--jsn", "examples/tencent.yaml"}, "flag provided but not defined: --jsn (did you mean --json?); see tunnelwiz validate --help"},
+		{[]string{"apply", "--endpont", "http://127.0.0.1:1", "examples/tencent.yaml"}, "(did you mean --endpoint?)"},
+		{[]string{"--form", "x.yaml"}, "(did you mean --from?)"},
+		{[]string{"peer", "-x"}, "flag provided but not defined: -x; see tunnelwiz peer --help"},
+		{[]string{"plan", "-jsn", "examples/tencent.yaml"}, "flag provided but not defined: -j in -jsn (did you mean --json?)"},
+	} {
+		code, out, errs := runCLI(c.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errs, c.want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", c.args, code, out, errs, c.want)
+		}
+	}
+}
+
+// --region replaces the spec's region in what plan shows, with a note on
+// stderr; a parameter repeating the region (Alibaba's RegionId) follows.
+func TestRegionOverrideShowsInPlan(t *testing.T) {
+	code, out, errs := runCLI("plan", "examples/tencent.yaml", "--region", "ap-shanghai")
+	if code != exitOK || !strings.Contains(out, "X-Tc-Region: ap-shanghai") || strings.Contains(out, "ap-guangzhou") {
+		t.Errorf("tencent: exit %d\n%s", code, out)
+	}
+	if !strings.Contains(errs, `region ap-shanghai (--region; examples/tencent.yaml says "ap-guangzhou")`) {
+		t.Errorf("tencent: no note of the override: %q", errs)
+	}
+	code, out, errs = runCLI("plan", "--json", "--region", "cn-beijing", "examples/alibaba.yaml")
+	var req struct {
+		URL  string            `json:"url"`
+		Body map[string]string `json:"body"`
+	}
+	if err := json.Unmarshal([]byte(out), &req); code != exitOK || err != nil {
+		t.Fatalf("alibaba: exit %d, %v\n%s%s", code, err, out, errs)
+	}
+	if !strings.Contains(req.URL, "cn-beijing") || req.Body["RegionId"] != "cn-beijing" || strings.Contains(out, "cn-shanghai") {
+		t.Errorf("alibaba: the request still names the file's region: %s", out)
+	}
+	if !strings.Contains(errs, "also in RegionId") || strings.Contains(errs, "differs from the target region") {
+		t.Errorf("alibaba: %q", errs)
+	}
+	// Checked like any region: a malformed one is an error of the spec.
+	if code, out, _ := runCLI("validate", "examples/alibaba.yaml", "--region", "cn hangzhou!"); code != exitInvalid || !strings.Contains(out, "region") {
+		t.Errorf("malformed region: exit %d\n%s", code, out)
+	}
+}
+
+func TestPresetsJSON(t *testing.T) {
+	code, out, _ := runCLI("presets", "--json")
+	var list []struct{ Name, Title string }
+	if err := json.Unmarshal([]byte(out), &list); code != exitOK || err != nil || len(list) < 3 || list[0].Name != "modern-ikev2" || list[len(list)-1].Name != "defaults" {
+		t.Errorf("presets --json: exit %d, %v\n%s", code, err, out)
+	}
+	code, out, _ = runCLI("presets", "modern-ikev2", "--vendor", "huawei", "--json")
+	var mapped struct {
+		Preset, Vendor string
+		Params         map[string]any
+		CannotExpress  []string `json:"cannot_express"`
+	}
+	if err := json.Unmarshal([]byte(out), &mapped); code != exitOK || err != nil || mapped.Vendor != "huawei" || len(mapped.Params) == 0 || mapped.CannotExpress == nil {
+		t.Errorf("presets NAME --json: exit %d, %v\n%s", code, err, out)
+	}
+}
+
+// -y is --yes: with no terminal, apply refuses without it and creates with it.
+func TestYesShortForm(t *testing.T) {
+	if code, _, errs := runCLI("apply", "--sandbox", "examples/tencent.yaml"); code != exitUsage || !strings.Contains(errs, "--yes") {
+		t.Fatalf("without -y: exit %d %q", code, errs)
+	}
+	code, out, errs := runCLI("apply", "--sandbox", "-y", "--settle", "0s", "examples/tencent.yaml")
+	if code != exitOK || !strings.HasPrefix(out, "vpnx-") {
+		t.Errorf("with -y: exit %d %q %q", code, out, errs)
+	}
+}
+
+// Long flags written with one dash, as Go's flag package took them, still work.
+func TestSingleDashLongFlags(t *testing.T) {
+	code, out, errs := runCLI("validate", "-json", "examples/tencent.yaml")
+	if code != exitOK || !json.Valid([]byte(out)) {
+		t.Errorf("validate -json: exit %d %q %q", code, out, errs)
+	}
+	if code, out, _ := runCLI("export", "examples/tencent.yaml", "-format=curl"); code != exitOK || !strings.HasPrefix(out, "#") && !strings.Contains(out, "curl") {
+		t.Errorf("export -format=curl: exit %d\n%s", code, out)
+	}
+}
+
+// The man page documents every command and every flag of each.
+func TestManPage(t *testing.T) {
+	code, out, errs := runCLI("man")
+	if code != exitOK || errs != "" || !strings.HasPrefix(out, ".TH TUNNELWIZ 1") {
+		t.Fatalf("man: exit %d %q\n%.200s", code, errs, out)
+	}
+	root := definitions()
+	for _, path := range commandPaths(root)[1:] {
+		c, _, _ := root.Find(path)
+		if !strings.Contains(out, `.SS "tunnelwiz `+c.Name()) {
+			t.Errorf("man: no section for %s", c.Name())
+		}
+	}
+	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Name != "help" && !strings.Contains(out, `\fB\-\-`+strings.ReplaceAll(f.Name, "-", `\-`)+`\fR`) {
+				t.Errorf("man: %s --%s is not documented", c.Name(), f.Name)
+			}
+		})
+	}
+	for _, section := range []string{".SH OPTIONS", ".SH COMMANDS", ".SH EXIT STATUS"} {
+		if !strings.Contains(out, section) {
+			t.Errorf("man: no %s", section)
+		}
+	}
+}
+
+// BenchmarkTree is what the command line costs every start: defining
+// every command and flag, before any command runs.
+func BenchmarkTree(b *testing.B) {
+	for b.Loop() {
+		tree(cli.IO{}, cli.IO{}, false)
+	}
+}

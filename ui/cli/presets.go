@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/pflag"
+	"gopkg.in/yaml.v3"
+
+	"tunnelwiz/cloud"
+	"tunnelwiz/presets"
+	"tunnelwiz/ui/command"
+)
+
+// defaultsTitle describes the preset that is no file: each vendor's own defaults.
+const defaultsTitle = "each vendor's documented defaults (needs --vendor)"
+
+var presetsCommand = &command.Command{
+	Use:   "presets [NAME --vendor VENDOR]",
+	Short: "list the IKE/IPsec presets, or map one onto a vendor",
+	Long: `With no NAME, lists the vendor-neutral presets. With NAME and --vendor, prints the preset as the
+vendor's parameters, a params fragment to paste into a spec; a setting the vendor cannot express is
+reported on stderr (exit status 1), never dropped. "defaults" is each vendor's documented defaults.`,
+	Example: `  tunnelwiz presets
+  tunnelwiz presets modern-ikev2 --vendor huawei
+  tunnelwiz presets defaults --vendor alibaba --json`,
+	Group: groupSpec,
+	Args:  command.At(0, command.Words(presetNames)),
+	Flags: func(fs *pflag.FlagSet) command.Run {
+		vendor := fs.String("vendor", "", "map the preset onto this `VENDOR`")
+		asJSON := fs.Bool("json", false, "print the list, or the mapped preset, as JSON")
+		return func(pos []string, o IO) error {
+			if len(pos) == 0 {
+				return listPresets(o, *asJSON)
+			}
+			if len(pos) > 1 || *vendor == "" {
+				return &UsageError{Msg: "usage: tunnelwiz presets [NAME --vendor V] [--json]"}
+			}
+			return mapPreset(o, pos[0], *vendor, *asJSON)
+		}
+	},
+}
+
+// Presets runs `tunnelwiz presets [NAME --vendor V] [--json]`: the list, or
+// one preset mapped onto a vendor as a params fragment to paste into a spec.
+func Presets(args []string, o IO) error { return presetsCommand.Main(args, o) }
+
+// presetJSON is one entry of `presets --json`.
+type presetJSON struct {
+	Name  string         `json:"name"`
+	Title string         `json:"title"`
+	IKE   *presets.Phase `json:"ike,omitempty"`
+	IPsec *presets.Phase `json:"ipsec,omitempty"`
+}
+
+// mappedJSON is `presets NAME --vendor V --json`.
+type mappedJSON struct {
+	Preset        string         `json:"preset"`
+	Vendor        string         `json:"vendor"`
+	Params        map[string]any `json:"params"`
+	CannotExpress []string       `json:"cannot_express"`
+}
+
+func listPresets(o IO, asJSON bool) error {
+	all, err := presets.All()
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		out := []presetJSON{}
+		for _, p := range all {
+			out = append(out, presetJSON{Name: p.Name, Title: p.Title, IKE: &p.IKE, IPsec: &p.IPsec})
+		}
+		return writeJSON(o.Out, append(out, presetJSON{Name: "defaults", Title: defaultsTitle}))
+	}
+	for _, p := range all {
+		fmt.Fprintf(o.Out, "%-14s %s\n", p.Name, p.Title)
+	}
+	fmt.Fprintf(o.Out, "%-14s %s\n", "defaults", defaultsTitle)
+	return nil
+}
+
+func mapPreset(o IO, name, vendor string, asJSON bool) error {
+	d, err := cloud.DriverFor(vendor)
+	if err != nil {
+		return err
+	}
+	var p *presets.Preset
+	if name == "defaults" {
+		p = presets.VendorDefaults(d.Catalog())
+	} else if p, err = presets.Find(name); err != nil {
+		return &UsageError{Msg: err.Error()}
+	}
+	params := cloud.Params{}
+	_, problems := presets.Apply(p, d.Catalog(), params)
+	if asJSON {
+		out := mappedJSON{Preset: p.Name, Vendor: vendor, Params: params, CannotExpress: []string{}}
+		for _, pr := range problems {
+			out.CannotExpress = append(out.CannotExpress, pr.Message)
+		}
+		if err := writeJSON(o.Out, out); err != nil {
+			return err
+		}
+	} else {
+		b, err := yaml.Marshal(map[string]any{"params": map[string]any(params)})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(o.Out, "# %s on %s\n%s", p.Title, d.Catalog().Title, b)
+	}
+	for _, pr := range problems {
+		fmt.Fprintf(o.Err, "cannot express: %s\n", pr.Message)
+	}
+	if len(problems) > 0 {
+		return &PartialError{N: len(problems)}
+	}
+	return nil
+}
+
+// presetNames are the names presets takes, for completion.
+func presetNames() []string {
+	all, _ := presets.All()
+	names := make([]string, 0, len(all)+1)
+	for _, p := range all {
+		names = append(names, p.Name)
+	}
+	return append(names, "defaults")
+}

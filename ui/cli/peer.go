@@ -27,7 +27,9 @@ phase 2 value is the cloud's own, and a value the spec leaves unset is the vendo
 default, marked so. Addresses come from the flags, else the spec, else a look-up at --sandbox or
 --endpoint (or the cloud, with keys found). The pre-shared key is a placeholder unless
 --show-secrets; with the key in it, -o writes mode 0600. FILE - reads standard input.
-tunnelwiz peer --devices lists the devices and how each was verified.`,
+tunnelwiz peer --devices lists the devices and how each was verified. After a create,
+--connection ID --vendor-device NAME prints the vendor's own export for a device tunnelwiz does
+not write (--vendor-device list lists them), from a spec FILE or --vendor/--region/--project-id.`,
 	Example: `  tunnelwiz peer examples/tencent.yaml --device strongswan -o gz-to-dc1.conf --show-secrets`,
 	Group:   groupSpec,
 	Args:    command.At(0, specFiles),

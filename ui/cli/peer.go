@@ -35,6 +35,7 @@ func PeerIn(env front.Env, args []string, o IO) error {
 	out := fs.String("o", "", "write to this file (mode 0600 when it holds the key) instead of stdout")
 	endpoint := fs.String("endpoint", "", "look the gateways' addresses up at this base URL (e.g. a running `tunnelwiz sandbox`)")
 	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
+	profile := fs.String("profile", "", "sign as this vendor CLI profile (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)")
 	useSandbox := fs.Bool("sandbox", false, "look the gateways' addresses up in a built-in sandbox")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -71,7 +72,7 @@ func PeerIn(env front.Env, args []string, o IO) error {
 		defer flush()
 	}
 	opts := peer.Options{CloudIP: *cloudIP, PeerIP: *peerIP}
-	ask := front.Ask{Endpoint: *endpoint, Sandbox: *useSandbox, InsecureEndpoint: *insecure}
+	ask := front.Ask{Endpoint: *endpoint, Sandbox: *useSandbox, InsecureEndpoint: *insecure, Profile: *profile}
 	explicit := ask.Sandbox || ask.Endpoint != ""
 	if explicit {
 		// A destination was named: its look-up fills what the spec lacks

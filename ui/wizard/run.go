@@ -28,6 +28,7 @@ func Main(args []string, o front.IO) error {
 	accessible := fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)")
 	endpoint := fs.String("endpoint", "", "send to this base URL, e.g. a running `tunnelwiz sandbox`")
 	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
+	profile := fs.String("profile", "", "sign as this vendor CLI profile (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return &front.UsageError{Msg: "usage: tunnelwiz [--from FILE] [--endpoint URL] [--accessible]  (or tunnelwiz help)"}
 	}
@@ -38,7 +39,7 @@ func Main(args []string, o front.IO) error {
 	}
 	env := front.OSEnv()
 	plain := *accessible || env.Getenv("TERM") == "dumb"
-	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *endpoint, Env: env, InsecureEndpoint: *insecure}
+	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *endpoint, Env: env, InsecureEndpoint: *insecure, Profile: *profile}
 	if *from != "" {
 		spec, err := cloud.LoadSpec(*from)
 		if err != nil {

@@ -49,7 +49,8 @@ var unsupportedEnv = map[string]string{
 // FindCredentials looks, in this order: --profile, when given, names a
 // KooCLI profile and nothing else is read; the SDK's environment
 // (HUAWEICLOUD_SDK_AK/_SK/_SECURITY_TOKEN), then the Terraform provider's
-// (HW_ACCESS_KEY/HW_SECRET_KEY/HW_SECURITY_TOKEN); HW_PROFILE or
+// (HW_ACCESS_KEY/HW_SECRET_KEY/HW_SECURITY_TOKEN), stopping if HW_PROFILE
+// is set too (which did the engineer mean?); HW_PROFILE or
 // HW_SHARED_CONFIG_FILE: that KooCLI profile (else the file's current
 // one); the SDK's credentials file (an INI file whose [basic] section
 // holds ak, sk and security_token); KooCLI's ~/.hcloud/config.json,
@@ -67,6 +68,9 @@ func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Cre
 	}
 	for _, s := range [][3]string{{envAK, envSK, envToken}, {tfAK, tfSK, tfToken}} {
 		if ak, sk := q.Getenv(s[0]), q.Getenv(s[1]); ak != "" && sk != "" {
+			if v := q.Getenv(tfProfile); v != "" {
+				return none(cloud.Stop("huawei: %s and %s=%s are both set: pass --profile %s to sign as that profile, or unset %s to sign with the environment's keys", s[0], tfProfile, v, v, tfProfile))
+			}
 			c := cloud.Credentials{ID: ak, Secret: sk, Token: q.Getenv(s[2])}
 			src := "environment " + s[0] + " and " + s[1]
 			if c.Token != "" {

@@ -88,10 +88,21 @@ func (frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 
 // Serve checks the signature, then answers the request.
 func (f frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *sandbox.Backend) {
-	if ref := verify(r, body, b.Keys(), b.Now()); ref != nil {
+	// The key id picks the account: the sandbox's own keys, or temporary
+	// keys (an ECS agency's, in tests) whose X-Security-Token must come along.
+	keys := b.Keys()
+	if access, _, _, ok := parseAuthorization(r.Header.Get("Authorization")); ok {
+		keys = b.KeysFor(access)
+	}
+	if ref := verify(r, body, keys, b.Now()); ref != nil {
 		f.Fail(w, r, ref)
 		return
 	}
+	if r.Header.Get("X-Security-Token") != keys.Token {
+		f.Fail(w, r, &sandbox.Refusal{Code: cloud.CodeAuth, Reason: sandbox.ReasonAuth, Message: "the X-Security-Token does not belong to this access key"})
+		return
+	}
+	b.Signed(catalog.API, r.Method+" "+r.URL.Path, keys.ID)
 	if r.URL.Path == projectsPath && r.Method == http.MethodGet {
 		projects(w, r, b)
 		return

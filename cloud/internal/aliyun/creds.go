@@ -52,7 +52,8 @@ var unsupportedEnv = map[string]string{
 //  1. --profile, when given, names a CLI profile and nothing else is read;
 //  2. the environment key sets given (SDKEnv, then the CLI's and
 //     Terraform's aliases), with ALIBABA_CLOUD_ROLE_ARN (or
-//     ALICLOUD_ASSUME_ROLE_ARN) assumed with them;
+//     ALICLOUD_ASSUME_ROLE_ARN) assumed with them; with a profile
+//     variable also set, it stops rather than guess which was meant;
 //  3. ALIBABA_CLOUD_ECS_METADATA: the ECS instance RAM role of that name;
 //  4. the CLI's profile file (ALIBABA_CLOUD_CONFIG_FILE, else
 //     ~/.aliyun/config.json), unless ALIBABA_CLOUD_CLI_PROFILE_DISABLED
@@ -73,6 +74,11 @@ func FindCredentials(ctx context.Context, q cloud.CredQuery, sets ...EnvKeys) (c
 			id, secret := q.Getenv(s.ID), q.Getenv(s.Secret)
 			if id == "" || secret == "" {
 				continue
+			}
+			for _, sel := range profileEnv {
+				if v := q.Getenv(sel); v != "" {
+					return none(cloud.Stop("alibaba: %s and %s=%s are both set: pass --profile %s to sign as that profile, or unset %s to sign with the environment's keys", s.ID, sel, v, v, sel))
+				}
 			}
 			c := cloud.Credentials{ID: id, Secret: secret, Token: q.Getenv(s.Token)}
 			src := "environment " + s.ID + " and " + s.Secret

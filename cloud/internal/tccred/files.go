@@ -47,7 +47,7 @@ func fromProfile(ctx context.Context, q cloud.CredQuery, name, selector string) 
 			return cloud.Credentials{}, cloud.Identity{}, assume{}, false, nil
 		}
 		path := filepath.Join(dir, name+".credential")
-		shown := strings.TrimSuffix(dirShown, " ("+envSharedDir+")") + "/" + name + ".credential"
+		shown := tccliShown(dirShown, name)
 		c, id, role, found, err := readTccli(ctx, q, path, shown)
 		id.Source += chosen
 		id.Profile = name
@@ -86,12 +86,22 @@ func fromProfile(ctx context.Context, q cloud.CredQuery, name, selector string) 
 	}
 	var looked []string
 	if dir != "" {
-		looked = append(looked, strings.TrimSuffix(dirShown, " ("+envSharedDir+")")+"/"+name+".credential")
+		looked = append(looked, tccliShown(dirShown, name))
 	}
 	if sdk != "" {
 		looked = append(looked, sdkShown+" ["+name+"]")
 	}
 	return stop("profile %q (%s) not found: looked in %s", name, selector, strings.Join(looked, " and "))
+}
+
+// tccliShown names a profile's file in tccli's directory as shown, with
+// the variable that moved the directory, if one did.
+func tccliShown(dirShown, name string) string {
+	dir, moved := strings.CutSuffix(dirShown, " ("+envSharedDir+")")
+	if moved {
+		return dir + "/" + name + ".credential (" + envSharedDir + ")"
+	}
+	return dir + "/" + name + ".credential"
 }
 
 // tccliFile is a tccli credential file. Key profiles hold secretId and

@@ -47,7 +47,9 @@ var unsupported = map[string]string{
 //
 //  1. --profile, when given, names the profile and nothing else is read;
 //  2. TENCENTCLOUD_SECRET_ID and _SECRET_KEY (with _SESSION_TOKEN, the
-//     SDK's name, or _SECURITY_TOKEN, Terraform's);
+//     SDK's name, or _SECURITY_TOKEN, Terraform's); with a profile
+//     selector also set, it stops: the SDK and Terraform would take the
+//     keys and pass over the profile named, and tunnelwiz will not guess;
 //  3. TENCENTCLOUD_CAM_ROLE_NAME: the CVM instance role of that name;
 //  4. the profile TENCENTCLOUD_PROFILE, else TCCLI_PROFILE, else
 //     "default": tccli's <dir>/<profile>.credential (dir
@@ -93,6 +95,11 @@ func source(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Id
 			tok, tokName := q.Getenv(envSDKToken), envSDKToken
 			if tok == "" {
 				tok, tokName = q.Getenv(envTFToken), envTFToken
+			}
+			for _, sel := range []string{envProfile, envTccli} {
+				if v := q.Getenv(sel); v != "" {
+					return stop("%s and %s=%s are both set: pass --profile %s to sign as that profile, or unset %s to sign with the environment's keys", envID, sel, v, v, sel)
+				}
 			}
 			src := "environment " + envID + " and " + envKey
 			if tok != "" {

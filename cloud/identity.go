@@ -35,7 +35,9 @@ func (i Identity) String() string {
 		fmt.Fprintf(&b, "profile %s from ", i.Profile)
 	}
 	b.WriteString(i.Source)
-	fmt.Fprintf(&b, ", key id …%s", i.KeyIDTail)
+	if i.KeyIDTail != "" { // "" before a role is assumed (the wizard's first page)
+		fmt.Fprintf(&b, ", key id …%s", i.KeyIDTail)
+	}
 	if i.Role != "" {
 		fmt.Fprintf(&b, ", role %s", i.Role)
 	}

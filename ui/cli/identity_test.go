@@ -10,6 +10,7 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/sandbox"
+	"tunnelwiz/ui/front"
 )
 
 // credentialVars are the variables that select an identity: cleared so
@@ -139,4 +140,21 @@ func TestUnknownProfileExits2(t *testing.T) {
 	if err == nil || !errors.As(err, &ue) || !strings.Contains(ue.Msg, `"nope"`) || !strings.Contains(ue.Msg, "~/.tccli/nope.credential") {
 		t.Fatalf("want a usage error naming the profile and file, got %v\n%s", err, errs)
 	}
+}
+
+// TestPeerLookUpSaysIdentity: peer's look-up signs, so it says as whom.
+func TestPeerLookUpSaysIdentity(t *testing.T) {
+	identityHome(t)
+	var out, errb strings.Builder
+	env := front.OSEnv() // HOME is the test's, with the tccli profiles
+	err := PeerIn(env, []string{"../../examples/tencent.yaml", "--device", "strongswan", "--sandbox", "--profile", "work"},
+		IO{In: strings.NewReader(""), Out: &out, Err: &errb})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "Looking the gateways up at the built-in SANDBOX (") ||
+		!strings.Contains(errb.String(), "as profile work from ~/.tccli/work.credential, chosen by --profile, key id …"+cloud.Tail(sandbox.Keys.ID)) {
+		t.Errorf("stderr:\n%s", errb.String())
+	}
+	noSecrets(t, out.String(), errb.String())
 }

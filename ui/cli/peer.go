@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,7 +78,7 @@ func PeerIn(env front.Env, args []string, o IO) error {
 	if explicit {
 		// A destination was named: its look-up fills what the spec lacks
 		// (the gateways' addresses, the VPC's CIDR).
-		if opts.Inventory, err = lookUp(env, d, spec, ask); err != nil {
+		if opts.Inventory, err = lookUp(env, d, spec, ask, o.Err); err != nil {
 			return scrubbedError{err, secrets}
 		}
 	}
@@ -86,7 +87,7 @@ func PeerIn(env front.Env, args []string, o IO) error {
 	if errors.As(err, &missing) && !explicit {
 		// The spec lacks an address: look the gateways up in the cloud
 		// when the vendor's keys are found.
-		inv, lerr := lookUp(env, d, spec, ask)
+		inv, lerr := lookUp(env, d, spec, ask, o.Err)
 		if lerr != nil {
 			return scrubbedError{lerr, secrets}
 		}
@@ -140,7 +141,7 @@ func deviceNames() string {
 // lookUp lists the destination's gateways: the sandbox or endpoint asked
 // for, else the cloud when the vendor's keys are found; nil when there is
 // nowhere to look.
-func lookUp(env front.Env, d cloud.Driver, spec *cloud.Spec, ask front.Ask) (*cloud.Inventory, error) {
+func lookUp(env front.Env, d cloud.Driver, spec *cloud.Spec, ask front.Ask, say io.Writer) (*cloud.Inventory, error) {
 	where, err := front.ResolveIn(env, d, spec.Target, ask)
 	var nocred *NoCredentialsError
 	if errors.As(err, &nocred) && !ask.Sandbox && ask.Endpoint == "" {
@@ -150,6 +151,8 @@ func lookUp(env front.Env, d cloud.Driver, spec *cloud.Spec, ask front.Ask) (*cl
 		return nil, err
 	}
 	defer where.Close()
+	// The look-up signs: say as whom, as every command that signs does.
+	fmt.Fprintf(say, "Looking the gateways up at %s\n", where.Said)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	inv, err := cloud.ListInventory(ctx, d, where.Base)

@@ -33,6 +33,7 @@ type cliProfile struct {
 	ExternalID    string `json:"external_id"`
 	RoleName      string `json:"ram_role_name"`
 	SourceProfile string `json:"source_profile"`
+	STSRegion     string `json:"sts_region"`
 }
 
 // fromCLIProfile reads the profile chosen from the CLI's file.
@@ -130,7 +131,7 @@ func useProfile(ctx context.Context, q cloud.CredQuery, p cliProfile, id cloud.I
 		if err != nil {
 			return none(err)
 		}
-		return assumeRole(ctx, q, c, id, role{arn: p.RoleArn, session: p.RoleSession, external: p.ExternalID, seconds: p.ExpiredSecs, from: "profile " + p.Name})
+		return assumeRole(ctx, q, c, id, role{arn: p.RoleArn, session: p.RoleSession, external: p.ExternalID, seconds: p.ExpiredSecs, from: "profile " + p.Name, stsRegion: p.STSRegion})
 	case "EcsRamRole":
 		return ecsRole(ctx, q, p.RoleName, id)
 	case "ChainableRamRoleArn":
@@ -146,7 +147,7 @@ func useProfile(ctx context.Context, q cloud.CredQuery, p cliProfile, id cloud.I
 			id.Role = p.RoleArn
 			return cloud.Credentials{}, id, nil
 		}
-		return assumeRole(ctx, q, c, id, role{arn: p.RoleArn, session: p.RoleSession, external: p.ExternalID, seconds: p.ExpiredSecs, from: "profile " + p.Name})
+		return assumeRole(ctx, q, c, id, role{arn: p.RoleArn, session: p.RoleSession, external: p.ExternalID, seconds: p.ExpiredSecs, from: "profile " + p.Name, stsRegion: p.STSRegion})
 	}
 	return none(cloud.Stop("alibaba: profile %q is mode %s, which tunnelwiz does not support (it takes %s)", p.Name, p.Mode,
 		strings.Join([]string{"AK", "StsToken", "RamRoleArn", "ChainableRamRoleArn", "EcsRamRole"}, ", ")))

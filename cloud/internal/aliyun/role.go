@@ -20,6 +20,7 @@ type role struct {
 	arn, session, external string
 	seconds                int
 	from                   string // where the role was named
+	stsRegion              string // a profile's sts_region
 }
 
 // stsHost is credentials-go's default STS endpoint (providers/ram_role_arn.go).
@@ -50,7 +51,7 @@ func assumeRole(ctx context.Context, q cloud.CredQuery, base cloud.Credentials, 
 	if session == "" {
 		session = "tunnelwiz-" + strconv.FormatInt(time.Now().Unix(), 10)
 	}
-	scheme, host := "HTTPS", stsHost
+	scheme, host := "HTTPS", stsEndpoint(q, r.stsRegion)
 	if q.STS != nil {
 		scheme, host = strings.ToUpper(q.STS.Scheme), q.STS.Host
 	}
@@ -89,6 +90,24 @@ func assumeRole(ctx context.Context, q cloud.CredQuery, base cloud.Credentials, 
 	}
 	c := cloud.Credentials{ID: out.Credentials.AccessKeyId, Secret: out.Credentials.AccessKeySecret, Token: out.Credentials.SecurityToken}
 	return c, id.Signed(c), nil
+}
+
+// stsEndpoint is the STS host credentials-go's RAM role provider picks:
+// sts.<region>.aliyuncs.com for a region (the profile's sts_region, else
+// ALIBABA_CLOUD_STS_REGION), sts-vpc.<region>... with
+// ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true, else sts.aliyuncs.com.
+func stsEndpoint(q cloud.CredQuery, region string) string {
+	if region == "" {
+		region = q.Getenv("ALIBABA_CLOUD_STS_REGION")
+	}
+	if region == "" {
+		return stsHost
+	}
+	prefix := "sts"
+	if isTrue(q.Getenv("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED")) {
+		prefix = "sts-vpc"
+	}
+	return prefix + "." + region + ".aliyuncs.com"
 }
 
 // MetadataRoles is where an ECS instance serves its RAM role's temporary

@@ -72,9 +72,17 @@ func (b *Backend) Signed(vendor, action, keyID string) {
 	bk.mu.Lock()
 	defer bk.mu.Unlock()
 	bk.signed = append(bk.signed, Signature{vendor, action, keyID})
+	if len(bk.signed) > maxSignatures {
+		// A long-running sandbox keeps the recent ones only.
+		bk.signed = append([]Signature(nil), bk.signed[len(bk.signed)-maxSignatures/2:]...)
+	}
 }
 
-// Signatures lists the accepted requests' signers, oldest first.
+// maxSignatures bounds the signers kept.
+const maxSignatures = 4096
+
+// Signatures lists the accepted requests' signers, oldest first (the
+// most recent few thousand).
 func (s *Server) Signatures() []Signature {
 	s.sts.mu.Lock()
 	defer s.sts.mu.Unlock()

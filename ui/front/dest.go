@@ -112,11 +112,16 @@ func ResolveIn(env Env, d cloud.Driver, target map[string]string, a Ask) (*Where
 		return secured(&Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Identity: id,
 			Said: u.Redacted() + " as " + id.String()}, "--endpoint", a)
 	}
-	cred, id, err := identify(env, d, a, nil)
+	u, err := d.Endpoint(target)
 	if err != nil {
 		return nil, err
 	}
-	u, err := d.Endpoint(target)
+	if cloud.PlainHTTP(u) && !a.InsecureEndpoint {
+		// Refused before any AssumeRole is sent: nothing leaves for a
+		// destination that will not be used.
+		return secured(&Where{Base: cloud.Base{URL: u}}, "the spec's endpoint", a)
+	}
+	cred, id, err := identify(env, d, a, nil)
 	if err != nil {
 		return nil, err
 	}

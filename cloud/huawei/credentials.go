@@ -40,8 +40,6 @@ const (
 // unsupportedEnv are sources the SDK or the Terraform provider take that
 // tunnelwiz does not: set, they stop the search with their name.
 var unsupportedEnv = map[string]string{
-	"HW_ASSUME_ROLE_AGENCY_NAME":    "assuming an IAM agency",
-	"HW_ASSUME_ROLE_DOMAIN_NAME":    "assuming an IAM agency",
 	"HUAWEICLOUD_SDK_IDP_ID":        "federated (OIDC) credentials",
 	"HUAWEICLOUD_SDK_ID_TOKEN_FILE": "federated (OIDC) credentials",
 }
@@ -55,28 +53,50 @@ var unsupportedEnv = map[string]string{
 // one); the SDK's credentials file (an INI file whose [basic] section
 // holds ak, sk and security_token); KooCLI's ~/.hcloud/config.json,
 // current profile. A KooCLI profile in mode ecsAgency reads the ECS
-// agency's keys from the metadata service. Nothing is written; secrets
-// are never part of the identity.
+// agency's keys from the metadata service. Then an IAM agency (a KooCLI
+// profile's agencyName, or HW_ASSUME_ROLE_AGENCY_NAME with _DOMAIN_NAME or
+// _DOMAIN_ID, as the Terraform provider takes them) is assumed with those
+// keys and its temporary keys sign. Nothing is written; secrets are never
+// part of the identity.
 func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
 	for name, what := range unsupportedEnv {
 		if q.Getenv(name) != "" {
 			return none(cloud.Stop("huawei: %s is set: tunnelwiz does not support %s; unset it, or use keys or a KooCLI profile", name, what))
 		}
 	}
+	c, id, ag, err := source(ctx, q)
+	if err != nil {
+		return none(err)
+	}
+	if a := envAgency(q); a.name != "" {
+		ag = a
+	}
+	if ag.name == "" {
+		return c, id, nil
+	}
+	if id.Role != "" {
+		return none(cloud.Stop("huawei: %s names the agency %s, but the keys found are already an agency's (%s)", ag.from, ag.name, id.Source))
+	}
+	return ag.assume(ctx, q, c, id)
+}
+
+// source finds the keys before any agency is assumed, and a KooCLI
+// profile's agency.
+func source(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, agency, error) {
 	if q.Profile != "" {
 		return fromKooCLI(ctx, q, q.Profile, "--profile", true)
 	}
 	for _, s := range [][3]string{{envAK, envSK, envToken}, {tfAK, tfSK, tfToken}} {
 		if ak, sk := q.Getenv(s[0]), q.Getenv(s[1]); ak != "" && sk != "" {
 			if v := q.Getenv(tfProfile); v != "" {
-				return none(cloud.Stop("huawei: %s and %s=%s are both set: pass --profile %s to sign as that profile, or unset %s to sign with the environment's keys", s[0], tfProfile, v, v, tfProfile))
+				return cloud.Credentials{}, cloud.Identity{}, agency{}, cloud.Stop("huawei: %s and %s=%s are both set: pass --profile %s to sign as that profile, or unset %s to sign with the environment's keys", s[0], tfProfile, v, v, tfProfile)
 			}
 			c := cloud.Credentials{ID: ak, Secret: sk, Token: q.Getenv(s[2])}
 			src := "environment " + s[0] + " and " + s[1]
 			if c.Token != "" {
 				src += " (" + s[2] + ")"
 			}
-			return c, cloud.Identity{Source: src}.Signed(c), nil
+			return c, cloud.Identity{Source: src}.Signed(c), agency{}, nil
 		}
 	}
 	if name := q.Getenv(tfProfile); name != "" {
@@ -86,7 +106,7 @@ func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Cre
 		return fromKooCLI(ctx, q, "", tfConfigFile, true)
 	}
 	if c, id, err := sdkFile(q); !errors.Is(err, cloud.ErrNoCredentials) {
-		return c, id, err
+		return c, id, agency{}, err
 	}
 	return fromKooCLI(ctx, q, "", "", false)
 }

@@ -30,11 +30,36 @@ type kooProfile struct {
 	SecurityToken   string `json:"securityToken"`
 	AgencyName      string `json:"agencyName"`
 	AgencyDomain    string `json:"agencyDomainName"`
+	AgencyDomainID  string `json:"agencyDomainId"`
 }
 
 // fromKooCLI reads a KooCLI profile: name, else the file's current one.
 // named says the engineer chose it (a missing file or profile stops).
-func fromKooCLI(ctx context.Context, q cloud.CredQuery, name, selector string, named bool) (cloud.Credentials, cloud.Identity, error) {
+func fromKooCLI(ctx context.Context, q cloud.CredQuery, name, selector string, named bool) (cloud.Credentials, cloud.Identity, agency, error) {
+	p, id, err := kooCLIProfile(q, name, selector, named)
+	if err != nil {
+		return cloud.Credentials{}, cloud.Identity{}, agency{}, err
+	}
+	var ag agency
+	if p.AgencyName != "" {
+		ag = agency{name: p.AgencyName, domain: p.AgencyDomain, domainID: p.AgencyDomainID, from: "profile " + p.Name}
+	}
+	switch {
+	case p.Mode == "ecsAgency":
+		c, id, err := metadataKeys(ctx, q, id)
+		return c, id, ag, err
+	case p.Mode != "" && p.Mode != "AKSK":
+		return cloud.Credentials{}, cloud.Identity{}, agency{}, cloud.Stop("huawei: profile %q in %s is mode %s, which tunnelwiz does not support (it takes AKSK and ecsAgency)", p.Name, id.Source, p.Mode)
+	case p.AccessKeyID == "" || p.SecretAccessKey == "":
+		return cloud.Credentials{}, cloud.Identity{}, agency{}, cloud.Stop("huawei: profile %q in %s has no accessKeyId and secretAccessKey", p.Name, id.Source)
+	}
+	c := cloud.Credentials{ID: p.AccessKeyID, Secret: p.SecretAccessKey, Token: p.SecurityToken}
+	return c, id.Signed(c), ag, nil
+}
+
+// kooCLIProfile finds the profile in KooCLI's file.
+func kooCLIProfile(q cloud.CredQuery, name, selector string, named bool) (kooProfile, cloud.Identity, error) {
+	none := func(err error) (kooProfile, cloud.Identity, error) { return kooProfile{}, cloud.Identity{}, err }
 	path, shown := q.Getenv(tfConfigFile), ""
 	if path != "" {
 		shown = path + " (" + tfConfigFile + ")"
@@ -80,21 +105,10 @@ func fromKooCLI(ctx context.Context, q cloud.CredQuery, name, selector string, n
 	if selector != "" && selector != tfConfigFile {
 		src += ", chosen by " + selector
 	}
-	id := cloud.Identity{Source: src, Profile: name}
-	switch {
-	case p.AgencyName != "":
-		return none(cloud.Stop("huawei: profile %q in %s assumes the agency %s: tunnelwiz does not support assuming an IAM agency", name, shown, p.AgencyName))
-	case p.Mode == "ecsAgency":
-		return metadataKeys(ctx, q, id)
-	case p.Mode != "" && p.Mode != "AKSK":
-		return none(cloud.Stop("huawei: profile %q in %s is mode %s, which tunnelwiz does not support (it takes AKSK and ecsAgency)", name, shown, p.Mode))
-	case p.AccessKeyID == "" || p.SecretAccessKey == "":
-		return none(cloud.Stop("huawei: profile %q in %s has no accessKeyId and secretAccessKey", name, shown))
-	case conf.AuthEncrypt == true || conf.AuthEncrypt == "true":
+	if conf.AuthEncrypt == true || conf.AuthEncrypt == "true" {
 		return none(cloud.Stop("huawei: %s holds encrypted keys: run `hcloud configure set --cli-auth-encrypt=false`, as the Terraform provider also needs", shown))
 	}
-	c := cloud.Credentials{ID: p.AccessKeyID, Secret: p.SecretAccessKey, Token: p.SecurityToken}
-	return c, id.Signed(c), nil
+	return *p, cloud.Identity{Source: src, Profile: name}, nil
 }
 
 // MetadataSecurityKey is where an ECS serves its agency's temporary keys

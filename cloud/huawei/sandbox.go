@@ -40,10 +40,12 @@ func (frontend) VendorHost(host string) bool {
 }
 
 // Match claims Huawei's paths: /v5/{project_id}/...,
-// /v3/{project_id}/vpc/... and IAM's /v3/projects.
+// /v3/{project_id}/vpc/... and IAM's /v3/projects and
+// /v3.0/OS-CREDENTIAL/securitytokens.
 func (frontend) Match(r *http.Request) bool {
 	p := r.URL.Path
-	return strings.HasPrefix(p, "/v5/") || strings.HasPrefix(p, "/v3/") && strings.Contains(p, "/vpc/") || p == projectsPath
+	return strings.HasPrefix(p, "/v5/") || strings.HasPrefix(p, "/v3/") && strings.Contains(p, "/vpc/") || p == projectsPath ||
+		p == securityTokensPath
 }
 
 // route names a path's resource: connections, connection (with id),
@@ -105,6 +107,10 @@ func (f frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *
 	b.Signed(catalog.API, r.Method+" "+r.URL.Path, keys.ID)
 	if r.URL.Path == projectsPath && r.Method == http.MethodGet {
 		projects(w, r, b)
+		return
+	}
+	if r.URL.Path == securityTokensPath && r.Method == http.MethodPost {
+		f.agencyTokens(w, r, body, b, keys)
 		return
 	}
 	project, kind, id := route(r.URL.Path)

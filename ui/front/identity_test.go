@@ -314,7 +314,6 @@ func TestUnsupportedStops(t *testing.T) {
 	writeFile(t, filepath.Join(home, ".tccli", "oidc.credential"), `{"type": "oidc-role-arn", "role-arn": "qcs::cam::uin/1:roleName/x"}`)
 	writeFile(t, filepath.Join(home, ".hcloud", "config.json"), kooConfig("default", map[string]string{
 		"default": aksk(sandbox.Keys),
-		"agency":  aksk(sandbox.Keys) + `, "agencyName": "ops-agency", "agencyDomainName": "other"`,
 		"sso":     `"mode": "SSO"`,
 	}))
 	for _, tc := range []struct {
@@ -332,9 +331,8 @@ func TestUnsupportedStops(t *testing.T) {
 		{"tencent", nil, "oidc", `type "oidc-role-arn"`},
 		{"tencent", map[string]string{"TENCENTCLOUD_ASSUME_ROLE_SERIAL_NUMBER": "qcs::cam:uin/1::mfa/softToken"}, "", "TENCENTCLOUD_ASSUME_ROLE_SERIAL_NUMBER"},
 		{"tencent", map[string]string{"TKE_ROLE_ARN": "qcs::cam::uin/1:roleName/x"}, "", "TKE_ROLE_ARN"},
-		{"huawei", nil, "agency", "ops-agency"},
 		{"huawei", nil, "sso", "mode SSO"},
-		{"huawei", map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "ops-agency"}, "", "HW_ASSUME_ROLE_AGENCY_NAME"},
+		{"huawei", map[string]string{"HUAWEICLOUD_SDK_IDP_ID": "idp"}, "", "HUAWEICLOUD_SDK_IDP_ID"},
 	} {
 		t.Run(tc.vendor+" "+tc.names, func(t *testing.T) {
 			srv, base := hiddenSandbox(t)
@@ -403,6 +401,13 @@ func TestAssumeRoleAtSandboxSTS(t *testing.T) {
 		"chain":   `"mode": "ChainableRamRoleArn", "source_profile": "base", "ram_role_arn": "` + aliRole + `"`,
 		"base":    ak(sandbox.Keys),
 	}))
+	writeFile(t, filepath.Join(home, ".hcloud", "config.json"), kooConfig("default", map[string]string{
+		"default": aksk(wrong),
+		"agency":  aksk(sandbox.Keys) + `, "agencyName": "vpn-admin", "agencyDomainName": "ops-account"`,
+	}))
+	hwEnv := map[string]string{"HW_ACCESS_KEY": sandbox.Keys.ID, "HW_SECRET_KEY": sandbox.Keys.Secret,
+		"HW_ASSUME_ROLE_AGENCY_NAME": "vpn-admin", "HW_ASSUME_ROLE_DOMAIN_NAME": "ops-account"}
+	const hwRole = "agency vpn-admin of ops-account"
 	tcEnv := map[string]string{"TENCENTCLOUD_SECRET_ID": sandbox.Keys.ID, "TENCENTCLOUD_SECRET_KEY": sandbox.Keys.Secret,
 		"TENCENTCLOUD_ASSUME_ROLE_ARN": tcRole, "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME": "ops", "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION": "900"}
 	aliEnv := map[string]string{"ALIBABA_CLOUD_ACCESS_KEY_ID": sandbox.Keys.ID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": sandbox.Keys.Secret,
@@ -420,6 +425,8 @@ func TestAssumeRoleAtSandboxSTS(t *testing.T) {
 		{"alibaba RamRoleArn profile", "alibaba", aliRole, map[string]string{"ALIBABA_CLOUD_PROFILE": "role"}, "", false},
 		{"alibaba ChainableRamRoleArn profile in --sandbox", "alibaba", aliRole, nil, "chain", true},
 		{"apsara RamRoleArn profile", "apsara", aliRole, nil, "role", false},
+		{"huawei HW_ASSUME_ROLE_AGENCY_NAME", "huawei", hwRole, hwEnv, "", false},
+		{"huawei KooCLI agency profile in --sandbox", "huawei", hwRole, nil, "agency", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, _ := cloud.Lookup(tc.vendor)
@@ -465,7 +472,9 @@ func TestAssumeRoleAtSandboxSTS(t *testing.T) {
 			var assumed, created bool
 			for _, s := range sigs {
 				assumed = assumed || s.Action == "AssumeRole" && s.KeyID == sandbox.Keys.ID
-				if strings.Contains(s.Action, "Create") || strings.Contains(s.Action, "AddVpnConnEx") {
+				assumed = assumed || strings.HasSuffix(s.Action, "/securitytokens") && s.KeyID == sandbox.Keys.ID
+				if strings.Contains(s.Action, "Create") || strings.Contains(s.Action, "AddVpnConnEx") ||
+					strings.HasPrefix(s.Action, "POST /v5/") {
 					created = true
 					if s.KeyID != w.Cred.ID {
 						t.Errorf("%s signed with %s, want the temporary %s", s.Action, s.KeyID, w.Cred.ID)

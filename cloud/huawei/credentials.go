@@ -19,6 +19,13 @@ import (
 // profile file. The project id the SDK could also read there
 // (HUAWEICLOUD_SDK_PROJECT_ID, project_id) is not taken: the spec's
 // project_id says where a request goes.
+//
+// The SDK's providers themselves (EnvCredentialProvider,
+// ProfileCredentialProvider, MetadataCredentialProvider) are not called:
+// they read the process's own environment and home directory, not the
+// ones given (which tests and the wizard pass), do not say where they
+// found the keys, and the metadata one dials 169.254.169.254 itself. The
+// same names and file format are read here instead.
 const (
 	envAK           = "HUAWEICLOUD_SDK_AK"
 	envSK           = "HUAWEICLOUD_SDK_SK"

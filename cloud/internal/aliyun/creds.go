@@ -63,6 +63,11 @@ var unsupportedEnv = map[string]string{
 //
 // A profile named but not found, or in a mode tunnelwiz does not take,
 // stops with one line naming it. It only reads, and never reports a secret.
+//
+// credentials-go's providers are not called for the environment and the
+// profile file: they read the process's own environment and home, not the
+// ones given, and do not say which variable, profile or mode they used
+// (see profile.go and role.go for the role and instance sources).
 func FindCredentials(ctx context.Context, q cloud.CredQuery, sets ...EnvKeys) (cloud.Credentials, cloud.Identity, error) {
 	if q.Profile == "" {
 		for name, what := range unsupportedEnv {

@@ -105,9 +105,11 @@ func tccliShown(dirShown, name string) string {
 }
 
 // tccliFile is a tccli credential file. Key profiles hold secretId and
-// secretKey (and token); tccli also writes role profiles: "type":
-// "cvm-role" for the CVM instance role, and a role to assume with the
-// keys ("role-arn", "role-session-name").
+// secretKey (and token), "type" absent or "default"; `tccli configure set
+// use-cvm-role true` writes "type": "cvm-role" (the CVM instance role),
+// role-arn and role-session-name name a role to assume with the keys, and
+// tccli's login writes "type" "oauth" or "sso" (tccli configure.py,
+// credentials.py).
 type tccliFile struct {
 	SecretID    string `json:"secretId"`
 	SecretKey   string `json:"secretKey"`
@@ -136,7 +138,8 @@ func readTccli(ctx context.Context, q cloud.CredQuery, path, shown string) (clou
 	case f.Type == "cvm-role":
 		c, id, err := cvmRole(ctx, q, f.RoleName, shown)
 		return c, id, assume{}, true, err
-	case f.Type != "" && f.Type != "assume-role":
+	case f.Type != "" && f.Type != "default":
+		// tccli's oauth and sso profiles hold keys it refreshes itself.
 		return cloud.Credentials{}, cloud.Identity{}, assume{}, true,
 			cloud.Stop("tencent: %s is a tccli profile of type %q, which tunnelwiz does not support (it takes keys, a role to assume with keys, or cvm-role)", shown, f.Type)
 	case f.SecretID == "" || f.SecretKey == "":

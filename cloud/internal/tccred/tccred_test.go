@@ -2,6 +2,7 @@ package tccred
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,4 +79,21 @@ func TestFindCredentialsWritesNothing(t *testing.T) {
 func find(env map[string]string, home string) (cloud.Credentials, string, bool) {
 	c, id, err := Find(context.Background(), cloud.CredQuery{Env: envOf(env), Home: home})
 	return c, id.Source, err == nil
+}
+
+// TestTccliTypes: tccli writes "type": "default" for key profiles
+// (use-cvm-role false); its oauth and sso profiles stop with their name.
+func TestTccliTypes(t *testing.T) {
+	home := t.TempDir()
+	write(t, filepath.Join(home, ".tccli", "keys.credential"), `{"type": "default", "secretId": "AKIDkeys", "secretKey": "k"}`)
+	write(t, filepath.Join(home, ".tccli", "sso.credential"), `{"type": "sso", "secretId": "AKIDsso", "secretKey": "k", "token": "t"}`)
+	c, id, err := Find(context.Background(), cloud.CredQuery{Home: home, Profile: "keys"})
+	if err != nil || c.ID != "AKIDkeys" || id.Profile != "keys" {
+		t.Errorf("type default: %v %+v %v", c.ID, id, err)
+	}
+	_, _, err = Find(context.Background(), cloud.CredQuery{Home: home, Profile: "sso"})
+	var stop *cloud.CredentialError
+	if !errors.As(err, &stop) || !strings.Contains(stop.Msg, `type "sso"`) {
+		t.Errorf("type sso: %v", err)
+	}
 }

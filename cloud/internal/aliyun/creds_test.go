@@ -88,3 +88,19 @@ func find(env map[string]string, home string) (cloud.Credentials, string, bool) 
 	c, id, err := FindCredentials(context.Background(), cloud.CredQuery{Env: envOf(env), Home: home}, SDKEnv)
 	return c, id.Source + " profile " + id.Profile, err == nil
 }
+
+// TestEnvAliases: the aliyun CLI's and the Terraform provider's names for
+// keys are read after the SDK's.
+func TestEnvAliases(t *testing.T) {
+	for _, names := range [][3]string{
+		{"ALIBABACLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_SECRET", "ALIBABACLOUD_SECURITY_TOKEN"},
+		{"ALICLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECURITY_TOKEN"},
+		{"ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN"},
+	} {
+		env := map[string]string{names[0]: "LTAIalias", names[1]: "s", names[2]: "t"}
+		c, id, err := FindCredentials(context.Background(), cloud.CredQuery{Env: envOf(env), Home: t.TempDir()}, SDKEnv)
+		if err != nil || c.ID != "LTAIalias" || c.Token != "t" || !strings.Contains(id.Source, names[0]) {
+			t.Errorf("%v: %+v %+v %v", names, c.ID, id, err)
+		}
+	}
+}

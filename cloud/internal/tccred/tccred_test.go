@@ -97,3 +97,14 @@ func TestTccliTypes(t *testing.T) {
 		t.Errorf("type sso: %v", err)
 	}
 }
+
+// TestTerraformTokenName: the Terraform provider's TENCENTCLOUD_SECURITY_TOKEN
+// goes with the environment's keys like the SDK's _SESSION_TOKEN, and the
+// identity names the variable, never the token.
+func TestTerraformTokenName(t *testing.T) {
+	env := map[string]string{"TENCENTCLOUD_SECRET_ID": "AKIDenv0000WXYZ", "TENCENTCLOUD_SECRET_KEY": "k", "TENCENTCLOUD_SECURITY_TOKEN": "tf-token"}
+	c, id, err := Find(context.Background(), cloud.CredQuery{Env: envOf(env), Home: t.TempDir()})
+	if err != nil || c.Token != "tf-token" || !id.Token || !strings.Contains(id.Source, "TENCENTCLOUD_SECURITY_TOKEN") || strings.Contains(id.String(), "tf-token") {
+		t.Errorf("%+v %+v %v", c, id, err)
+	}
+}

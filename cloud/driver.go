@@ -59,10 +59,19 @@ type Driver interface {
 	// first, paced with Pace.
 	Delete(ctx context.Context, base *url.URL, cred Credentials, target map[string]string, id string) error
 
-	// FindCredentials looks for keys where the vendor's SDKs and CLIs
-	// look: environment variables (through env) and the vendor CLI's
-	// profile file under home. It returns where it found them, in words
-	// ("environment TENCENTCLOUD_SECRET_ID", "~/.tccli/default.credential"),
-	// or ok false. It never writes anything.
-	FindCredentials(env func(string) string, home string) (cred Credentials, from string, ok bool)
+	// FindCredentials finds the identity to sign as, where the vendor's
+	// SDKs, CLI and Terraform provider look: q.Profile (--profile) first,
+	// then the environment variables and profile selectors those tools
+	// honour, then their profile files under q.Home. A role or an instance
+	// role is turned into temporary keys here (AssumeRole at q.STS or the
+	// vendor's STS; instance metadata through q.Metadata), so the keys
+	// returned are the ones that sign, and the Identity says which they
+	// are, safe to print. It never writes anything.
+	//
+	// Errors: ErrNoCredentials when nothing at all is configured; a
+	// *CredentialError (one line) when something is configured that
+	// cannot be used: a profile not found (naming the files looked in), a
+	// mode or selector not supported (naming it), a refused AssumeRole.
+	// It never falls back to other keys after such an error.
+	FindCredentials(ctx context.Context, q CredQuery) (Credentials, Identity, error)
 }

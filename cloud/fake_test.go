@@ -92,8 +92,8 @@ func (fakeDriver) Connection(context.Context, *url.URL, Credentials, map[string]
 func (fakeDriver) Delete(context.Context, *url.URL, Credentials, map[string]string, string) error {
 	return &APIError{Code: CodeNotFound}
 }
-func (fakeDriver) FindCredentials(func(string) string, string) (Credentials, string, bool) {
-	return Credentials{}, "", false
+func (fakeDriver) FindCredentials(context.Context, CredQuery) (Credentials, Identity, error) {
+	return Credentials{}, Identity{}, ErrNoCredentials
 }
 
 func init() { Register(fakeDriver{}) }

@@ -1,13 +1,14 @@
 package alibaba
 
 import (
+	"context"
+
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/internal/aliyun"
 )
 
-// FindCredentials looks where the v7 SDK and the aliyun CLI look:
-// ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (and
-// ALIBABA_CLOUD_SECURITY_TOKEN), then the CLI's ~/.aliyun/config.json.
-func (Driver) FindCredentials(env func(string) string, home string) (cloud.Credentials, string, bool) {
-	return aliyun.FindCredentials(env, home, aliyun.SDKEnv)
+// FindCredentials looks where the v7 SDK (credentials-go), the aliyun CLI
+// and the Terraform provider look (see aliyun.FindCredentials).
+func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
+	return aliyun.FindCredentials(ctx, q, aliyun.SDKEnv)
 }

@@ -55,20 +55,25 @@ func (d rpc) Read(r *http.Request, body []byte, b *sandbox.Backend) (*aliyun.Req
 		}
 	}
 	var ref *aliyun.Refused
+	keys := aliyun.Account(r, params, b)
 	if params.Has("Signature") {
-		ref = aliyun.VerifyRPC(r.Method, params, b.Keys(), b.Now())
+		ref = aliyun.VerifyRPC(r.Method, params, keys, b.Now())
 		if ref == nil {
 			ref = aliyun.Unused(b, API, params.Get("SignatureNonce"), params.Get("Timestamp"))
 		}
 	} else {
-		ref = aliyun.VerifyACS3(r, body, b.Keys(), b.Now())
+		ref = aliyun.VerifyACS3(r, body, keys, b.Now())
 		if ref == nil {
 			ref = aliyun.Unused(b, API, r.Header.Get("x-acs-signature-nonce"), r.Header.Get("x-acs-date"))
 		}
 	}
+	if ref == nil {
+		ref = aliyun.CheckToken(r, params, keys)
+	}
 	if ref != nil {
 		return nil, ref
 	}
+	b.Signed(API, d.Action(r), keys.ID)
 	version := params.Get("Version")
 	if version == "" {
 		version = r.Header.Get("x-acs-version")

@@ -1,6 +1,8 @@
 package apsara
 
 import (
+	"context"
+
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/internal/aliyun"
 )
@@ -14,6 +16,6 @@ var stackEnv = aliyun.EnvKeys{ID: "ALIBABACLOUDSTACK_ACCESS_KEY", Secret: "ALIBA
 // (ALIBABACLOUDSTACK_ACCESS_KEY / _SECRET_KEY), then where the v7 SDK that
 // sends the calls looks: ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET and the
 // aliyun CLI's ~/.aliyun/config.json.
-func (Driver) FindCredentials(env func(string) string, home string) (cloud.Credentials, string, bool) {
-	return aliyun.FindCredentials(env, home, stackEnv, aliyun.SDKEnv)
+func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
+	return aliyun.FindCredentials(ctx, q, stackEnv, aliyun.SDKEnv)
 }

@@ -29,9 +29,14 @@ func (roa) Match(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, Ro
 func (roa) Action(r *http.Request) string { return strings.TrimPrefix(r.URL.Path, Route) }
 
 func (d roa) Read(r *http.Request, body []byte, b *sandbox.Backend) (*aliyun.Request, *aliyun.Refused) {
-	if ref := aliyun.VerifyACS3(r, body, b.Keys(), b.Now()); ref != nil {
+	keys := aliyun.Account(r, nil, b)
+	if ref := aliyun.VerifyACS3(r, body, keys, b.Now()); ref != nil {
 		return nil, ref
 	}
+	if ref := aliyun.CheckToken(r, nil, keys); ref != nil {
+		return nil, ref
+	}
+	b.Signed(API, d.Action(r), keys.ID)
 	if ref := aliyun.Unused(b, API, r.Header.Get("x-acs-signature-nonce"), r.Header.Get("x-acs-date")); ref != nil {
 		return nil, ref
 	}

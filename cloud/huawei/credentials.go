@@ -3,6 +3,8 @@ package huawei
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +13,19 @@ import (
 )
 
 // The places huaweicloud-sdk-go-v3 looks for keys (core/auth/provider:
-// env_provider.go and profile_provider.go, v0.1.207). The project id the
-// SDK could also read there (HUAWEICLOUD_SDK_PROJECT_ID, project_id) is
-// not taken: the spec's project_id says where a request goes.
+// env_provider.go and profile_provider.go, v0.1.207), then the Terraform
+// provider's names (config/auth.go: HW_ACCESS_KEY, HW_SECRET_KEY,
+// HW_SECURITY_TOKEN, HW_SHARED_CONFIG_FILE, HW_PROFILE) and KooCLI's
+// profile file. The project id the SDK could also read there
+// (HUAWEICLOUD_SDK_PROJECT_ID, project_id) is not taken: the spec's
+// project_id says where a request goes.
+//
+// The SDK's providers themselves (EnvCredentialProvider,
+// ProfileCredentialProvider, MetadataCredentialProvider) are not called:
+// they read the process's own environment and home directory, not the
+// ones given (which tests and the wizard pass), do not say where they
+// found the keys, and the metadata one dials 169.254.169.254 itself. The
+// same names and file format are read here instead.
 const (
 	envAK           = "HUAWEICLOUD_SDK_AK"
 	envSK           = "HUAWEICLOUD_SDK_SK"
@@ -24,36 +36,112 @@ const (
 	profileAK       = "ak"
 	profileSK       = "sk"
 	profileTokenKey = "security_token"
+	tfAK            = "HW_ACCESS_KEY"
+	tfSK            = "HW_SECRET_KEY"
+	tfToken         = "HW_SECURITY_TOKEN"
+	tfProfile       = "HW_PROFILE"
+	tfConfigFile    = "HW_SHARED_CONFIG_FILE"
+	kooFile         = ".hcloud/config.json" // KooCLI, under the home directory
 )
 
-// FindCredentials looks where the SDK's default provider chain looks:
-// the environment, then the SDK's credentials file (an INI file whose
-// [basic] section holds ak, sk and security_token). Huawei's CLI
-// (KooCLI, ~/.hcloud) is not read: its profile file is the CLI's private
-// format, documented for no other program. Nothing is written; secrets
-// are never part of the answer's description.
-func (Driver) FindCredentials(env func(string) string, home string) (cloud.Credentials, string, bool) {
-	if ak, sk := env(envAK), env(envSK); ak != "" && sk != "" {
-		return cloud.Credentials{ID: ak, Secret: sk, Token: env(envToken)}, "environment " + envAK + " and " + envSK, true
+// unsupportedEnv are sources the SDK or the Terraform provider take that
+// tunnelwiz does not: set, they stop the search with their name.
+var unsupportedEnv = map[string]string{
+	"HUAWEICLOUD_SDK_IDP_ID":        "federated (OIDC) credentials",
+	"HUAWEICLOUD_SDK_ID_TOKEN_FILE": "federated (OIDC) credentials",
+}
+
+// FindCredentials looks, in this order: --profile, when given, names a
+// KooCLI profile and nothing else is read; the SDK's environment
+// (HUAWEICLOUD_SDK_AK/_SK/_SECURITY_TOKEN), then the Terraform provider's
+// (HW_ACCESS_KEY/HW_SECRET_KEY/HW_SECURITY_TOKEN), stopping if HW_PROFILE
+// is set too (which did the engineer mean?); HW_PROFILE or
+// HW_SHARED_CONFIG_FILE: that KooCLI profile (else the file's current
+// one); the SDK's credentials file (an INI file whose [basic] section
+// holds ak, sk and security_token); KooCLI's ~/.hcloud/config.json,
+// current profile. A KooCLI profile in mode ecsAgency reads the ECS
+// agency's keys from the metadata service. Then an IAM agency (a KooCLI
+// profile's agencyName, or HW_ASSUME_ROLE_AGENCY_NAME with _DOMAIN_NAME or
+// _DOMAIN_ID, as the Terraform provider takes them) is assumed with those
+// keys and its temporary keys sign. Nothing is written; secrets are never
+// part of the identity.
+func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
+	for name, what := range unsupportedEnv {
+		if q.Getenv(name) != "" {
+			return none(cloud.Stop("huawei: %s is set: tunnelwiz does not support %s; unset it, or use keys or a KooCLI profile", name, what))
+		}
 	}
-	path, shown := env(envProfileFile), ""
+	c, id, ag, err := source(ctx, q)
+	if err != nil {
+		return none(err)
+	}
+	if a := envAgency(q); a.name != "" {
+		ag = a
+	}
+	if ag.name == "" {
+		return c, id, nil
+	}
+	if id.Role != "" {
+		return none(cloud.Stop("huawei: %s names the agency %s, but the keys found are already an agency's (%s)", ag.from, ag.name, id.Source))
+	}
+	return ag.assume(ctx, q, c, id)
+}
+
+// source finds the keys before any agency is assumed, and a KooCLI
+// profile's agency.
+func source(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, agency, error) {
+	if q.Profile != "" {
+		return fromKooCLI(ctx, q, q.Profile, "--profile", true)
+	}
+	for _, s := range [][3]string{{envAK, envSK, envToken}, {tfAK, tfSK, tfToken}} {
+		if ak, sk := q.Getenv(s[0]), q.Getenv(s[1]); ak != "" && sk != "" {
+			if v := q.Getenv(tfProfile); v != "" {
+				return cloud.Credentials{}, cloud.Identity{}, agency{}, cloud.Stop("huawei: %s and %s=%s are both set: pass --profile %s to sign as that profile, or unset %s to sign with the environment's keys", s[0], tfProfile, v, v, tfProfile)
+			}
+			c := cloud.Credentials{ID: ak, Secret: sk, Token: q.Getenv(s[2])}
+			src := "environment " + s[0] + " and " + s[1]
+			if c.Token != "" {
+				src += " (" + s[2] + ")"
+			}
+			return c, cloud.Identity{Source: src}.Signed(c), agency{}, nil
+		}
+	}
+	if name := q.Getenv(tfProfile); name != "" {
+		return fromKooCLI(ctx, q, name, tfProfile, true)
+	}
+	if q.Getenv(tfConfigFile) != "" {
+		return fromKooCLI(ctx, q, "", tfConfigFile, true)
+	}
+	if c, id, err := sdkFile(q); !errors.Is(err, cloud.ErrNoCredentials) {
+		return c, id, agency{}, err
+	}
+	return fromKooCLI(ctx, q, "", "", false)
+}
+
+func none(err error) (cloud.Credentials, cloud.Identity, error) {
+	return cloud.Credentials{}, cloud.Identity{}, err
+}
+
+// sdkFile reads the SDK's credentials file.
+func sdkFile(q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
+	path, shown := q.Getenv(envProfileFile), ""
 	if path != "" {
 		shown = path + " (from " + envProfileFile + ")"
-	} else if home != "" {
-		path, shown = filepath.Join(home, profileFile), "~/"+profileFile
+	} else if q.Home != "" {
+		path, shown = filepath.Join(q.Home, profileFile), "~/"+profileFile
 	} else {
-		return cloud.Credentials{}, "", false
+		return none(cloud.ErrNoCredentials)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return cloud.Credentials{}, "", false
+		return none(cloud.ErrNoCredentials)
 	}
 	sec := iniSection(b, profileSection)
 	if sec[profileAK] == "" || sec[profileSK] == "" {
-		return cloud.Credentials{}, "", false
+		return none(cloud.ErrNoCredentials)
 	}
-	return cloud.Credentials{ID: sec[profileAK], Secret: sec[profileSK], Token: sec[profileTokenKey]},
-		shown + " [" + profileSection + "]", true
+	c := cloud.Credentials{ID: sec[profileAK], Secret: sec[profileSK], Token: sec[profileTokenKey]}
+	return c, cloud.Identity{Source: shown + " [" + profileSection + "]"}.Signed(c), nil
 }
 
 // iniSection reads one section of an INI file the way gopkg.in/ini.v1

@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,7 +49,7 @@ func TestFindCredentials(t *testing.T) {
 		ok   bool
 	}{
 		{"environment", map[string]string{"HUAWEICLOUD_SDK_AK": "ENVAK", "HUAWEICLOUD_SDK_SK": "env-secret", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "t"}, home,
-			cloud.Credentials{ID: "ENVAK", Secret: "env-secret", Token: "t"}, "environment HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", true},
+			cloud.Credentials{ID: "ENVAK", Secret: "env-secret", Token: "t"}, "environment HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (HUAWEICLOUD_SDK_SECURITY_TOKEN)", true},
 		{"environment half set falls back to the profile", map[string]string{"HUAWEICLOUD_SDK_AK": "ENVAK"}, home,
 			cloud.Credentials{ID: "PROFILEAK", Secret: "profile-secret", Token: "tok"}, "~/.huaweicloud/credentials [basic]", true},
 		{"profile file", nil, home, cloud.Credentials{ID: "PROFILEAK", Secret: "profile-secret", Token: "tok"}, "~/.huaweicloud/credentials [basic]", true},
@@ -58,7 +59,7 @@ func TestFindCredentials(t *testing.T) {
 		{"no home", nil, "", cloud.Credentials{}, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, from, ok := Driver{}.FindCredentials(envOf(tc.env), tc.home)
+			got, from, ok := findPlain(tc.env, tc.home)
 			if got != tc.want || from != tc.from || ok != tc.ok {
 				t.Errorf("got %+v %q %v, want %+v %q %v", got, from, ok, tc.want, tc.from, tc.ok)
 			}
@@ -70,7 +71,7 @@ func TestFindCredentials(t *testing.T) {
 	// Only a [basic] section counts: global credentials carry no project.
 	globalOnly := t.TempDir()
 	writeFile(t, filepath.Join(globalOnly, ".huaweicloud", "credentials"), "[global]\nak=A\nsk=B\n")
-	if _, _, ok := (Driver{}).FindCredentials(envOf(nil), globalOnly); ok {
+	if _, _, ok := findPlain(nil, globalOnly); ok {
 		t.Error("a [global] section was taken")
 	}
 	// Nothing was written anywhere under the homes.
@@ -78,4 +79,11 @@ func TestFindCredentials(t *testing.T) {
 	if len(entries) != 0 {
 		t.Errorf("files appeared in an empty home: %v", entries)
 	}
+}
+
+// findPlain is FindCredentials as the plain cases run: no profile flag, no
+// metadata.
+func findPlain(env map[string]string, home string) (cloud.Credentials, string, bool) {
+	c, id, err := Driver{}.FindCredentials(context.Background(), cloud.CredQuery{Env: envOf(env), Home: home})
+	return c, id.Source, err == nil
 }

@@ -40,10 +40,12 @@ func (frontend) VendorHost(host string) bool {
 }
 
 // Match claims Huawei's paths: /v5/{project_id}/...,
-// /v3/{project_id}/vpc/... and IAM's /v3/projects.
+// /v3/{project_id}/vpc/... and IAM's /v3/projects and
+// /v3.0/OS-CREDENTIAL/securitytokens.
 func (frontend) Match(r *http.Request) bool {
 	p := r.URL.Path
-	return strings.HasPrefix(p, "/v5/") || strings.HasPrefix(p, "/v3/") && strings.Contains(p, "/vpc/") || p == projectsPath
+	return strings.HasPrefix(p, "/v5/") || strings.HasPrefix(p, "/v3/") && strings.Contains(p, "/vpc/") || p == projectsPath ||
+		p == securityTokensPath
 }
 
 // route names a path's resource: connections, connection (with id),
@@ -94,12 +96,27 @@ func (frontend) Op(r *http.Request, _ []byte) sandbox.Op {
 
 // Serve checks the signature, then answers the request.
 func (f frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *sandbox.Backend) {
-	if ref := verify(r, body, b.Keys(), b.Now()); ref != nil {
+	// The key id picks the account: the sandbox's own keys, or temporary
+	// keys (an ECS agency's, in tests) whose X-Security-Token must come along.
+	keys := b.Keys()
+	if access, _, _, ok := parseAuthorization(r.Header.Get("Authorization")); ok {
+		keys = b.KeysFor(access)
+	}
+	if ref := verify(r, body, keys, b.Now()); ref != nil {
 		f.Fail(w, r, ref)
 		return
 	}
+	if r.Header.Get("X-Security-Token") != keys.Token {
+		f.Fail(w, r, &sandbox.Refusal{Code: cloud.CodeAuth, Reason: sandbox.ReasonAuth, Message: "the X-Security-Token does not belong to this access key"})
+		return
+	}
+	b.Signed(catalog.API, r.Method+" "+r.URL.Path, keys.ID)
 	if r.URL.Path == projectsPath && r.Method == http.MethodGet {
 		projects(w, r, b)
+		return
+	}
+	if r.URL.Path == securityTokensPath && r.Method == http.MethodPost {
+		f.agencyTokens(w, r, body, b, keys)
 		return
 	}
 	project, kind, id := route(r.URL.Path)

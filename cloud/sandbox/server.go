@@ -53,6 +53,7 @@ type Server struct {
 	front    []Frontend
 	requests atomic.Int64
 	listen   string // the host of Options.Listen, as hostName gives it
+	sts      stsBook
 }
 
 // New makes a sandbox with the registered frontends.

@@ -44,7 +44,7 @@ type NewConn struct {
 // safe for concurrent use.
 type Backend struct{ s *Server }
 
-// Keys is the one account the sandbox accepts.
+// Keys is the sandbox's one account's long-term keys.
 func (b *Backend) Keys() cloud.Credentials { return Keys }
 
 // Now is the sandbox's clock (tests may pin it).

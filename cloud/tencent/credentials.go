@@ -1,11 +1,14 @@
 package tencent
 
 import (
+	"context"
+
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/internal/tccred"
 )
 
-// FindCredentials looks where Tencent's SDK and tccli look (see tccred).
-func (Driver) FindCredentials(env func(string) string, home string) (cloud.Credentials, string, bool) {
-	return tccred.Find(env, home)
+// FindCredentials looks where Tencent's SDK, tccli and Terraform provider
+// look (see tccred).
+func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
+	return tccred.Find(ctx, q)
 }

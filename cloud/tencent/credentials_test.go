@@ -1,8 +1,10 @@
 package tencent
 
 import (
+	"context"
 	"testing"
 
+	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/internal/tccred"
 )
 
@@ -10,9 +12,10 @@ import (
 func TestFindCredentialsDelegates(t *testing.T) {
 	env := map[string]string{"TENCENTCLOUD_SECRET_ID": "AKIDx", "TENCENTCLOUD_SECRET_KEY": "k"}
 	get := func(k string) string { return env[k] }
-	c1, from1, ok1 := Driver{}.FindCredentials(get, t.TempDir())
-	c2, from2, ok2 := tccred.Find(get, t.TempDir())
-	if !ok1 || c1 != c2 || from1 != from2 || ok1 != ok2 || c1.ID != "AKIDx" {
-		t.Errorf("driver %v %q %v, tccred %v %q %v", c1, from1, ok1, c2, from2, ok2)
+	q := cloud.CredQuery{Env: get, Home: t.TempDir()}
+	c1, id1, err1 := Driver{}.FindCredentials(context.Background(), q)
+	c2, id2, err2 := tccred.Find(context.Background(), q)
+	if err1 != nil || c1 != c2 || id1 != id2 || err2 != nil || c1.ID != "AKIDx" {
+		t.Errorf("driver %v %v %v, tccred %v %v %v", c1.ID, id1, err1, c2.ID, id2, err2)
 	}
 }

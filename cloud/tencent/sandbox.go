@@ -120,11 +120,29 @@ func (frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *sa
 		writeError(w, id, &failure{"UnsupportedProtocol", "The tunnelwiz sandbox takes API 3.0 requests as POST with a JSON body, as the SDK sends them."})
 		return
 	}
-	if ae := verifyTC3(r, body, b.Keys(), b.Now()); ae != nil {
+	// The key id picks the account: the sandbox's keys, or temporary
+	// keys its STS issued (their token must come along).
+	keys, action, service := b.Keys(), r.Header.Get("X-TC-Action"), "vpc"
+	if h, ok := parseTC3(r.Header.Get("Authorization")); ok {
+		keys = b.KeysFor(h.id)
+	}
+	if action == "AssumeRole" {
+		service = "sts"
+	}
+	if ae := verifyService(r, body, keys, b.Now(), service); ae != nil {
 		writeError(w, id, &failure{ae.code, ae.message})
 		return
 	}
-	action := r.Header.Get("X-TC-Action")
+	b.Signed(catalog.API, action, keys.ID)
+	if service == "sts" {
+		out, f := assumeRole(b, r, body)
+		if f != nil {
+			writeError(w, id, f)
+			return
+		}
+		writeResponse(w, id, out)
+		return
+	}
 	handle, ok := handlers[action]
 	if !ok {
 		writeError(w, id, &failure{"InvalidAction", fmt.Sprintf("The action `%s` does not exist in vpc %s (this sandbox serves CreateVpnConnection, DescribeVpnConnections, DeleteVpnConnection, DescribeVpcs, DescribeVpnGateways and DescribeCustomerGateways).", action, apiVersion)})

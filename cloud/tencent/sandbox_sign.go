@@ -74,8 +74,14 @@ func parseTC3(h string) (tc3Header, bool) {
 	return out, out.id != "" && out.signature != "" && len(out.signed) > 0
 }
 
-// verifyTC3 checks a request's signature against the sandbox's keys.
+// verifyTC3 checks a vpc request's signature against the sandbox's keys.
 func verifyTC3(r *http.Request, body []byte, keys cloud.Credentials, now time.Time) *authError {
+	return verifyService(r, body, keys, now, "vpc")
+}
+
+// verifyService checks a request to one service (vpc, or sts for
+// AssumeRole) against keys.
+func verifyService(r *http.Request, body []byte, keys cloud.Credentials, now time.Time, service string) *authError {
 	raw := r.Header.Get("Authorization")
 	h, ok := parseTC3(raw)
 	if !ok {
@@ -101,7 +107,7 @@ func verifyTC3(r *http.Request, body []byte, keys cloud.Credentials, now time.Ti
 	}
 	// The scope's date is the timestamp's UTC date; a mismatch, another
 	// service or a missing content-type/host is a wrong signature.
-	if h.date != at.UTC().Format(time.DateOnly) || h.service != "vpc" || h.terminator != "tc3_request" ||
+	if h.date != at.UTC().Format(time.DateOnly) || h.service != service || h.terminator != "tc3_request" ||
 		!hasAll(h.signed, "content-type", "host") {
 		return &authError{"AuthFailure.SignatureFailure", signatureFailure}
 	}

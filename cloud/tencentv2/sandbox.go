@@ -168,7 +168,10 @@ func authenticate(r *http.Request, q url.Values, b *sandbox.Backend) *failure {
 			return invalid("the common request parameter %s is missing", k)
 		}
 	}
-	if q.Get("SecretId") != b.Keys().ID {
+	// The key id picks the account: the sandbox's own keys, or temporary
+	// keys its STS issued (whose Token must come along).
+	keys := b.KeysFor(q.Get("SecretId"))
+	if q.Get("SecretId") != keys.ID {
 		return &failure{http.StatusOK, 4104, "AuthFailure.SecretIdNotFound",
 			"SecretId does not exist: the tunnelwiz sandbox takes only its own key id (see GET /_sandbox/info)."}
 	}
@@ -188,7 +191,10 @@ func authenticate(r *http.Request, q url.Values, b *sandbox.Backend) *failure {
 	default:
 		return invalid("SignatureMethod must be %s or %s, got %q", HmacSHA256, HmacSHA1, m)
 	}
-	if err := Verify(r.Method, r.Host, r.URL.Path, q, b.Keys().Secret); err != nil {
+	if q.Get("Token") != keys.Token {
+		return &failure{http.StatusOK, 4100, "AuthFailure.TokenFailure", "Authentication failed: the Token does not belong to this SecretId."}
+	}
+	if err := Verify(r.Method, r.Host, r.URL.Path, q, keys.Secret); err != nil {
 		if errors.Is(err, ErrBadSignature) {
 			return &failure{http.StatusOK, 4100, "AuthFailure.SignatureFailure",
 				"Authentication failed: the Signature does not match the request (method, host, path and sorted parameters)."}
@@ -200,6 +206,7 @@ func authenticate(r *http.Request, q url.Values, b *sandbox.Backend) *failure {
 	if !b.FirstUse(catalog.API, q.Get("Nonce"), time.Unix(ts, 0), maxSkew) {
 		return replayed(q.Get("Nonce"))
 	}
+	b.Signed(catalog.API, q.Get("Action"), keys.ID)
 	return nil
 }
 

@@ -33,6 +33,9 @@ type applied struct {
 	TunnelState string `json:"tunnel_state,omitempty"`
 	Attempts    int    `json:"attempts"`
 	Recovered   bool   `json:"recovered,omitempty"`
+	// Identity is who signed (never a secret, a token or more than the
+	// key id's last four).
+	Identity cloud.Identity `json:"identity"`
 }
 
 var applyCommand = &command.Command{
@@ -52,6 +55,7 @@ FILE - reads standard input.`,
 		wait := fs.Bool("wait", false, "follow the connection until it is available or failed")
 		endpoint := fs.String("endpoint", "", "send to this base `URL` (e.g. a running tunnelwiz sandbox)")
 		insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine (the request and key cross the network unencrypted)")
+		profile := fs.String("profile", "", "sign as this vendor CLI `PROFILE` (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)")
 		useSandbox := fs.Bool("sandbox", false, "send to a built-in sandbox: nothing is created in any cloud")
 		settle := fs.Duration("settle", 3*time.Second, "with --sandbox: how long a new connection stays pending")
 		timeout := fs.Duration("timeout", 15*time.Minute, "give up waiting after this long")
@@ -67,7 +71,7 @@ FILE - reads standard input.`,
 			// IkeConfig with the key in the query).
 			secrets := c.SecretValues(spec.Params)
 			o = IO{Out: scrubWriter{o.Out, secrets}, Err: scrubWriter{o.Err, secrets}}
-			ask := Ask{Endpoint: *endpoint, Sandbox: *useSandbox, Settle: *settle, InsecureEndpoint: *insecure}
+			ask := Ask{Endpoint: *endpoint, Sandbox: *useSandbox, Settle: *settle, InsecureEndpoint: *insecure, Profile: *profile}
 			err = applySpec(file, spec, d, c, o, *asJSON, *yes, *wait, ask, *timeout, specs.Region())
 			if err != nil {
 				return scrubbedError{err, secrets}
@@ -142,7 +146,7 @@ func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, 
 		return explain(err)
 	}
 	out := applied{Vendor: c.API, Sandbox: where.Sandbox, ID: res.ID, TaskID: res.TaskID, RequestID: res.RequestID,
-		State: res.State, Attempts: res.Attempts, Recovered: res.Recovered}
+		State: res.State, Attempts: res.Attempts, Recovered: res.Recovered, Identity: where.Identity}
 	if res.Recovered {
 		fmt.Fprintf(o.Err, "The answer was lost, but the connection had been created: found %s.\n", front.Escape(res.ID))
 	}

@@ -31,6 +31,7 @@ type lifeFlags struct {
 	region   *string
 	project  *string
 	endpoint *string
+	profile  *string
 	insecure *bool
 	sandbox  *bool
 	asJSON   *bool
@@ -45,6 +46,7 @@ func newLifeFlags(fs *pflag.FlagSet, name string, timeout time.Duration) *lifeFl
 		project:  fs.String("project-id", "", "Huawei's project `ID` (or a spec file's project_id)"),
 		endpoint: fs.String("endpoint", "", "send to this base `URL` (e.g. a running tunnelwiz sandbox)"),
 		insecure: fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine"),
+		profile:  fs.String("profile", "", "sign as this vendor CLI `PROFILE` (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)"),
 		sandbox:  fs.Bool("sandbox", false, "look in a built-in sandbox started for this command (it holds nothing yet)"),
 		asJSON:   fs.Bool("json", false, "print the result as JSON"),
 		timeout:  fs.Duration("timeout", timeout, "give up after this long"),
@@ -103,7 +105,7 @@ func (f *lifeFlags) locate(file string, in io.Reader) (*destination, error) {
 			target[key] = v
 		}
 	}
-	ask := Ask{Endpoint: *f.endpoint, Sandbox: *f.sandbox, InsecureEndpoint: *f.insecure}
+	ask := Ask{Endpoint: *f.endpoint, Sandbox: *f.sandbox, InsecureEndpoint: *f.insecure, Profile: *f.profile}
 	c := d.Catalog()
 	_, issues := c.Check(&cloud.Spec{Vendor: vendor, Target: target, Params: cloud.Params{}})
 	var bad []string
@@ -212,12 +214,14 @@ type statusJSON struct {
 	State       string       `json:"state"`
 	Tunnel      cloud.Tunnel `json:"tunnel"`
 	TunnelState string       `json:"tunnel_state"`
+	// Identity is who signed the look-up.
+	Identity cloud.Identity `json:"identity"`
 }
 
 func (d *destination) statusOf(c *cloud.Connection) statusJSON {
 	s := c.Status()
 	return statusJSON{Vendor: d.driver.Catalog().API, Sandbox: d.where.Sandbox, ID: c.ID,
-		Phase: s.Phase, State: s.State, Tunnel: s.Tunnel, TunnelState: s.TunnelState}
+		Phase: s.Phase, State: s.State, Tunnel: s.Tunnel, TunnelState: s.TunnelState, Identity: d.where.Identity}
 }
 
 // notFound adds where it was looked for to a not-found error.
@@ -503,6 +507,8 @@ type deleted struct {
 	Sandbox bool   `json:"sandbox"`
 	ID      string `json:"id"`
 	Deleted bool   `json:"deleted"`
+	// Identity is who signed the delete.
+	Identity cloud.Identity `json:"identity"`
 }
 
 var deleteCommand = &command.Command{
@@ -575,7 +581,7 @@ func deleteRun(f *lifeFlags, yes bool, args []string, o IO) error {
 	}
 	fmt.Fprintf(o.Err, "Deleted %s.\n", front.Escape(id))
 	if *f.asJSON {
-		return writeJSON(o.Out, deleted{Vendor: dest.driver.Catalog().API, Sandbox: dest.where.Sandbox, ID: id, Deleted: true})
+		return writeJSON(o.Out, deleted{Vendor: dest.driver.Catalog().API, Sandbox: dest.where.Sandbox, ID: id, Deleted: true, Identity: dest.where.Identity})
 	}
 	fmt.Fprintln(o.Out, front.Escape(id))
 	return nil

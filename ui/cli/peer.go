@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,6 +60,7 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 	out := fs.StringP("output", "o", "", "write to this `FILE` (mode 0600 when it holds the key) instead of stdout")
 	endpoint := fs.String("endpoint", "", "look the gateways' addresses up at this base `URL` (e.g. a running tunnelwiz sandbox)")
 	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
+	profile := fs.String("profile", "", "sign as this vendor CLI `PROFILE` (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)")
 	useSandbox := fs.Bool("sandbox", false, "look the gateways' addresses up in a built-in sandbox")
 	// After a create: the vendor's own export, for devices peer does not write.
 	connection := fs.String("connection", "", "after a create: the connection's `ID`, for --vendor-device")
@@ -73,7 +75,7 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 				return &UsageError{Msg: "--connection and --vendor-device ask the vendor's own export; --device, --devices, --cloud-ip and --peer-ip are for the configuration tunnelwiz writes"}
 			}
 			timeout, region := vendorExportTimeout, specs.Region()
-			life := &lifeFlags{name: "peer", vendor: vendor, region: &region, project: project, endpoint: endpoint,
+			life := &lifeFlags{name: "peer", vendor: vendor, region: &region, project: project, endpoint: endpoint, profile: profile,
 				insecure: insecure, sandbox: useSandbox, timeout: &timeout}
 			v := &vendorPeer{life: life, connection: *connection, device: *vendorDevice, iface: *iface, show: *show, out: *out}
 			return v.run(pos, o)
@@ -102,7 +104,7 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 			return err
 		}
 		opts := peer.Options{CloudIP: *cloudIP, PeerIP: *peerIP}
-		ask := front.Ask{Endpoint: *endpoint, Sandbox: *useSandbox, InsecureEndpoint: *insecure}
+		ask := front.Ask{Endpoint: *endpoint, Sandbox: *useSandbox, InsecureEndpoint: *insecure, Profile: *profile}
 		return peerWrite(env, name, spec, d, dev, opts, ask, *show, *out, o)
 	}
 }
@@ -122,7 +124,7 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 	if explicit {
 		// A destination was named: its look-up fills what the spec lacks
 		// (the gateways' addresses, the VPC's CIDR).
-		if opts.Inventory, err = lookUp(env, d, spec, ask); err != nil {
+		if opts.Inventory, err = lookUp(env, d, spec, ask, o.Err); err != nil {
 			return scrubbedError{err, secrets}
 		}
 	}
@@ -131,7 +133,7 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 	if errors.As(err, &missing) && !explicit {
 		// The spec lacks an address: look the gateways up in the cloud
 		// when the vendor's keys are found.
-		inv, lerr := lookUp(env, d, spec, ask)
+		inv, lerr := lookUp(env, d, spec, ask, o.Err)
 		if lerr != nil {
 			return scrubbedError{lerr, secrets}
 		}
@@ -182,7 +184,7 @@ func deviceNames() string { return strings.Join(deviceList(), ", ") }
 // lookUp lists the destination's gateways: the sandbox or endpoint asked
 // for, else the cloud when the vendor's keys are found; nil when there is
 // nowhere to look.
-func lookUp(env front.Env, d cloud.Driver, spec *cloud.Spec, ask front.Ask) (*cloud.Inventory, error) {
+func lookUp(env front.Env, d cloud.Driver, spec *cloud.Spec, ask front.Ask, say io.Writer) (*cloud.Inventory, error) {
 	where, err := front.ResolveIn(env, d, spec.Target, ask)
 	var nocred *NoCredentialsError
 	if errors.As(err, &nocred) && !ask.Sandbox && ask.Endpoint == "" {
@@ -192,6 +194,8 @@ func lookUp(env front.Env, d cloud.Driver, spec *cloud.Spec, ask front.Ask) (*cl
 		return nil, err
 	}
 	defer where.Close()
+	// The look-up signs: say as whom, as every command that signs does.
+	fmt.Fprintf(say, "Looking the gateways up at %s\n", where.Said)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	inv, err := cloud.ListInventory(ctx, d, where.Base)

@@ -25,9 +25,12 @@ type Where struct {
 	cloud.Base
 	// Sandbox is true when Base is a tunnelwiz sandbox.
 	Sandbox bool
-	// Said describes the destination and the keys' origin, for the UI.
+	// Said describes the destination and the identity signing, for the UI.
 	Said string
-	stop func()
+	// Identity is who signs: source, profile, key id's last four, token,
+	// role. Safe to print; --json outputs carry it.
+	Identity cloud.Identity
+	stop     func()
 }
 
 // Close stops an in-process sandbox, if one was started.
@@ -49,6 +52,14 @@ type Ask struct {
 	// InsecureEndpoint (--insecure-endpoint) allows plain http to a host
 	// other than this machine, with a warning in Said.
 	InsecureEndpoint bool
+	// Profile is --profile: the vendor CLI profile to sign as, over the
+	// vendors' own selectors. With a sandbox destination it makes the
+	// sandbox see that identity (its role assumed at the sandbox's STS)
+	// instead of the sandbox's own keys.
+	Profile string
+	// STSEndpoint replaces the vendor's STS endpoint for AssumeRole (a
+	// base URL); a sandbox destination is its own STS.
+	STSEndpoint string
 }
 
 // Resolve picks the destination: an in-process sandbox, an explicit
@@ -62,7 +73,6 @@ func Resolve(d cloud.Driver, target map[string]string, a Ask) (*Where, error) {
 // ResolveIn is Resolve with the environment given (keys are looked up in
 // env, not the process's).
 func ResolveIn(env Env, d cloud.Driver, target map[string]string, a Ask) (*Where, error) {
-	c := d.Catalog()
 	if a.Sandbox {
 		srv, err := sandbox.New(sandbox.Options{Settle: a.Settle})
 		if err != nil {
@@ -70,10 +80,15 @@ func ResolveIn(env Env, d cloud.Driver, target map[string]string, a Ask) (*Where
 		}
 		hs := httptest.NewServer(srv)
 		u, _ := url.Parse(hs.URL)
-		return &Where{Base: cloud.Base{URL: u, Cred: sandbox.Keys, Target: target}, Sandbox: true,
-			Said: "the built-in SANDBOX (" + hs.URL + "): nothing is created in any cloud", stop: hs.Close}, nil
+		w := &Where{Base: cloud.Base{URL: u, Cred: sandbox.Keys, Target: target}, Sandbox: true,
+			Said: "the built-in SANDBOX (" + hs.URL + "): nothing is created in any cloud", stop: hs.Close,
+			Identity: sandboxIdentity(sandbox.Keys)}
+		w, err = asProfile(env, d, w, a, "the built-in SANDBOX ("+hs.URL+")")
+		if err != nil {
+			hs.Close()
+		}
+		return w, err
 	}
-	cred, from, found := d.FindCredentials(env.Getenv, env.Home)
 	if a.Endpoint != "" {
 		u, err := url.Parse(a.Endpoint)
 		if err != nil || u.Scheme == "" || u.Host == "" {
@@ -85,22 +100,33 @@ func ResolveIn(env Env, d cloud.Driver, target map[string]string, a Ask) (*Where
 			return secured(&Where{Base: cloud.Base{URL: u}}, "--endpoint", a)
 		}
 		if info, ok := probeSandbox(u); ok {
-			return &Where{Base: cloud.Base{URL: u, Cred: info.Keys, Target: target}, Sandbox: true,
-				Said: "the tunnelwiz SANDBOX at " + u.Redacted() + " (its own keys): nothing is created in any cloud"}, nil
+			w := &Where{Base: cloud.Base{URL: u, Cred: info.Keys, Target: target}, Sandbox: true,
+				Said:     "the tunnelwiz SANDBOX at " + u.Redacted() + " (its own keys): nothing is created in any cloud",
+				Identity: sandboxIdentity(info.Keys)}
+			return asProfile(env, d, w, a, "the tunnelwiz SANDBOX at "+u.Redacted())
 		}
-		if !found {
-			return nil, &NoCredentialsError{Vendor: c.API, Title: c.Title}
+		cred, id, err := identify(env, d, a, nil)
+		if err != nil {
+			return nil, err
 		}
-		return secured(&Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Said: u.Redacted() + " with keys from " + from}, "--endpoint", a)
-	}
-	if !found {
-		return nil, &NoCredentialsError{Vendor: c.API, Title: c.Title}
+		return secured(&Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Identity: id,
+			Said: u.Redacted() + " as " + id.String()}, "--endpoint", a)
 	}
 	u, err := d.Endpoint(target)
 	if err != nil {
 		return nil, err
 	}
-	return secured(&Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Said: u.Redacted() + " with keys from " + from}, "the spec's endpoint", a)
+	if cloud.PlainHTTP(u) && !a.InsecureEndpoint {
+		// Refused before any AssumeRole is sent: nothing leaves for a
+		// destination that will not be used.
+		return secured(&Where{Base: cloud.Base{URL: u}}, "the spec's endpoint", a)
+	}
+	cred, id, err := identify(env, d, a, nil)
+	if err != nil {
+		return nil, err
+	}
+	return secured(&Where{Base: cloud.Base{URL: u, Cred: cred, Target: target}, Identity: id,
+		Said: u.Redacted() + " as " + id.String()}, "the spec's endpoint", a)
 }
 
 // secured refuses plain http to another machine unless asked for: the

@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"golang.org/x/term"
+
+	"tunnelwiz/cloud"
 )
 
 // IO is a command's streams: In (the wizard's keyboard), Out for
@@ -19,12 +21,16 @@ type IO struct {
 type Env struct {
 	Getenv func(string) string
 	Home   string
+	// Metadata fetches instance-metadata documents (instance roles); nil
+	// fetches nothing, and an instance-role source stops with a reason.
+	// Tests inject a fetcher; never the network.
+	Metadata cloud.Fetcher
 }
 
 // OSEnv is the process's environment.
 func OSEnv() Env {
 	home, _ := os.UserHomeDir()
-	return Env{Getenv: os.Getenv, Home: home}
+	return Env{Getenv: os.Getenv, Home: home, Metadata: metadataHTTP}
 }
 
 // ConfigDir is tunnelwiz's own directory under the user's configuration

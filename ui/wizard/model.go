@@ -46,6 +46,8 @@ type Options struct {
 	// InsecureEndpoint allows plain http to another machine
 	// (--insecure-endpoint).
 	InsecureEndpoint bool
+	// Profile is --profile: the vendor CLI profile to sign as.
+	Profile string
 }
 
 // Model is the host: it owns the pages, the issue panel and the keys, and
@@ -635,7 +637,7 @@ func (m *Model) ensureDest() error {
 		endpoint = m.opts.Endpoint
 	}
 	w, err := front.ResolveIn(m.opts.Env, st.Driver, st.Spec.Target,
-		front.Ask{Endpoint: endpoint, Sandbox: st.UseSandbox, Settle: m.opts.Settle, InsecureEndpoint: m.opts.InsecureEndpoint})
+		front.Ask{Endpoint: endpoint, Sandbox: st.UseSandbox, Settle: m.opts.Settle, InsecureEndpoint: m.opts.InsecureEndpoint, Profile: m.opts.Profile})
 	if err != nil {
 		return err
 	}

@@ -55,10 +55,15 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 		var found, none []string
 		for _, v := range cloud.Vendors() {
 			d, _ := cloud.Lookup(v)
-			if _, from, ok := d.FindCredentials(env.Getenv, env.Home); ok {
-				found = append(found, v+" ("+from+")")
-			} else {
+			id, err := front.Describe(env, d, m.opts.Profile)
+			var nocred *front.NoCredentialsError
+			switch {
+			case err == nil:
+				found = append(found, v+" ("+id.String()+")")
+			case errors.As(err, &nocred):
 				none = append(none, v)
+			default:
+				found = append(found, v+" (stops: "+err.Error()+")")
 			}
 		}
 		text := ""
@@ -100,8 +105,11 @@ func (p *vendorPage) Leave(m *Model) {
 		m.St.SetVendor(p.vendor)
 	}
 	if d := m.St.Driver; p.dest == "cloud" && d != nil {
-		if _, _, found := d.FindCredentials(m.opts.Env.Getenv, m.opts.Env.Home); !found {
+		var nocred *front.NoCredentialsError
+		if _, err := front.Describe(m.opts.Env, d, m.opts.Profile); errors.As(err, &nocred) {
 			m.note = "No keys were found for " + d.Catalog().Title + ": the look-ups and the submit will fail. esc comes back here to choose the sandbox."
+		} else if err != nil {
+			m.note = err.Error() + ". esc comes back here to choose the sandbox."
 		}
 	}
 	sb, ep := p.dest == "sandbox", p.dest == "endpoint"

@@ -1,9 +1,7 @@
 package aliyun
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
+	"context"
 	"strings"
 
 	"tunnelwiz/cloud"
@@ -16,66 +14,101 @@ type EnvKeys struct{ ID, Secret, Token string }
 // (credentials-go providers/env.go).
 var SDKEnv = EnvKeys{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"}
 
-// FindCredentials looks where the SDK's credential chain and the aliyun
-// CLI look, in that order: the environment variable sets given, then the
-// CLI's profile file (ALIBABA_CLOUD_CONFIG_FILE, else ~/.aliyun/config.json;
-// profile ALIBABA_CLOUD_PROFILE, else the file's current profile), unless
-// ALIBABA_CLOUD_CLI_PROFILE_DISABLED is true. Only profiles holding keys
-// are used (modes AK and StsToken): the role modes would need calls to STS
-// that tunnelwiz does not make. It only reads, and never reports a secret.
-func FindCredentials(env func(string) string, home string, sets ...EnvKeys) (cloud.Credentials, string, bool) {
-	for _, s := range sets {
-		id, secret := strings.TrimSpace(env(s.ID)), strings.TrimSpace(env(s.Secret))
-		if id != "" && secret != "" {
-			return cloud.Credentials{ID: id, Secret: secret, Token: strings.TrimSpace(env(s.Token))},
-				"environment " + s.ID + " and " + s.Secret, true
-		}
-	}
-	if strings.EqualFold(env("ALIBABA_CLOUD_CLI_PROFILE_DISABLED"), "true") {
-		return cloud.Credentials{}, "", false
-	}
-	path, shown := env("ALIBABA_CLOUD_CONFIG_FILE"), ""
-	if path != "" {
-		shown = path + " (ALIBABA_CLOUD_CONFIG_FILE)"
-	} else if home != "" {
-		path, shown = filepath.Join(home, ".aliyun", "config.json"), "~/.aliyun/config.json"
-	} else {
-		return cloud.Credentials{}, "", false
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return cloud.Credentials{}, "", false
-	}
-	var conf struct {
-		Current  string `json:"current"`
-		Profiles []struct {
-			Name     string `json:"name"`
-			Mode     string `json:"mode"`
-			ID       string `json:"access_key_id"`
-			Secret   string `json:"access_key_secret"`
-			STSToken string `json:"sts_token"`
-		} `json:"profiles"`
-	}
-	if json.Unmarshal(b, &conf) != nil {
-		return cloud.Credentials{}, "", false
-	}
-	name := env("ALIBABA_CLOUD_PROFILE")
-	if name == "" {
-		name = conf.Current
-	}
-	if name == "" {
-		name = "default"
-	}
-	for _, p := range conf.Profiles {
-		if p.Name != name || p.ID == "" || p.Secret == "" {
-			continue
-		}
-		switch p.Mode {
-		case "AK", "":
-			return cloud.Credentials{ID: p.ID, Secret: p.Secret}, shown + ", profile " + name, true
-		case "StsToken":
-			return cloud.Credentials{ID: p.ID, Secret: p.Secret, Token: p.STSToken}, shown + ", profile " + name, true
-		}
-	}
-	return cloud.Credentials{}, "", false
+// CLIEnv are the aliyun CLI's aliases (aliyun-cli config/profile.go: the
+// ALIBABACLOUD_ and ALICLOUD_ spellings) and the Terraform provider's
+// names (alicloud provider.go: ALICLOUD_ACCESS_KEY, _SECRET_KEY,
+// _SECURITY_TOKEN), after the SDK's.
+var CLIEnv = []EnvKeys{
+	{"ALIBABACLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_SECRET", "ALIBABACLOUD_SECURITY_TOKEN"},
+	{"ALICLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECURITY_TOKEN"},
+	{"ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN"},
 }
+
+// profileEnv select a CLI profile, in aliyun-cli's order
+// (config/configuration.go GetCurrentProfile).
+var profileEnv = []string{"ALIBABACLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"}
+
+// roleEnv name a role to assume with environment keys: credentials-go's
+// RAM role provider (ALIBABA_CLOUD_ROLE_ARN, _ROLE_SESSION_NAME) and the
+// Terraform provider (ALICLOUD_ASSUME_ROLE_ARN, _SESSION_NAME).
+var roleEnv = [][2]string{
+	{"ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_ROLE_SESSION_NAME"},
+	{"ALICLOUD_ASSUME_ROLE_ARN", "ALICLOUD_ASSUME_ROLE_SESSION_NAME"},
+}
+
+// unsupportedEnv are sources credentials-go's default chain and the CLI
+// take that tunnelwiz does not: set, they stop the search with their name.
+var unsupportedEnv = map[string]string{
+	"ALIBABA_CLOUD_OIDC_PROVIDER_ARN": "OIDC role sessions (ALIBABA_CLOUD_OIDC_PROVIDER_ARN, _OIDC_TOKEN_FILE)",
+	"ALIBABA_CLOUD_OIDC_TOKEN_FILE":   "OIDC role sessions (ALIBABA_CLOUD_OIDC_PROVIDER_ARN, _OIDC_TOKEN_FILE)",
+	"ALIBABA_CLOUD_CREDENTIALS_URI":   "a credentials URI",
+	"ALIBABA_CLOUD_CREDENTIALS_FILE":  "the old SDK's credentials.ini profile file",
+}
+
+// FindCredentials finds the identity to sign as, where the v7 SDK's
+// credential chain (credentials-go), the aliyun CLI and the Terraform
+// provider look:
+//
+//  1. --profile, when given, names a CLI profile and nothing else is read;
+//  2. the environment key sets given (SDKEnv, then the CLI's and
+//     Terraform's aliases), with ALIBABA_CLOUD_ROLE_ARN (or
+//     ALICLOUD_ASSUME_ROLE_ARN) assumed with them; with a profile
+//     variable also set, it stops rather than guess which was meant;
+//  3. ALIBABA_CLOUD_ECS_METADATA: the ECS instance RAM role of that name;
+//  4. the CLI's profile file (ALIBABA_CLOUD_CONFIG_FILE, else
+//     ~/.aliyun/config.json), unless ALIBABA_CLOUD_CLI_PROFILE_DISABLED
+//     or ALIBABA_CLOUD_IGNORE_PROFILE is true: the profile
+//     ALIBABACLOUD_PROFILE, ALIBABA_CLOUD_PROFILE or ALICLOUD_PROFILE
+//     names, else the file's current one, in its mode (profile.go).
+//
+// A profile named but not found, or in a mode tunnelwiz does not take,
+// stops with one line naming it. It only reads, and never reports a secret.
+//
+// credentials-go's providers are not called for the environment and the
+// profile file: they read the process's own environment and home, not the
+// ones given, and do not say which variable, profile or mode they used
+// (see profile.go and role.go for the role and instance sources).
+func FindCredentials(ctx context.Context, q cloud.CredQuery, sets ...EnvKeys) (cloud.Credentials, cloud.Identity, error) {
+	if q.Profile == "" {
+		for name, what := range unsupportedEnv {
+			if q.Getenv(name) != "" {
+				return none(cloud.Stop("alibaba: %s is set: tunnelwiz does not support %s; unset it, or use keys or a CLI profile", name, what))
+			}
+		}
+		for _, s := range append(sets, CLIEnv...) {
+			id, secret := q.Getenv(s.ID), q.Getenv(s.Secret)
+			if id == "" || secret == "" {
+				continue
+			}
+			for _, sel := range profileEnv {
+				if v := q.Getenv(sel); v != "" {
+					return none(cloud.Stop("alibaba: %s and %s=%s are both set: pass --profile %s to sign as that profile, or unset %s to sign with the environment's keys", s.ID, sel, v, v, sel))
+				}
+			}
+			c := cloud.Credentials{ID: id, Secret: secret, Token: q.Getenv(s.Token)}
+			src := "environment " + s.ID + " and " + s.Secret
+			if c.Token != "" {
+				src += " (" + s.Token + ")"
+			}
+			for _, r := range roleEnv {
+				if arn := q.Getenv(r[0]); arn != "" {
+					return assumeRole(ctx, q, c, cloud.Identity{Source: src}, role{arn: arn, session: q.Getenv(r[1]), from: r[0]})
+				}
+			}
+			return c, cloud.Identity{Source: src}.Signed(c), nil
+		}
+		if name := q.Getenv("ALIBABA_CLOUD_ECS_METADATA"); name != "" {
+			return ecsRole(ctx, q, name, cloud.Identity{Source: "environment ALIBABA_CLOUD_ECS_METADATA"})
+		}
+		if isTrue(q.Getenv("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")) || isTrue(q.Getenv("ALIBABA_CLOUD_IGNORE_PROFILE")) {
+			return none(cloud.ErrNoCredentials)
+		}
+	}
+	return fromCLIProfile(ctx, q)
+}
+
+func none(err error) (cloud.Credentials, cloud.Identity, error) {
+	return cloud.Credentials{}, cloud.Identity{}, err
+}
+
+func isTrue(s string) bool { return strings.EqualFold(s, "true") }

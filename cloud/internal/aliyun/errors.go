@@ -106,12 +106,15 @@ var Codes = map[string]VendorCode{
 	"InvalidTimeStamp.Format":      {cloud.CodeAuth, 400, "Specified time stamp or date value is not well formatted.", ""},
 	"SignatureNonceUsed":           {cloud.CodeAuth, 400, "Specified signature nonce was used already.", ""},
 	"InvalidSecurityToken.Expired": {cloud.CodeAuth, 400, "Specified SecurityToken is expired.", ""},
-	"Forbidden":                    {cloud.CodeAuth, 403, "User not authorized to operate on the specified resource.", ""},
-	"Forbbiden.SubUser":            {cloud.CodeAuth, 403, "User not authorized to operate on the specified resource as your account is created by another user.", ""}, // sic, seed 004
-	"Forbidden.RAM":                {cloud.CodeAuth, 403, "User not authorized to operate on the specified resource, or this API doesn't support RAM.", ""},
-	"VpnGateway.FinancialLocked":   {cloud.CodeAuth, 400, "The specified service is financial locked.", ""},
-	"InvalidAction.NotFound":       {cloud.CodeInvalid, 404, "Specified api is not found, please check your url and method.", ""},
-	"InvalidVersion":               {cloud.CodeInvalid, 400, "Specified parameter Version is not valid.", ""},
+	// A token that is not the one issued with the access key (the sandbox's
+	// word: STS tokens are bound to their temporary key).
+	"InvalidSecurityToken.Mismatch": {cloud.CodeAuth, 400, "Specified SecurityToken is not valid for this AccessKeyId.", ""},
+	"Forbidden":                     {cloud.CodeAuth, 403, "User not authorized to operate on the specified resource.", ""},
+	"Forbbiden.SubUser":             {cloud.CodeAuth, 403, "User not authorized to operate on the specified resource as your account is created by another user.", ""}, // sic, seed 004
+	"Forbidden.RAM":                 {cloud.CodeAuth, 403, "User not authorized to operate on the specified resource, or this API doesn't support RAM.", ""},
+	"VpnGateway.FinancialLocked":    {cloud.CodeAuth, 400, "The specified service is financial locked.", ""},
+	"InvalidAction.NotFound":        {cloud.CodeInvalid, 404, "Specified api is not found, please check your url and method.", ""},
+	"InvalidVersion":                {cloud.CodeInvalid, 400, "Specified parameter Version is not valid.", ""},
 
 	"Throttling":      {cloud.CodeThrottled, 400, "Request was denied due to request throttling.", ""},
 	"Throttling.User": {cloud.CodeThrottled, 400, "Request was denied due to user flow control.", ""},

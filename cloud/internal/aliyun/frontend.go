@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -146,6 +147,17 @@ func requestID() string {
 
 // Serve answers one request.
 func (f *Frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *sandbox.Backend) {
+	if r.URL.Path == "/" && r.URL.Query().Get("Action") == "AssumeRole" {
+		// STS shares the POP gateway's RPC front door in the sandbox.
+		params := r.URL.Query()
+		if form, err := url.ParseQuery(string(body)); err == nil {
+			for k, v := range form {
+				params[k] = append(params[k], v...)
+			}
+		}
+		ServeAssumeRole(w, r, params, b)
+		return
+	}
 	reqID := requestID()
 	req, ref := f.D.Read(r, body, b)
 	if ref != nil {

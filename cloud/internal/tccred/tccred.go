@@ -1,113 +1,146 @@
-// Package tccred finds Tencent Cloud API keys where Tencent's own tools
-// look. API 3.0 and the legacy API 2.0 take the same SecretId/SecretKey, so
-// both drivers use this one search.
+// Package tccred finds the Tencent Cloud identity to sign as, where
+// Tencent's own tools look. API 3.0 and the legacy API 2.0 take the same
+// SecretId/SecretKey, so both drivers use this one search.
 package tccred
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
+	"context"
+	"strconv"
 	"strings"
 
 	"tunnelwiz/cloud"
 )
 
-// Find looks where the SDK's default provider chain and tccli
-// look, in the SDK's order (common v1.3.209 provider_chain.go, then
-// tccli_profile_provider.go):
-//
-//  1. TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, with
-//     TENCENTCLOUD_SESSION_TOKEN for temporary keys;
-//  2. the SDK's profile file: TENCENTCLOUD_CREDENTIALS_FILE, else
-//     ~/.tencentcloud/credentials, section [default], secret_id/secret_key;
-//  3. tccli's ~/.tccli/<profile>.credential (JSON secretId/secretKey/token),
-//     the profile named by TCCLI_PROFILE, else "default".
-//
-// The SDK's last source, the CVM instance role, is not tried: it is a
-// network call to the metadata service. Files are only read.
-func Find(env func(string) string, home string) (cloud.Credentials, string, bool) {
-	if id, key := env("TENCENTCLOUD_SECRET_ID"), env("TENCENTCLOUD_SECRET_KEY"); id != "" && key != "" {
-		return cloud.Credentials{ID: id, Secret: key, Token: env("TENCENTCLOUD_SESSION_TOKEN")},
-			"environment TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY", true
-	}
-	if path := env("TENCENTCLOUD_CREDENTIALS_FILE"); path != "" {
-		if c, ok := readSDKProfile(path); ok {
-			return c, "TENCENTCLOUD_CREDENTIALS_FILE " + tilde(path, home) + " [default]", true
-		}
-	} else if home != "" {
-		path := filepath.Join(home, ".tencentcloud", "credentials")
-		if c, ok := readSDKProfile(path); ok {
-			return c, tilde(path, home) + " [default]", true
-		}
-	}
-	if home == "" {
-		return cloud.Credentials{}, "", false
-	}
-	profile := env("TCCLI_PROFILE")
-	if profile == "" {
-		profile = "default"
-	}
-	// The profile names a file; a name that would leave ~/.tccli is not one.
-	if strings.ContainsAny(profile, `/\`) || profile == "." || profile == ".." {
-		return cloud.Credentials{}, "", false
-	}
-	path := filepath.Join(home, ".tccli", profile+".credential")
-	if c, ok := readTccli(path); ok {
-		return c, tilde(path, home), true
-	}
-	return cloud.Credentials{}, "", false
+// The names Tencent's tools read. The SDK (common v1.3.209
+// env_provider.go, profile_provider.go, tccli_profile_provider.go,
+// role_arn_provider.go), tccli, and the Terraform provider (provider.go:
+// TENCENTCLOUD_SECURITY_TOKEN, _PROFILE, _SHARED_CREDENTIALS_DIR,
+// _CAM_ROLE_NAME, _ASSUME_ROLE_*).
+const (
+	envID          = "TENCENTCLOUD_SECRET_ID"
+	envKey         = "TENCENTCLOUD_SECRET_KEY"
+	envSDKToken    = "TENCENTCLOUD_SESSION_TOKEN"  // the SDK's name
+	envTFToken     = "TENCENTCLOUD_SECURITY_TOKEN" // the Terraform provider's name
+	envProfile     = "TENCENTCLOUD_PROFILE"        // Terraform provider
+	envTccli       = "TCCLI_PROFILE"               // tccli and the SDK's tccli provider
+	envSharedDir   = "TENCENTCLOUD_SHARED_CREDENTIALS_DIR"
+	envSDKFile     = "TENCENTCLOUD_CREDENTIALS_FILE"
+	envCamRole     = "TENCENTCLOUD_CAM_ROLE_NAME"
+	envRoleArn     = "TENCENTCLOUD_ASSUME_ROLE_ARN"
+	envRoleSession = "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"
+	envRoleSeconds = "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"
+	envRoleExtID   = "TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID"
+)
+
+// unsupported are selectors the vendor tools honour that tunnelwiz does
+// not: set, they stop the search with their name rather than let other
+// keys sign.
+var unsupported = map[string]string{
+	"TENCENTCLOUD_ASSUME_ROLE_SERIAL_NUMBER": "an MFA device for AssumeRole",
+	"TENCENTCLOUD_ASSUME_ROLE_TOKEN_CODE":    "an MFA code for AssumeRole",
+	"TENCENTCLOUD_ASSUME_ROLE_POLICY":        "a session policy for AssumeRole",
+	"TKE_ROLE_ARN":                           "the SDK's OIDC role (TKE_ROLE_ARN, TKE_WEB_IDENTITY_TOKEN_FILE)",
 }
 
-// readSDKProfile reads the [default] section of the SDK's INI file.
-func readSDKProfile(path string) (cloud.Credentials, bool) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return cloud.Credentials{}, false
+// Find is the search, in the Terraform provider's order, which agrees
+// with the SDK's chain where both have a source:
+//
+//  1. --profile, when given, names the profile and nothing else is read;
+//  2. TENCENTCLOUD_SECRET_ID and _SECRET_KEY (with _SESSION_TOKEN, the
+//     SDK's name, or _SECURITY_TOKEN, Terraform's); with a profile
+//     selector also set, it stops: the SDK and Terraform would take the
+//     keys and pass over the profile named, and tunnelwiz will not guess;
+//  3. TENCENTCLOUD_CAM_ROLE_NAME: the CVM instance role of that name;
+//  4. the profile TENCENTCLOUD_PROFILE, else TCCLI_PROFILE, else
+//     "default": tccli's <dir>/<profile>.credential (dir
+//     TENCENTCLOUD_SHARED_CREDENTIALS_DIR, else ~/.tccli) and the SDK's
+//     profile file (TENCENTCLOUD_CREDENTIALS_FILE, else
+//     ~/.tencentcloud/credentials) section [<profile>]; for "default" the
+//     SDK's file comes first, as in the SDK's chain.
+//
+// Then TENCENTCLOUD_ASSUME_ROLE_ARN, or a tccli profile's role, is
+// assumed with those keys (sts AssumeRole) and the temporary keys sign.
+// A profile named but found nowhere stops, naming the files looked in.
+func Find(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
+	for name, what := range unsupported {
+		if q.Getenv(name) != "" {
+			return cloud.Credentials{}, cloud.Identity{}, cloud.Stop("tencent: %s is set: tunnelwiz does not support %s; unset it, or use keys or a profile", name, what)
+		}
 	}
-	section, vals := "", map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		switch {
-		case line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, ";"):
-		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
-			section = strings.TrimSpace(line[1 : len(line)-1])
-		case section == "default":
-			if k, v, ok := strings.Cut(line, "="); ok {
-				vals[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	base, id, role, err := source(ctx, q)
+	if err != nil {
+		return cloud.Credentials{}, cloud.Identity{}, err
+	}
+	if arn := q.Getenv(envRoleArn); arn != "" {
+		role = assume{arn: arn, session: q.Getenv(envRoleSession), external: q.Getenv(envRoleExtID), seconds: q.Getenv(envRoleSeconds), from: envRoleArn}
+	}
+	if role.arn == "" {
+		return base, id.Signed(base), nil
+	}
+	id.Role = role.arn
+	if q.Offline {
+		return cloud.Credentials{}, id, nil
+	}
+	tmp, err := assumeRole(ctx, q, base, role)
+	if err != nil {
+		return cloud.Credentials{}, cloud.Identity{}, err
+	}
+	return tmp, id.Signed(tmp), nil
+}
+
+// source finds the keys before any role is assumed, and a profile's role.
+func source(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, assume, error) {
+	if q.Profile == "" {
+		if id, key := q.Getenv(envID), q.Getenv(envKey); id != "" && key != "" {
+			tok, tokName := q.Getenv(envSDKToken), envSDKToken
+			if tok == "" {
+				tok, tokName = q.Getenv(envTFToken), envTFToken
 			}
+			for _, sel := range []string{envProfile, envTccli} {
+				if v := q.Getenv(sel); v != "" {
+					return stop("%s and %s=%s are both set: pass --profile %s to sign as that profile, or unset %s to sign with the environment's keys", envID, sel, v, v, sel)
+				}
+			}
+			src := "environment " + envID + " and " + envKey
+			if tok != "" {
+				src += " (" + tokName + ")"
+			}
+			return cloud.Credentials{ID: id, Secret: key, Token: tok}, cloud.Identity{Source: src}, assume{}, nil
+		}
+		if name := q.Getenv(envCamRole); name != "" {
+			c, id, err := cvmRole(ctx, q, name, "environment "+envCamRole)
+			return c, id, assume{}, err
 		}
 	}
-	c := cloud.Credentials{ID: vals["secret_id"], Secret: vals["secret_key"]}
-	return c, c.ID != "" && c.Secret != ""
-}
-
-// readTccli reads a tccli credential file. Profiles of other kinds (a CVM
-// role, an OIDC role) have no secretId and are passed over.
-func readTccli(path string) (cloud.Credentials, bool) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return cloud.Credentials{}, false
-	}
-	var f struct {
-		SecretID  string `json:"secretId"`
-		SecretKey string `json:"secretKey"`
-		Token     string `json:"token"`
-	}
-	if json.Unmarshal(b, &f) != nil || f.SecretID == "" || f.SecretKey == "" {
-		return cloud.Credentials{}, false
-	}
-	return cloud.Credentials{ID: f.SecretID, Secret: f.SecretKey, Token: f.Token}, true
-}
-
-// tilde shows a path under home as ~/..., as a person would write it.
-func tilde(path, home string) string {
-	if home != "" {
-		if rel, err := filepath.Rel(home, path); err == nil && !strings.HasPrefix(rel, "..") {
-			return "~/" + filepath.ToSlash(rel)
+	name, selector := q.Profile, "--profile"
+	for _, env := range []string{envProfile, envTccli} {
+		if name == "" {
+			name, selector = q.Getenv(env), env
 		}
 	}
-	return path
+	if name == "" {
+		name, selector = "default", ""
+	}
+	// The profile names a file; a name that would leave the directory is not one.
+	if strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
+		return stop("profile %q (%s) is not a profile name", name, selector)
+	}
+	return fromProfile(ctx, q, name, selector)
+}
+
+func stop(format string, a ...any) (cloud.Credentials, cloud.Identity, assume, error) {
+	return cloud.Credentials{}, cloud.Identity{}, assume{}, cloud.Stop("tencent: "+format, a...)
+}
+
+// duration is TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION, 7200 by default
+// (the provider's and the SDK's default), 0..43200.
+func (a assume) duration() (int64, error) {
+	if a.seconds == "" {
+		return 7200, nil
+	}
+	n, err := strconv.ParseInt(a.seconds, 10, 64)
+	if err != nil || n <= 0 || n > 43200 {
+		return 0, cloud.Stop("tencent: %s=%q: want seconds from 1 to 43200", envRoleSeconds, a.seconds)
+	}
+	return n, nil
 }

@@ -1,6 +1,8 @@
 package tccred
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +45,7 @@ func TestFindCredentials(t *testing.T) {
 		{"half an environment pair is passed over", map[string]string{"TENCENTCLOUD_SECRET_ID": "AKIDenv"},
 			home, cloud.Credentials{ID: "AKIDtccli", Secret: "tccli-key"}, "~/.tccli/default.credential"},
 		{"SDK profile file named by the environment", map[string]string{"TENCENTCLOUD_CREDENTIALS_FILE": filepath.Join(other, "creds.ini")},
-			home, cloud.Credentials{ID: "AKIDini", Secret: "ini-key"}, "TENCENTCLOUD_CREDENTIALS_FILE " + filepath.Join(other, "creds.ini")},
+			home, cloud.Credentials{ID: "AKIDini", Secret: "ini-key"}, filepath.Join(other, "creds.ini") + " (TENCENTCLOUD_CREDENTIALS_FILE) [default]"},
 		{"SDK profile file in home", nil, sdkHome, cloud.Credentials{ID: "AKIDsdk", Secret: "sdk-key"}, "~/.tencentcloud/credentials [default]"},
 		{"tccli default profile", nil, home, cloud.Credentials{ID: "AKIDtccli", Secret: "tccli-key"}, "~/.tccli/default.credential"},
 		{"tccli profile chosen by TCCLI_PROFILE", map[string]string{"TCCLI_PROFILE": "work"},
@@ -53,8 +55,8 @@ func TestFindCredentials(t *testing.T) {
 		{"nothing anywhere", nil, t.TempDir(), cloud.Credentials{}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, from, ok := Find(envOf(tc.env), tc.home)
-			if got != tc.want || ok != (tc.from != "") || !strings.HasPrefix(from, tc.from) {
+			got, from, ok := find(tc.env, tc.home)
+			if got != tc.want || ok != (tc.from != "") || !strings.Contains(from, tc.from) {
 				t.Errorf("got %+v from %q (%v), want %+v from %q", got, from, ok, tc.want, tc.from)
 			}
 			if strings.Contains(from, got.Secret) && got.Secret != "" {
@@ -67,8 +69,42 @@ func TestFindCredentials(t *testing.T) {
 // TestFindCredentialsWritesNothing: the home directory is as it was.
 func TestFindCredentialsWritesNothing(t *testing.T) {
 	home := t.TempDir()
-	Find(envOf(nil), home)
+	find(nil, home)
 	if entries, _ := os.ReadDir(home); len(entries) != 0 {
 		t.Errorf("FindCredentials wrote %v", entries)
+	}
+}
+
+// find is Find with no profile, no STS and no metadata, as the plain cases run.
+func find(env map[string]string, home string) (cloud.Credentials, string, bool) {
+	c, id, err := Find(context.Background(), cloud.CredQuery{Env: envOf(env), Home: home})
+	return c, id.Source, err == nil
+}
+
+// TestTccliTypes: tccli writes "type": "default" for key profiles
+// (use-cvm-role false); its oauth and sso profiles stop with their name.
+func TestTccliTypes(t *testing.T) {
+	home := t.TempDir()
+	write(t, filepath.Join(home, ".tccli", "keys.credential"), `{"type": "default", "secretId": "AKIDkeys", "secretKey": "k"}`)
+	write(t, filepath.Join(home, ".tccli", "sso.credential"), `{"type": "sso", "secretId": "AKIDsso", "secretKey": "k", "token": "t"}`)
+	c, id, err := Find(context.Background(), cloud.CredQuery{Home: home, Profile: "keys"})
+	if err != nil || c.ID != "AKIDkeys" || id.Profile != "keys" {
+		t.Errorf("type default: %v %+v %v", c.ID, id, err)
+	}
+	_, _, err = Find(context.Background(), cloud.CredQuery{Home: home, Profile: "sso"})
+	var stop *cloud.CredentialError
+	if !errors.As(err, &stop) || !strings.Contains(stop.Msg, `type "sso"`) {
+		t.Errorf("type sso: %v", err)
+	}
+}
+
+// TestTerraformTokenName: the Terraform provider's TENCENTCLOUD_SECURITY_TOKEN
+// goes with the environment's keys like the SDK's _SESSION_TOKEN, and the
+// identity names the variable, never the token.
+func TestTerraformTokenName(t *testing.T) {
+	env := map[string]string{"TENCENTCLOUD_SECRET_ID": "AKIDenv0000WXYZ", "TENCENTCLOUD_SECRET_KEY": "k", "TENCENTCLOUD_SECURITY_TOKEN": "tf-token"}
+	c, id, err := Find(context.Background(), cloud.CredQuery{Env: envOf(env), Home: t.TempDir()})
+	if err != nil || c.Token != "tf-token" || !id.Token || !strings.Contains(id.Source, "TENCENTCLOUD_SECURITY_TOKEN") || strings.Contains(id.String(), "tf-token") {
+		t.Errorf("%+v %+v %v", c, id, err)
 	}
 }

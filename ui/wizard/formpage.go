@@ -106,7 +106,7 @@ func (p *formPage) Enter(m *Model) tea.Cmd {
 // newForm makes an embedded form: no help of its own (the host draws the
 // keys), and done/abort reported to the host.
 func newForm(m *Model, fields ...huh.Field) *huh.Form {
-	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).
+	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithTheme(theme).
 		WithWidth(m.bodyWidth()).WithHeight(m.bodyHeight()).WithAccessible(false)
 	f.SubmitCmd = func() tea.Msg { return formDone{} }
 	f.CancelCmd = nil

@@ -18,9 +18,9 @@ type Charset struct {
 	pattern  func() *regexp.Regexp
 }
 
-// NewCharset returns the rule that strings must match expr (anchored by
-// the caller) for; a malformed expr panics on first use, and
-// TestCharsetsCompile compiles every one a catalog holds.
+// NewCharset returns the rule that a string matches expr, which the caller
+// anchors (^...$). A malformed expr panics on first use, not at start:
+// TestCharsetsCompile in cloud/all compiles every rule a catalog holds.
 func NewCharset(expr, describe string) *Charset {
 	return &Charset{
 		Describe: describe,

@@ -157,12 +157,14 @@ var (
 	registry   = map[string]Driver{}
 )
 
-// Register makes a driver available under its catalog's API name. Vendor
-// packages call it from init; importing tunnelwiz/cloud/all registers all.
-func Register(d Driver) {
+// Register makes a driver available under api, its catalog's API name.
+// Vendor packages call it from init; importing tunnelwiz/cloud/all
+// registers all. The name is given, not read from d.Catalog(), so that no
+// catalog is built at the program's start (a test in cloud/all holds the
+// two equal).
+func Register(name string, d Driver) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
-	name := d.Catalog().API
 	if _, dup := registry[name]; dup {
 		panic("cloud: driver registered twice: " + name)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -20,7 +19,7 @@ var fakeCatalog = &Catalog{
 		{Path: "project_id", Type: String, Help: "h", Source: "test"},
 	},
 	Fields: []Field{
-		{Path: "Name", Type: String, Len: &Range{2, 8}, Chars: &Charset{regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`), "must start with a letter; letters, digits and _ only"}, Step: StepTags, Help: "h", Source: "test"},
+		{Path: "Name", Type: String, Len: &Range{2, 8}, Chars: NewCharset(`^[A-Za-z][A-Za-z0-9_]*$`, "must start with a letter; letters, digits and _ only"), Step: StepTags, Help: "h", Source: "test"},
 		{Path: "Key", Type: String, Required: true, Secret: true, Len: &Range{6, 20}, Step: StepIKE, Help: "h", Source: "test"},
 		{Path: "Mode", Type: String, Allowed: []string{"STATIC", "POLICY"}, Tolerated: map[string]string{"ROUTE": "only a provider lists it"}, Default: "STATIC", Step: StepGateways, Help: "h", Source: "test"},
 		{Path: "Rules", Type: List, Len: &Range{0, 2}, OnlyWhen: &Cond{Path: "Mode", In: []string{"POLICY"}}, Step: StepSubnets, Help: "h", Source: "test"},
@@ -96,7 +95,7 @@ func (fakeDriver) FindCredentials(context.Context, CredQuery) (Credentials, Iden
 	return Credentials{}, Identity{}, ErrNoCredentials
 }
 
-func init() { Register(fakeDriver{}) }
+func init() { Register("fake", fakeDriver{}) }
 
 const fakeSpec = `
 vendor: fake

@@ -1,7 +1,5 @@
 package cloud
 
-import "regexp"
-
 // Type is the shape a parameter has in the spec file (which is also its
 // shape in the vendor's own documentation, before wire encoding).
 type Type string
@@ -51,13 +49,6 @@ const (
 
 // Range bounds an integer value, or the length of a string, list or map.
 type Range struct{ Min, Max int64 }
-
-// Charset restricts the characters of a string. Describe is shown to the
-// user verbatim, so it must name the rule in the vendor's words.
-type Charset struct {
-	Pattern  *regexp.Regexp
-	Describe string
-}
 
 // Cond makes a field depend on another field's value. Path is a sibling
 // name when it holds no dot, else a full catalog path of object members;

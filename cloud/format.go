@@ -5,9 +5,14 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
-var uuidShape = regexp.MustCompile(`^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}$`)
+// uuidShape is compiled on first use, like every expression the program
+// does not need to start (start_test.go bounds what init allocates).
+var uuidShape = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}$`)
+})
 
 // formatName describes a format for messages and help.
 func formatName(f Format) string {
@@ -54,11 +59,11 @@ func checkFormat(s string, f Format) string {
 			return err.Error()
 		}
 	case UUID:
-		if !uuidShape.MatchString(s) {
+		if !uuidShape().MatchString(s) {
 			return fmt.Sprintf("%q is not %s", s, formatName(f))
 		}
 	case UUIDOrIPv4:
-		if _, err := ParseIPv4(s); err != nil && !uuidShape.MatchString(s) {
+		if _, err := ParseIPv4(s); err != nil && !uuidShape().MatchString(s) {
 			return fmt.Sprintf("%q is not %s", s, formatName(f))
 		}
 	case Digits:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 	"time"
 )
 
@@ -15,11 +16,15 @@ import (
 // vco-..., Huawei's UUIDs, API 2.0's legacy numbers). An id becomes a
 // URL path segment (Huawei) or a parameter value, so anything else is
 // refused before it is sent: it could only be a mistake, or a path.
-var idChars = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+// Compiled on first use: the bounded repetition makes it 136 KB, paid at
+// every start of the program otherwise.
+var idChars = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+})
 
 // CheckID refuses what cannot be a connection id.
 func CheckID(id string) error {
-	if !idChars.MatchString(id) {
+	if !idChars().MatchString(id) {
 		return fmt.Errorf("%q is not a connection id: ids are letters, digits, '.', '_' and '-' (such as vpnx-f49l6u0z, vco-bp1bbi27hojx80nck9k1i or a UUID)", id)
 	}
 	return nil

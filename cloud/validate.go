@@ -351,7 +351,7 @@ func (w *walker) scalar(s, inst string, f *Field) {
 		w.add(Issue{Field: inst, Severity: Error, Message: msg, Allowed: f.Allowed})
 		return
 	}
-	if f.Chars != nil && !f.Chars.Pattern.MatchString(s) {
+	if f.Chars != nil && !f.Chars.Match(s) {
 		w.add(Errorf(inst, "%s is not allowed: %s", shown, f.Chars.Describe))
 	}
 	if msg := checkFormat(s, f.Format); msg != "" {

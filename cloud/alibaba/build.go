@@ -40,7 +40,7 @@ var (
 // fill sets dst's fields from m, for the catalog's members of pat in
 // catalog order.
 func fill(dst reflect.Value, m map[string]any, pat string) error {
-	for _, name := range catalog.Children(pat) {
+	for _, name := range catalog().Children(pat) {
 		v, ok := m[name]
 		if !ok || v == nil {
 			continue
@@ -53,7 +53,7 @@ func fill(dst reflect.Value, m map[string]any, pat string) error {
 		if !sf.IsValid() {
 			return fmt.Errorf("alibaba: the SDK's %s has no field for catalog parameter %s", dst.Type(), path)
 		}
-		if err := set(sf, v, catalog.Field(path), path); err != nil {
+		if err := set(sf, v, catalog().Field(path), path); err != nil {
 			return err
 		}
 	}
@@ -68,7 +68,7 @@ func set(dst reflect.Value, v any, f *cloud.Field, path string) error {
 	switch dst.Type() {
 	case stringPtr:
 		if obj, ok := v.(map[string]any); ok && f.Type == cloud.Object {
-			s := aliyun.JSONString(catalog, path, obj)
+			s := aliyun.JSONString(catalog(), path, obj)
 			dst.Set(reflect.ValueOf(&s))
 		} else if s, ok := aliyun.Text(one, "v"); ok {
 			dst.Set(reflect.ValueOf(&s))

@@ -2,7 +2,6 @@ package alibaba
 
 import (
 	"fmt"
-	"regexp"
 	"unicode/utf8"
 
 	"tunnelwiz/cloud"
@@ -133,13 +132,9 @@ func bgpConfig(p cloud.Params, _ map[string]string) cloud.Issues {
 	return is
 }
 
-// oldName is seed 004's rule; Alibaba's Chinese reference adds Chinese
-// characters as a first letter, so any Unicode letter is taken.
-var oldName = regexp.MustCompile(`^\p{L}[\p{L}\p{N}._-]{1,127}$`)
-
 func nameStyle(p cloud.Params, _ map[string]string) cloud.Issues {
 	n := p.Str("Name")
-	if n == "" || oldName.MatchString(n) || nameRule(n) != "" || utf8.RuneCountInString(n) > 128 {
+	if n == "" || oldName(n) || nameRule(n) != "" || utf8.RuneCountInString(n) > 128 {
 		return nil
 	}
 	return cloud.Issues{cloud.Warnf("Name", "does not follow the seed's older rule (2 to 128 characters, starting with a letter, then letters, digits, '.', '_' or '-'); the current SDK accepts it, older regions may not")}

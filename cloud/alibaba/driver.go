@@ -15,10 +15,10 @@ import (
 // Driver implements cloud.Driver for Alibaba Cloud.
 type Driver struct{}
 
-func init() { cloud.Register(Driver{}) }
+func init() { cloud.Register(API, Driver{}) }
 
 // Catalog returns the rule table.
-func (Driver) Catalog() *cloud.Catalog { return catalog }
+func (Driver) Catalog() *cloud.Catalog { return catalog() }
 
 // Endpoint returns the target's endpoint override, or the region's endpoint
 // as the pinned SDK computes it: its EndpointMap entry, else
@@ -69,7 +69,7 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 	}
 	// The documented answer always names the connection; should one not,
 	// the listing does (the newest that fits).
-	if err := cloud.Pace(ctx, catalog); err != nil {
+	if err := cloud.Pace(ctx, catalog()); err != nil {
 		return nil, err
 	}
 	conns, err := d.Connections(ctx, base, cred, t, cloud.Filter{VPNGatewayID: p.Str("VpnGatewayId")})

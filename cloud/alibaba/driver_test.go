@@ -42,7 +42,7 @@ func serve(t *testing.T, status int, body string, check func(r *http.Request)) (
 
 func seedParams(t *testing.T) (map[string]string, cloud.Params) {
 	s := drivertest.LoadSeed(t, "testdata/seed.yaml")
-	p, _ := catalog.Check(s)
+	p, _ := catalog().Check(s)
 	return s.Target, p
 }
 
@@ -148,7 +148,7 @@ func TestKnownRegionsFollowSDK(t *testing.T) {
 		}
 	}
 	known := map[string]bool{}
-	for _, r := range catalog.TargetField("region").Known {
+	for _, r := range catalog().TargetField("region").Known {
 		known[r] = true
 	}
 	for _, k := range keys {

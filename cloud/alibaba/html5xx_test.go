@@ -23,7 +23,7 @@ func TestHTML5xxIsUnavailable(t *testing.T) {
 		}))
 		u, _ := url.Parse(hs.URL)
 		s := drivertest.LoadSeed(t, "testdata/seed.yaml")
-		p, _ := catalog.Check(s)
+		p, _ := catalog().Check(s)
 		_, err := Driver{}.Create(context.Background(), u, cloud.Credentials{ID: "a", Secret: "b"}, s.Target, p)
 		hs.Close()
 		if cloud.CodeOf(err) != cloud.CodeUnavailable {

@@ -77,7 +77,7 @@ func (Driver) Connections(ctx context.Context, base *url.URL, cred cloud.Credent
 		req.PageNumber = &page
 		r, err := client.DescribeVpnConnectionsWithContext(ctx, req, aliyun.Runtime(base))
 		return body(r, err, func(r *vpc.DescribeVpnConnectionsResponse) any { return r.Body })
-	}, aliyun.CollectNamed(catalog, f.Name, &out))
+	}, aliyun.CollectNamed(catalog(), f.Name, &out))
 	return out, err
 }
 
@@ -93,7 +93,7 @@ func (Driver) Connection(ctx context.Context, base *url.URL, cred cloud.Credenti
 	if err != nil {
 		return nil, err
 	}
-	c := aliyun.Connection(catalog, m)
+	c := aliyun.Connection(catalog(), m)
 	return &c, nil
 }
 

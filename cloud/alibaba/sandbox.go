@@ -22,7 +22,7 @@ const apiVersion = "2016-04-28"
 type rpc struct{}
 
 func (rpc) Vendor() string          { return API }
-func (rpc) Catalog() *cloud.Catalog { return catalog }
+func (rpc) Catalog() *cloud.Catalog { return catalog() }
 
 func (rpc) Match(r *http.Request) bool {
 	return r.URL.Path == "/" && (r.Header.Get("x-acs-action") != "" || r.URL.Query().Get("Action") != "")
@@ -87,7 +87,7 @@ func (d rpc) Read(r *http.Request, body []byte, b *sandbox.Backend) (*aliyun.Req
 			args[k] = v[0]
 		}
 	}
-	return &aliyun.Request{Action: d.Action(r), Args: args, Params: aliyun.DecodeFlat(catalog, args),
+	return &aliyun.Request{Action: d.Action(r), Args: args, Params: aliyun.DecodeFlat(catalog(), args),
 		Target: map[string]string{"region": args["RegionId"]}}, nil
 }
 

@@ -34,7 +34,7 @@ func start(t *testing.T, o sandbox.Options, wrap func(r *http.Request)) (*sandbo
 
 func spec(t *testing.T, path string) (map[string]string, cloud.Params) {
 	t.Helper()
-	return drivertest.ValidParams(t, catalog, path)
+	return drivertest.ValidParams(t, catalog(), path)
 }
 
 // rpcCreate sends the create signed the older RPC way: the v7 client with

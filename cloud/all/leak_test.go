@@ -29,7 +29,7 @@ func keysOf(t *testing.T, c *cloud.Catalog) []string {
 		t.Fatalf("%s: no pre-shared key field", c.API)
 	}
 	ok := func(k string) bool {
-		return (f.Chars == nil || f.Chars.Pattern.MatchString(k)) && (f.Check == nil || f.Check(k) == "")
+		return (f.Chars == nil || f.Chars.Match(k)) && (f.Check == nil || f.Check(k) == "")
 	}
 	var allowed []byte
 	for b := byte(0x20); b < 0x7f; b++ {

@@ -12,13 +12,13 @@ import (
 // sample, gets RegionId's value when the spec leaves it out.
 func buildBody(p cloud.Params) map[string]any {
 	body := make(map[string]any, len(p)+1)
-	for _, k := range catalog.Children("") {
+	for _, k := range catalog().Children("") {
 		switch x := p[k].(type) {
 		case nil:
 		case map[string]any:
 			// Every object of the table is one the seed takes as "a string
 			// holding JSON" (IkeConfig, IpsecConfig, HealthCheckConfig).
-			body[k] = aliyun.JSONString(catalog, k, x)
+			body[k] = aliyun.JSONString(catalog(), k, x)
 		default:
 			body[k] = x
 		}

@@ -16,7 +16,7 @@ import (
 // Driver implements cloud.Driver for Apsara Stack.
 type Driver struct{}
 
-func init() { cloud.Register(Driver{}) }
+func init() { cloud.Register(API, Driver{}) }
 
 // Route is the gateway's path prefix for the VPC operations (seed 001:
 // /apsara/route/Vpc/CreateVpnConnection).
@@ -26,7 +26,7 @@ const Route = "/apsara/route/Vpc/"
 const Path = Route + "CreateVpnConnection"
 
 // Catalog returns the rule table.
-func (Driver) Catalog() *cloud.Catalog { return catalog }
+func (Driver) Catalog() *cloud.Catalog { return catalog() }
 
 // Endpoint returns the deployment's gateway: a private cloud has no public
 // endpoint, so the target must name it.
@@ -53,7 +53,7 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 	if out.ID != "" {
 		return out, nil
 	}
-	if err := cloud.Pace(ctx, catalog); err != nil {
+	if err := cloud.Pace(ctx, catalog()); err != nil {
 		return nil, err
 	}
 	conns, err := d.Connections(ctx, base, cred, t, cloud.Filter{VPNGatewayID: p.Str("VpnGatewayId"), CustomerGatewayID: p.Str("CustomerGatewayId")})

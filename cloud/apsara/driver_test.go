@@ -37,7 +37,7 @@ func serve(t *testing.T, status int, body string, check func(r *http.Request, bo
 
 func seedParams(t *testing.T) (map[string]string, cloud.Params) {
 	s := drivertest.LoadSeed(t, "testdata/seed.yaml")
-	p, _ := catalog.Check(s)
+	p, _ := catalog().Check(s)
 	return s.Target, p
 }
 

@@ -1,7 +1,6 @@
 package apsara
 
 import (
-	"regexp"
 	"strings"
 
 	"tunnelwiz/cloud"
@@ -23,10 +22,8 @@ func nonEmpty(s string) string {
 // nameChars is seed 001's Name rule: "must start with a letter or Chinese,
 // and can contain numbers, periods, underscores and dashes, but you cannot
 // use http:// or https:// start" (':' and '/' fall outside the set).
-var nameChars = &cloud.Charset{
-	Pattern:  regexp.MustCompile(`^\p{L}[\p{L}\p{N}._-]*$`),
-	Describe: "must start with a letter or Chinese character and hold only letters, digits, '.', '_' and '-' (so it cannot start with http:// or https://)",
-}
+var nameChars = cloud.NewCharset(`^\p{L}[\p{L}\p{N}._-]*$`,
+	"must start with a letter or Chinese character and hold only letters, digits, '.', '_' and '-' (so it cannot start with http:// or https://)")
 
 var topFields = []cloud.Field{
 	{Path: "RegionId", Export: cloud.TF("provider.region"), Type: cloud.String, Required: true, Chars: aliyun.RegionChars, Role: cloud.RoleRegion, Step: cloud.StepTarget,

@@ -64,7 +64,7 @@ func (Driver) Connections(ctx context.Context, base *url.URL, cred cloud.Credent
 			args["CustomerGatewayId"] = f.CustomerGatewayID
 		}
 		return call(ctx, base, cred, t, "DescribeVpnConnections", args)
-	}, aliyun.CollectNamed(catalog, f.Name, &out))
+	}, aliyun.CollectNamed(catalog(), f.Name, &out))
 	return out, err
 }
 
@@ -74,7 +74,7 @@ func (Driver) Connection(ctx context.Context, base *url.URL, cred cloud.Credenti
 	if err != nil {
 		return nil, err
 	}
-	c := aliyun.Connection(catalog, m)
+	c := aliyun.Connection(catalog(), m)
 	return &c, nil
 }
 

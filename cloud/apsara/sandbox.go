@@ -22,7 +22,7 @@ func init() { sandbox.Register(aliyun.NewFrontend(roa{})) }
 type roa struct{}
 
 func (roa) Vendor() string          { return API }
-func (roa) Catalog() *cloud.Catalog { return catalog }
+func (roa) Catalog() *cloud.Catalog { return catalog() }
 
 func (roa) Match(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, Route) }
 
@@ -65,7 +65,7 @@ func (d roa) Read(r *http.Request, body []byte, b *sandbox.Backend) (*aliyun.Req
 	if v := r.Header.Get("x-acs-resourcegroupid"); v != "" {
 		target["resource_group_id"] = v
 	}
-	return &aliyun.Request{Action: d.Action(r), Args: aliyun.FlatArgs(m), Params: aliyun.DecodeJSON(catalog, m), Target: target}, nil
+	return &aliyun.Request{Action: d.Action(r), Args: aliyun.FlatArgs(m), Params: aliyun.DecodeJSON(catalog(), m), Target: target}, nil
 }
 
 // Created is seed 001's create answer: the request id only.

@@ -33,7 +33,7 @@ func start(t *testing.T, o sandbox.Options, wrap func(r *http.Request)) (*sandbo
 
 func spec(t *testing.T, path string) (map[string]string, cloud.Params) {
 	t.Helper()
-	return drivertest.ValidParams(t, catalog, path)
+	return drivertest.ValidParams(t, catalog(), path)
 }
 
 // TestSandboxSignatures: the gateway route checks the ACS3 signature the

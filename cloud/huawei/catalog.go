@@ -13,7 +13,11 @@
 //	params: {vpn_connection: {vgw_id: ..., vgw_ip: ..., cgw_id: ..., ...}}
 package huawei
 
-import "tunnelwiz/cloud"
+import (
+	"sync"
+
+	"tunnelwiz/cloud"
+)
 
 // API is the spec file's vendor key.
 const API = "huawei"
@@ -42,21 +46,25 @@ const (
 // p prefixes a member of the vpn_connection object.
 func p(name string) string { return "vpn_connection." + name }
 
-var catalog = &cloud.Catalog{
-	API:     API,
-	CLI:     "hcloud",
-	Signing: "SDK-HMAC-SHA256: an Authorization header, with X-Sdk-Date (hcloud or the SDK computes it)",
-	Terraform: cloud.TerraformResource{Provider: "huaweicloud", Source: "huaweicloud/huaweicloud", Resource: "huaweicloud_vpn_connection", Version: "1.97.1",
-		Schema: "github.com/huaweicloud/terraform-provider-huaweicloud@a0345b8dcc818aa80d932ec0802891222b0a22af (v1.97.1+21) huaweicloud/services/vpn/resource_huaweicloud_vpn_connection.go"},
-	Title:  "Huawei Cloud VPN v5 CreateVpnConnection (POST /v5/{project_id}/vpn-connection)",
-	Target: targetFields,
-	Fields: concat(connectionFields, policyRuleFields, ikeFields, ipsecFields, tailFields, ipv6Fields),
-	Checks: checks,
-	// Huawei publishes no request rate for the VPN v5 API, so the core's
-	// DefaultRate applies.
-	RateLimit:  0,
-	RateSource: "undocumented: " + seed + " and " + pageCN + " name no request rate; cloud.DefaultRate applies; " + checked,
-}
+// catalog is built on first use, not at the program's start: every
+// vendor is linked into every command, and most commands use one.
+var catalog = sync.OnceValue(func() *cloud.Catalog {
+	return &cloud.Catalog{
+		API:     API,
+		CLI:     "hcloud",
+		Signing: "SDK-HMAC-SHA256: an Authorization header, with X-Sdk-Date (hcloud or the SDK computes it)",
+		Terraform: cloud.TerraformResource{Provider: "huaweicloud", Source: "huaweicloud/huaweicloud", Resource: "huaweicloud_vpn_connection", Version: "1.97.1",
+			Schema: "github.com/huaweicloud/terraform-provider-huaweicloud@a0345b8dcc818aa80d932ec0802891222b0a22af (v1.97.1+21) huaweicloud/services/vpn/resource_huaweicloud_vpn_connection.go"},
+		Title:  "Huawei Cloud VPN v5 CreateVpnConnection (POST /v5/{project_id}/vpn-connection)",
+		Target: targetFields,
+		Fields: concat(connectionFields, policyRuleFields, ikeFields, ipsecFields, tailFields, ipv6Fields),
+		Checks: checks,
+		// Huawei publishes no request rate for the VPN v5 API, so the core's
+		// DefaultRate applies.
+		RateLimit:  0,
+		RateSource: "undocumented: " + seed + " and " + pageCN + " name no request rate; cloud.DefaultRate applies; " + checked,
+	}
+})
 
 func concat(lists ...[]cloud.Field) []cloud.Field {
 	var out []cloud.Field

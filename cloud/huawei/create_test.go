@@ -42,7 +42,7 @@ func fakeVPN(t *testing.T, status int, body string, check func(r *http.Request, 
 
 func seedParams(t *testing.T) (*cloud.Spec, cloud.Params) {
 	spec := drivertest.LoadSeed(t, "testdata/seed.yaml")
-	ps, issues := catalog.Check(drivertest.Clone(spec))
+	ps, issues := catalog().Check(drivertest.Clone(spec))
 	if issues.Errors() > 0 {
 		t.Fatal(issues)
 	}

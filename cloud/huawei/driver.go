@@ -16,10 +16,10 @@ import (
 // Driver implements cloud.Driver for Huawei Cloud VPN v5.
 type Driver struct{}
 
-func init() { cloud.Register(Driver{}) }
+func init() { cloud.Register(API, Driver{}) }
 
 // Catalog returns the rule table.
-func (Driver) Catalog() *cloud.Catalog { return catalog }
+func (Driver) Catalog() *cloud.Catalog { return catalog() }
 
 // Endpoint is https://vpn.<region>.myhuaweicloud.com (the pattern of every
 // region in the SDK's region table), or the target's endpoint override.
@@ -32,7 +32,7 @@ func (Driver) Endpoint(t map[string]string) (*url.URL, error) {
 		return u, nil
 	}
 	r := t["region"]
-	if !regionChars.Pattern.MatchString(r) {
+	if !regionChars.Match(r) {
 		return nil, fmt.Errorf("huawei: region %q: %s", r, regionChars.Describe)
 	}
 	return &url.URL{Scheme: "https", Host: "vpn." + r + ".myhuaweicloud.com"}, nil
@@ -66,7 +66,7 @@ func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials,
 	if out.ID == "" {
 		// An answer without the id (a proxy that strips the body, say):
 		// the connection is the newest one of this identity.
-		if err := cloud.Pace(ctx, catalog); err != nil {
+		if err := cloud.Pace(ctx, catalog()); err != nil {
 			return nil, err
 		}
 		id, err := newest(ctx, base, cred, target, ps)

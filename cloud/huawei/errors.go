@@ -133,7 +133,7 @@ func fieldOf(code, msg string) string {
 		if !strings.HasPrefix(inst, "vpn_connection.") && inst != "vpn_connection" {
 			inst = "vpn_connection." + inst
 		}
-		if catalog.Field(indexless.ReplaceAllString(inst, "[]")) != nil && len(inst) > len(best) {
+		if catalog().Field(indexless.ReplaceAllString(inst, "[]")) != nil && len(inst) > len(best) {
 			best = inst
 		}
 	}

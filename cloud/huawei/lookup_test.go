@@ -145,7 +145,7 @@ func TestConnectionReadBack(t *testing.T) {
 	defer hs.Close()
 	base := mustURL(t, hs.URL)
 	spec := drivertest.LoadSeed(t, "testdata/bgp.yaml")
-	ps, _ := catalog.Check(drivertest.Clone(spec))
+	ps, _ := catalog().Check(drivertest.Clone(spec))
 	ctx := context.Background()
 	created, err := Driver{}.Create(ctx, base, sandbox.Keys, spec.Target, ps)
 	if err != nil {
@@ -182,7 +182,7 @@ func TestConnectionReadBack(t *testing.T) {
 	}
 	// A policy connection reports its rules' sources as local subnets.
 	spec = drivertest.LoadSeed(t, "testdata/policy.yaml")
-	ps, _ = catalog.Check(drivertest.Clone(spec))
+	ps, _ = catalog().Check(drivertest.Clone(spec))
 	ps.Set(p2("peer_subnets"), []any{"192.168.60.0/24"})
 	created, err = Driver{}.Create(ctx, base, sandbox.Keys, spec.Target, ps)
 	if err != nil {

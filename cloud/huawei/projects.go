@@ -18,7 +18,7 @@ import (
 // iam.<region>.myhuaweicloud.com in every region.
 func (Driver) Choices(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, key string) ([]cloud.Resource, error) {
 	region := target["region"]
-	if key != "project_id" || !regionChars.Pattern.MatchString(region) {
+	if key != "project_id" || !regionChars.Match(region) {
 		return nil, cloud.ErrNotListed
 	}
 	hc, err := build(ctx, iam.IamClientBuilder(), sibling(base, "iam"), cred, "", false)

@@ -68,8 +68,8 @@ func connection(v *model.ResponseVpnConnection) *cloud.Connection {
 		c.Created = t
 	}
 	answer := asParams(v)
-	for i := range catalog.Fields {
-		f := &catalog.Fields[i]
+	for i := range catalog().Fields {
+		f := &catalog().Fields[i]
 		if f.Role == "" || strings.Contains(f.Path, "[]") || f.Deprecated != "" {
 			continue
 		}

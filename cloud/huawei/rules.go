@@ -3,7 +3,6 @@ package huawei
 import (
 	"fmt"
 	"net/netip"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -15,21 +14,15 @@ var (
 	// The English page allows letters, digits, _ - and .; Huawei's Chinese
 	// page for the same API also allows CJK ideographs \u4e00-\u9fa5. We keep
 	// the union so that no name the cloud takes is refused.
-	nameChars = &cloud.Charset{
-		Pattern:  regexp.MustCompile(`^[A-Za-z0-9_.\x{4e00}-\x{9fa5}-]+$`),
-		Describe: "use letters, digits, underscores (_), hyphens (-), periods (.) or Chinese characters (U+4E00 to U+9FA5)",
-	}
+	nameChars = cloud.NewCharset(`^[A-Za-z0-9_.\x{4e00}-\x{9fa5}-]+$`,
+		"use letters, digits, underscores (_), hyphens (-), periods (.) or Chinese characters (U+4E00 to U+9FA5)")
 	// IKE identities: any visible character except & < > [ ] \ and no spaces.
-	idChars = &cloud.Charset{
-		Pattern:  regexp.MustCompile(`^[^\s\p{C}&<>\[\]\\]+$`),
-		Describe: "letters, digits and special characters except & < > [ ] \\; spaces are not supported",
-	}
+	idChars = cloud.NewCharset(`^[^\s\p{C}&<>\[\]\\]+$`,
+		"letters, digits and special characters except & < > [ ] \\; spaces are not supported")
 	// Tags: letters (Spanish and Portuguese ones included: any Unicode
 	// letter), digits, spaces and _ . : = + - @.
-	tagChars = &cloud.Charset{
-		Pattern:  regexp.MustCompile(`^[\p{L}\p{N} _.:=+\-@]*$`),
-		Describe: "use letters, digits, spaces and the special characters _ . : = + - @",
-	}
+	tagChars = cloud.NewCharset(`^[\p{L}\p{N} _.:=+\-@]*$`,
+		"use letters, digits, spaces and the special characters _ . : = + - @")
 )
 
 // pskSpecials is the seed's special-character set. The seed and the SDK

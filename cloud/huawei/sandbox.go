@@ -168,11 +168,11 @@ func (f frontend) create(w http.ResponseWriter, r *http.Request, body []byte, b 
 		return
 	}
 	spec := &cloud.Spec{Vendor: API, Target: map[string]string{"region": region, "project_id": project}, Params: raw}
-	ps, issues := catalog.Check(spec)
+	ps, issues := catalog().Check(spec)
 	for _, is := range issues {
 		// Target issues are the sandbox's own (an unbound project has no
 		// region): the cloud only sees the body.
-		if is.Severity == cloud.Error && catalog.TargetField(is.Field) == nil {
+		if is.Severity == cloud.Error && catalog().TargetField(is.Field) == nil {
 			invalid("%s: %s", is.Field, is.Message)
 			return
 		}

@@ -91,8 +91,8 @@ func connectionJSON(c *sandbox.Conn, b *sandbox.Backend, region string, withStat
 func fillDefaults(conn map[string]any, obj string) {
 	prefix := p(obj) + "."
 	root := cloud.Params{"vpn_connection": conn}
-	for i := range catalog.Fields {
-		f := &catalog.Fields[i]
+	for i := range catalog().Fields {
+		f := &catalog().Fields[i]
 		if f.Default == "" || !strings.HasPrefix(f.Path, prefix) || root.Has(f.Path) {
 			continue
 		}
@@ -230,7 +230,7 @@ func regionOf(r *http.Request, project string, b *sandbox.Backend) string {
 func hostRegion(host string) (string, bool) {
 	for _, svc := range []string{"vpn.", "vpc.", "iam."} {
 		if rest, ok := strings.CutPrefix(host, svc); ok {
-			if reg, ok := strings.CutSuffix(rest, ".myhuaweicloud.com"); ok && regionChars.Pattern.MatchString(reg) {
+			if reg, ok := strings.CutSuffix(rest, ".myhuaweicloud.com"); ok && regionChars.Match(reg) {
 				return reg, true
 			}
 		}

@@ -1,8 +1,6 @@
 package huawei
 
 import (
-	"regexp"
-
 	"tunnelwiz/cloud"
 )
 
@@ -22,14 +20,10 @@ var regions = []string{
 // The region becomes a host name label and the project id a URL path
 // segment, so both are held to characters that cannot change the URL.
 var (
-	regionChars = &cloud.Charset{
-		Pattern:  regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`),
-		Describe: "a region id is lower-case letters and digits joined by hyphens, such as cn-north-4",
-	}
-	projectChars = &cloud.Charset{
-		Pattern:  regexp.MustCompile(`^[0-9A-Za-z_-]+$`),
-		Describe: "a project id is letters, digits, hyphens and underscores (Huawei's are 32 hexadecimal characters)",
-	}
+	regionChars = cloud.NewCharset(`^[a-z0-9]+(-[a-z0-9]+)*$`,
+		"a region id is lower-case letters and digits joined by hyphens, such as cn-north-4")
+	projectChars = cloud.NewCharset(`^[0-9A-Za-z_-]+$`,
+		"a project id is letters, digits, hyphens and underscores (Huawei's are 32 hexadecimal characters)")
 )
 
 var targetFields = []cloud.Field{

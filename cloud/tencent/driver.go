@@ -21,10 +21,10 @@ import (
 // Driver implements cloud.Driver for Tencent Cloud API 3.0 CreateVpnConnection.
 type Driver struct{}
 
-func init() { cloud.Register(Driver{}) }
+func init() { cloud.Register(API, Driver{}) }
 
 // Catalog returns the rule table.
-func (Driver) Catalog() *cloud.Catalog { return catalog }
+func (Driver) Catalog() *cloud.Catalog { return catalog() }
 
 // Create sends CreateVpnConnection to base through the SDK. The request is
 // the SDK's own type, filled from the params' JSON, so that the SDK decides
@@ -64,7 +64,7 @@ func (d Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credential
 // createdID finds the newest connection that matches the create's
 // gateway, customer gateway and name.
 func (d Driver) createdID(ctx context.Context, base *url.URL, cred cloud.Credentials, target map[string]string, p cloud.Params) (string, string, error) {
-	if err := cloud.Pace(ctx, catalog); err != nil {
+	if err := cloud.Pace(ctx, catalog()); err != nil {
 		return "", "", err
 	}
 	conns, err := d.Connections(ctx, base, cred, target, cloud.Filter{
@@ -186,7 +186,7 @@ func (d Driver) Delete(ctx context.Context, base *url.URL, cred cloud.Credential
 	if err != nil {
 		return err
 	}
-	if err := cloud.Pace(ctx, catalog); err != nil {
+	if err := cloud.Pace(ctx, catalog()); err != nil {
 		return err
 	}
 	c, err := newClient(base, cred, target)

@@ -12,9 +12,6 @@ import (
 	"tunnelwiz/cloud"
 )
 
-// vendor names the API in every APIError this package returns.
-const vendor = "tencent"
-
 // exactCodes are Tencent codes whose kind their family does not tell.
 // Sources: SDK vpc errors.go (v1.0.1100) for the product's codes and the
 // API 3.0 common error code list for the rest.
@@ -163,7 +160,7 @@ func fieldFor(code, msg string, p cloud.Params) string {
 		return "Tags"
 	}
 	for _, m := range backticked.FindAllStringSubmatch(msg, -1) {
-		if catalog.Field(pattern(m[1])) != nil {
+		if catalog().Field(pattern(m[1])) != nil {
 			return m[1]
 		}
 	}
@@ -198,10 +195,10 @@ func toError(ctx context.Context, action string, err error, status int, p cloud.
 			return fmt.Errorf("tencent %s: no answer: %w", action, se)
 		}
 		// A failure the transport did not classify: still no answer.
-		return &cloud.APIError{Vendor: vendor, Code: cloud.CodeUnavailable, VendorCode: se.Code, Message: se.Error()}
+		return &cloud.APIError{Vendor: API, Code: cloud.CodeUnavailable, VendorCode: se.Code, Message: se.Error()}
 	}
 	return &cloud.APIError{
-		Vendor:     vendor,
+		Vendor:     API,
 		Code:       classify(se.Code, status),
 		VendorCode: se.Code,
 		Message:    se.Message,

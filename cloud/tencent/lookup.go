@@ -188,7 +188,7 @@ func describeOne(ctx context.Context, base *url.URL, cred cloud.Credentials, tar
 			return v, nil
 		}
 	}
-	return nil, &cloud.APIError{Vendor: vendor, Code: cloud.CodeNotFound, RequestID: str(resp.Response.RequestId),
+	return nil, &cloud.APIError{Vendor: API, Code: cloud.CodeNotFound, RequestID: str(resp.Response.RequestId),
 		Message: fmt.Sprintf("DescribeVpnConnections answered without connection %s", id)}
 }
 
@@ -245,8 +245,8 @@ func toConnection(v *vpc.VpnConnection) (cloud.Connection, error) {
 func settings(p cloud.Params) map[cloud.Role]string {
 	out := map[cloud.Role]string{}
 	for _, deprecated := range []bool{false, true} {
-		for i := range catalog.Fields {
-			f := &catalog.Fields[i]
+		for i := range catalog().Fields {
+			f := &catalog().Fields[i]
 			if f.Role == "" || f.Secret || f.Role == cloud.RolePSK || (f.Deprecated != "") != deprecated ||
 				strings.Contains(f.Path, "[]") {
 				continue

@@ -26,7 +26,7 @@ type frontend struct{}
 
 const apiVersion = "2017-03-12"
 
-func (frontend) Vendor() string { return catalog.API }
+func (frontend) Vendor() string { return API }
 
 // Match claims API 3.0 requests: they name their action in X-TC-Action
 // (API 2.0 puts Action in the query of /v2/index.php).
@@ -157,7 +157,7 @@ func (frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *sa
 		writeError(w, id, &failure{"MissingParameter", "The request is missing a required parameter `Region`."})
 		return
 	}
-	if inv := b.Inventory(catalog.API, region); !slices.Contains(regions, region) &&
+	if inv := b.Inventory(catalog().API, region); !slices.Contains(regions, region) &&
 		len(inv.VPCs)+len(inv.VPNGateways)+len(inv.CustomerGateways) == 0 {
 		writeError(w, id, &failure{"UnsupportedRegion", fmt.Sprintf("The region `%s` is not supported.", region)})
 		return
@@ -178,7 +178,7 @@ func createConnection(b *sandbox.Backend, region string, body []byte) (map[strin
 	if f != nil {
 		return nil, f
 	}
-	p, issues := catalog.Check(&cloud.Spec{Vendor: catalog.API, Target: map[string]string{"region": region}, Params: m})
+	p, issues := catalog().Check(&cloud.Spec{Vendor: catalog().API, Target: map[string]string{"region": region}, Params: m})
 	for _, is := range issues {
 		if is.Severity == cloud.Error {
 			return nil, issueFailure(is, p)
@@ -187,7 +187,7 @@ func createConnection(b *sandbox.Backend, region string, body []byte) (map[strin
 	if f := gatewayRules(b, region, p); f != nil {
 		return nil, f
 	}
-	c, ref := b.Create(catalog.API, region, sandbox.NewConn{
+	c, ref := b.Create(catalog().API, region, sandbox.NewConn{
 		ID: b.NewID("vpnx-", 8), Name: p.Str("VpnConnectionName"),
 		VPNGatewayID: p.Str("VpnGatewayId"), CustomerGatewayID: p.Str("CustomerGatewayId"), VpcID: p.Str("VpcId"),
 		Local: prefixes(p, "local"), Remote: prefixes(p, "remote"), Params: p,
@@ -222,7 +222,7 @@ func deleteConnection(b *sandbox.Backend, region string, body []byte) (map[strin
 	if !strings.HasPrefix(id, "vpnx-") {
 		return nil, &failure{"InvalidParameterValue.Malformed", fmt.Sprintf("The value of parameter `VpnConnectionId` is malformed: `%s` (it starts with vpnx-).", id)}
 	}
-	c, ref := b.Connection(catalog.API, region, id)
+	c, ref := b.Connection(catalog().API, region, id)
 	if ref != nil {
 		return nil, refusal(ref)
 	}
@@ -230,7 +230,7 @@ func deleteConnection(b *sandbox.Backend, region string, body []byte) (map[strin
 		return nil, refusal(&sandbox.Refusal{Code: cloud.CodeNotFound, Reason: sandbox.ReasonNoConnection,
 			Message: fmt.Sprintf("VPN tunnel %s does not belong to VPN gateway %s", id, gw)})
 	}
-	if _, ref := b.Delete(catalog.API, region, id); ref != nil {
+	if _, ref := b.Delete(catalog().API, region, id); ref != nil {
 		return nil, refusal(ref)
 	}
 	return map[string]any{}, nil
@@ -241,7 +241,7 @@ func deleteConnection(b *sandbox.Backend, region string, body []byte) (map[strin
 // InvalidParameterValue; the message quotes the parameter's path.
 func issueFailure(is cloud.Issue, p cloud.Params) *failure {
 	switch {
-	case catalog.Field(pattern(is.Field)) == nil:
+	case catalog().Field(pattern(is.Field)) == nil:
 		return &failure{"UnknownParameter", fmt.Sprintf("The parameter `%s` is not recognized: %s.", is.Field, is.Message)}
 	case !has(p, is.Field):
 		return &failure{"MissingParameter", fmt.Sprintf("The request is missing a required parameter `%s`: %s.", is.Field, is.Message)}
@@ -258,7 +258,7 @@ func has(p cloud.Params, inst string) bool {
 // the catalog cannot know: a VPC-type gateway needs VpcId
 // (UnsupportedOperation.VpnGwVpcIdMustHave, "VPC类型VPN网关必须携带VpcId").
 func gatewayRules(b *sandbox.Backend, region string, p cloud.Params) *failure {
-	for _, g := range b.Inventory(catalog.API, region).VPNGateways {
+	for _, g := range b.Inventory(catalog().API, region).VPNGateways {
 		if g.ID == p.Str("VpnGatewayId") && g.VpcID != "" && p.Str("VpcId") == "" {
 			return &failure{"UnsupportedOperation.VpnGwVpcIdMustHave",
 				fmt.Sprintf("VPN gateway `%s` is a VPC gateway (%s): the request must carry `VpcId`.", g.ID, g.VpcID)}

@@ -110,7 +110,7 @@ func describeVpcs(b *sandbox.Backend, region string, body []byte) (map[string]an
 		return nil, f
 	}
 	var set []map[string]any
-	for _, v := range b.Inventory(catalog.API, region).VPCs {
+	for _, v := range b.Inventory(catalog().API, region).VPCs {
 		def := strconv.FormatBool(v.Notes["default"] == "true")
 		if len(l.ids) > 0 && !slices.Contains(l.ids, v.ID) {
 			continue
@@ -143,7 +143,7 @@ func describeGateways(b *sandbox.Backend, region string, body []byte) (map[strin
 		}
 	}
 	var set []map[string]any
-	for _, g := range b.Inventory(catalog.API, region).VPNGateways {
+	for _, g := range b.Inventory(catalog().API, region).VPNGateways {
 		if len(l.ids) > 0 && !slices.Contains(l.ids, g.ID) {
 			continue
 		}
@@ -180,7 +180,7 @@ func describeCustomerGateways(b *sandbox.Backend, region string, body []byte) (m
 		return nil, f
 	}
 	var set []map[string]any
-	for _, g := range b.Inventory(catalog.API, region).CustomerGateways {
+	for _, g := range b.Inventory(catalog().API, region).CustomerGateways {
 		if len(l.ids) > 0 && !slices.Contains(l.ids, g.ID) {
 			continue
 		}
@@ -212,7 +212,7 @@ func describeConnections(b *sandbox.Backend, region string, body []byte) (map[st
 		return nil, f
 	}
 	var set []map[string]any
-	for _, c := range b.Connections(catalog.API, region, cloud.Filter{}) {
+	for _, c := range b.Connections(catalog().API, region, cloud.Filter{}) {
 		if len(l.ids) > 0 && !slices.Contains(l.ids, c.ID) {
 			continue
 		}

@@ -49,7 +49,7 @@ func call(t *testing.T, base *url.URL, region, action string, params map[string]
 func spec(t *testing.T, path string) (*cloud.Spec, cloud.Params) {
 	t.Helper()
 	s := drivertest.LoadSeed(t, path)
-	p, issues := catalog.Check(drivertest.Clone(s))
+	p, issues := catalog().Check(drivertest.Clone(s))
 	if issues.Errors() > 0 {
 		t.Fatal(issues)
 	}

@@ -148,7 +148,7 @@ func TestSignedCreateIsTheSeedRequest(t *testing.T) {
 		t.Fatal(ref)
 	}
 	want := cloud.Params(drivertest.LoadSeed(t, "testdata/seed.yaml").Params)
-	want, _ = catalog.Check(&cloud.Spec{Vendor: "tencent", Target: target, Params: want})
+	want, _ = catalog().Check(&cloud.Spec{Vendor: "tencent", Target: target, Params: want})
 	for _, path := range []string{"VpnConnectionName", "PreShareKey", "IKEOptionsSpecification.DhGroupName",
 		"IPSECOptionsSpecification.IntegrityAlgorith", "IPSECOptionsSpecification.PfsDhGroup", "Tags"} {
 		g, _ := c.Params.Get(path)

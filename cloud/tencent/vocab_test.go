@@ -16,7 +16,7 @@ func TestEveryAlgorithmHasATerm(t *testing.T) {
 		cloud.RoleIKEVersion: true, cloud.RoleIKEMode: true,
 	}
 	seen := map[cloud.Role]bool{}
-	for _, f := range catalog.Fields {
+	for _, f := range catalog().Fields {
 		if !roles[f.Role] {
 			continue
 		}
@@ -35,8 +35,8 @@ func TestEveryAlgorithmHasATerm(t *testing.T) {
 // TestDHSpellings pins the trap: IKE takes GROUPn, PFS takes DH-GROUPn, and
 // both spellings of a group mean the same term.
 func TestDHSpellings(t *testing.T) {
-	ikeDH := catalog.Field("IKEOptionsSpecification.DhGroupName")
-	pfs := catalog.Field("IPSECOptionsSpecification.PfsDhGroup")
+	ikeDH := catalog().Field("IKEOptionsSpecification.DhGroupName")
+	pfs := catalog().Field("IPSECOptionsSpecification.PfsDhGroup")
 	for _, g := range dhGroups {
 		if ikeDH.Means[g] == "" || ikeDH.Means[g] != pfs.Means["DH-"+g] {
 			t.Errorf("%s: IKE %q vs PFS %q", g, ikeDH.Means[g], pfs.Means["DH-"+g])
@@ -45,11 +45,11 @@ func TestDHSpellings(t *testing.T) {
 	if pfs.Means["NULL"] != "none" || ikeDH.Means["GROUP14"] != "modp2048" {
 		t.Errorf("NULL -> %q, GROUP14 -> %q", pfs.Means["NULL"], ikeDH.Means["GROUP14"])
 	}
-	enc := catalog.Field("IPSECOptionsSpecification.EncryptAlgorithm")
+	enc := catalog().Field("IPSECOptionsSpecification.EncryptAlgorithm")
 	if enc.Means["SM4"] != "sm4-cbc" || enc.Means["NULL"] != "null" {
 		t.Errorf("SM4 -> %q, NULL -> %q", enc.Means["SM4"], enc.Means["NULL"])
 	}
-	if catalog.Field("IPSECOptionsSpecification.IntegrityAlgorithm").Means["SM3"] != "sm3" {
+	if catalog().Field("IPSECOptionsSpecification.IntegrityAlgorithm").Means["SM3"] != "sm3" {
 		t.Error("SM3 has no term")
 	}
 }

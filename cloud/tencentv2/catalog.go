@@ -2,6 +2,7 @@ package tencentv2
 
 import (
 	"strings"
+	"sync"
 
 	"tunnelwiz/cloud"
 )
@@ -9,26 +10,30 @@ import (
 // seed is the primary source: Tencent Cloud API 2.0 AddVpnConnEx.
 const seed = "seed 003_d48dbbc54e54d40b.txt (Tencent API 2.0 AddVpnConnEx)"
 
-var catalog = &cloud.Catalog{
-	API:     "tencent-v2",
-	Signing: "the API 2.0 Signature parameter: HmacSHA256 or HmacSHA1 (SignatureMethod) over the sorted parameters, with SecretId, Timestamp and Nonce",
-	Title:   "Tencent Cloud API 2.0 AddVpnConnEx (legacy)",
-	Target:  targetFields,
-	Fields:  append(append(topFields, ikeFields...), ipsecFields...),
-	Checks:  checks,
-	Implied: []cloud.Implied{{
-		Role: cloud.RoleIKEVersion, Term: "ikev1",
-		Source: seed + " has no IKE version parameter in AddVpnConnEx or IKESet; the same gateways' API 3.0 " +
-			"CreateVpnConnection documents IKEVersion IKEV1 as the default (vpc v1.0.1100 and the newest SDK), so an " +
-			"API 2.0 tunnel negotiates IKEv1 (decision 2026-12).",
-	}},
-	// No request rate is documented for API 2.0's VPC actions (the common
-	// error 4400 "quota exceeded" names no number), so tunnelwiz's default
-	// applies.
-	RateLimit: 0,
-	RateSource: "undocumented: " + seed + " gives no request rate (nor do its common error codes); cloud.DefaultRate applies. " +
-		"API 3.0's 100/s (seed 000_accd87d803ab9925.txt) is not assumed for the legacy endpoint.",
-}
+// catalog is built on first use, not at the program's start: every
+// vendor is linked into every command, and most commands use one.
+var catalog = sync.OnceValue(func() *cloud.Catalog {
+	return &cloud.Catalog{
+		API:     Vendor,
+		Signing: "the API 2.0 Signature parameter: HmacSHA256 or HmacSHA1 (SignatureMethod) over the sorted parameters, with SecretId, Timestamp and Nonce",
+		Title:   "Tencent Cloud API 2.0 AddVpnConnEx (legacy)",
+		Target:  targetFields,
+		Fields:  append(append(topFields, ikeFields...), ipsecFields...),
+		Checks:  checks,
+		Implied: []cloud.Implied{{
+			Role: cloud.RoleIKEVersion, Term: "ikev1",
+			Source: seed + " has no IKE version parameter in AddVpnConnEx or IKESet; the same gateways' API 3.0 " +
+				"CreateVpnConnection documents IKEVersion IKEV1 as the default (vpc v1.0.1100 and the newest SDK), so an " +
+				"API 2.0 tunnel negotiates IKEv1 (decision 2026-12).",
+		}},
+		// No request rate is documented for API 2.0's VPC actions (the common
+		// error 4400 "quota exceeded" names no number), so tunnelwiz's default
+		// applies.
+		RateLimit: 0,
+		RateSource: "undocumented: " + seed + " gives no request rate (nor do its common error codes); cloud.DefaultRate applies. " +
+			"API 3.0's 100/s (seed 000_accd87d803ab9925.txt) is not assumed for the legacy endpoint.",
+	}
+})
 
 var topFields = []cloud.Field{
 	{

@@ -21,10 +21,10 @@ const Action = "AddVpnConnEx"
 // Driver implements cloud.Driver for the "tencent-v2" vendor key.
 type Driver struct{}
 
-func init() { cloud.Register(Driver{}) }
+func init() { cloud.Register(Vendor, Driver{}) }
 
 // Catalog returns the rule table.
-func (Driver) Catalog() *cloud.Catalog { return catalog }
+func (Driver) Catalog() *cloud.Catalog { return catalog() }
 
 // Create sends AddVpnConnEx. Its documented answer holds a task id only
 // (data.taskId, with vpnConnId 0), so when the answer names no connection
@@ -36,7 +36,7 @@ func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials,
 	if err != nil {
 		return nil, err
 	}
-	secrets := catalog.SecretValues(p)
+	secrets := catalog().SecretValues(p)
 	env, err := call(ctx, base, cred, target, request{action: Action, params: form, secrets: secrets, spec: p})
 	if err != nil {
 		return nil, err
@@ -59,7 +59,7 @@ func (Driver) Create(ctx context.Context, base *url.URL, cred cloud.Credentials,
 	}
 	// The create has happened: whatever goes wrong from here must not look
 	// like a lost answer (%v, not %w), or Submit would send it again.
-	if err := cloud.Pace(ctx, catalog); err != nil {
+	if err := cloud.Pace(ctx, catalog()); err != nil {
 		return nil, err
 	}
 	found, err := newest(ctx, base, cred, target, p)
@@ -89,7 +89,7 @@ func (d Driver) Delete(ctx context.Context, base *url.URL, cred cloud.Credential
 	if vpc == "" || conn.VPNGatewayID == "" {
 		return fmt.Errorf("tencentv2: DescribeVpnConn reports no VPC or VPN gateway for %s, which %s needs", id, actionDelete)
 	}
-	if err := cloud.Pace(ctx, catalog); err != nil {
+	if err := cloud.Pace(ctx, catalog()); err != nil {
 		return err
 	}
 	_, err = call(ctx, base, cred, target, request{action: actionDelete,

@@ -44,7 +44,7 @@ func server(t *testing.T, status int, answer string, check func(r *http.Request,
 
 func seedParams(t *testing.T) (map[string]string, cloud.Params) {
 	s := drivertest.LoadSeed(t, "testdata/seed.yaml")
-	p, issues := catalog.Check(s)
+	p, issues := catalog().Check(s)
 	if issues.Errors() > 0 {
 		t.Fatal(issues)
 	}

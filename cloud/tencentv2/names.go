@@ -38,13 +38,13 @@ func fieldIn(msg string) string {
 func instanceOf(wire string) string {
 	var pat, inst string
 	for _, part := range strings.Split(wire, ".") {
-		if _, err := strconv.Atoi(part); err == nil && pat != "" && catalog.Field(pat+"[]") != nil {
+		if _, err := strconv.Atoi(part); err == nil && pat != "" && catalog().Field(pat+"[]") != nil {
 			pat += "[]"
 			inst += "[" + part + "]"
 			continue
 		}
 		next := join(pat, part)
-		if catalog.Field(next) == nil {
+		if catalog().Field(next) == nil {
 			return ""
 		}
 		pat, inst = next, join(inst, part)

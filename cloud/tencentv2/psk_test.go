@@ -27,7 +27,7 @@ func TestMessagesNeverEchoPSK(t *testing.T) {
 	for _, v := range []any{"", "   ", l("topsecret-1"), s("k", "topsecret-2")} {
 		spec := drivertest.Clone(seed)
 		spec.Params["preSharedKey"] = v
-		_, issues := catalog.Check(spec)
+		_, issues := catalog().Check(spec)
 		if len(issues.For("preSharedKey")) == 0 {
 			t.Errorf("%v: no issue", v)
 		}
@@ -46,7 +46,7 @@ func TestIKEDefaultsDoNotBlock(t *testing.T) {
 	spec := drivertest.LoadSeed(t, "testdata/seed.yaml")
 	spec.Params["IKESet"] = s("propoEncryAlgorithm", "aes-cbc-256", "dhGroupName", "group14")
 	spec.Params["IPsecSet"] = s("pfsDhGroup", "dh-group14")
-	if _, issues := catalog.Check(spec); issues.Errors() != 0 {
+	if _, issues := catalog().Check(spec); issues.Errors() != 0 {
 		t.Errorf("errors: %v", issues)
 	}
 }

@@ -31,7 +31,7 @@ type frontend struct{}
 // holds every vendor to the same 15 minutes.
 const maxSkew = 15 * time.Minute
 
-func (frontend) Vendor() string { return catalog.API }
+func (frontend) Vendor() string { return Vendor }
 
 // Match claims the API 2.0 path; API 3.0 requests go to "/".
 func (frontend) Match(r *http.Request) bool { return r.URL.Path == Path }
@@ -203,7 +203,7 @@ func authenticate(r *http.Request, q url.Values, b *sandbox.Backend) *failure {
 	}
 	// Checked after the signature, so that an unsigned copy cannot use up
 	// the nonce of a request still to come.
-	if !b.FirstUse(catalog.API, q.Get("Nonce"), time.Unix(ts, 0), maxSkew) {
+	if !b.FirstUse(catalog().API, q.Get("Nonce"), time.Unix(ts, 0), maxSkew) {
 		return replayed(q.Get("Nonce"))
 	}
 	b.Signed(catalog.API, q.Get("Action"), keys.ID)

@@ -21,7 +21,7 @@ import (
 // parameter. The answer holds the documented taskId and, beyond the
 // documented example (vpnConnId 0), the new connection's ids.
 func serveCreate(w http.ResponseWriter, q url.Values, region string, b *sandbox.Backend) *failure {
-	p, issues := catalog.Check(&cloud.Spec{Vendor: catalog.API, Target: map[string]string{"region": region}, Params: decodeWire(q)})
+	p, issues := catalog().Check(&cloud.Spec{Vendor: catalog().API, Target: map[string]string{"region": region}, Params: decodeWire(q)})
 	for _, is := range issues {
 		if is.Severity != cloud.Error {
 			continue
@@ -32,7 +32,7 @@ func serveCreate(w http.ResponseWriter, q url.Values, region string, b *sandbox.
 		}
 		return &failure{http.StatusOK, 4000, desc, fmt.Sprintf("%s %s (tunnelwiz sandbox)", wireOf(is.Field), is.Message)}
 	}
-	inv := b.Inventory(catalog.API, region)
+	inv := b.Inventory(catalog().API, region)
 	vpc, gw, cgw := find(inv.VPCs, p.Str("vpcId")), find(inv.VPNGateways, p.Str("vpnGwId")), find(inv.CustomerGateways, p.Str("userGwId"))
 	n := sandbox.NewConn{Name: p.Str("vpnConnName"), VPNGatewayID: p.Str("vpnGwId"), CustomerGatewayID: p.Str("userGwId"),
 		VpcID: p.Str("vpcId"), Params: p}
@@ -53,7 +53,7 @@ func serveCreate(w http.ResponseWriter, q url.Values, region string, b *sandbox.
 	}
 	n.Local, n.Remote = prefixes(localCIDRs(p, vpc)), prefixes(remoteCIDRs(p))
 	n.ID = b.NewID("vpnx-", 8)
-	c, ref := b.Create(catalog.API, region, n)
+	c, ref := b.Create(catalog().API, region, n)
 	if ref != nil {
 		return refusalFailure(ref)
 	}
@@ -80,7 +80,7 @@ func serveDelete(w http.ResponseWriter, q url.Values, region string, b *sandbox.
 			return invalid("%s is required (tunnelwiz sandbox)", k)
 		}
 	}
-	inv := b.Inventory(catalog.API, region)
+	inv := b.Inventory(catalog().API, region)
 	vpc, gw := find(inv.VPCs, q.Get("vpcId")), find(inv.VPNGateways, q.Get("vpnGwId"))
 	if vpc == nil {
 		return refusalFailure(&sandbox.Refusal{Reason: sandbox.ReasonNoVPC, Message: "VPC " + q.Get("vpcId") + " does not exist in " + region})
@@ -90,7 +90,7 @@ func serveDelete(w http.ResponseWriter, q url.Values, region string, b *sandbox.
 	}
 	id := q.Get("vpnConnId")
 	var conn *sandbox.Conn
-	for _, c := range b.Connections(catalog.API, region, cloud.Filter{VPNGatewayID: gw.ID}) {
+	for _, c := range b.Connections(catalog().API, region, cloud.Filter{VPNGatewayID: gw.ID}) {
 		if c.VpcID == vpc.ID && (c.ID == id || strconv.Itoa(legacyNum(c.ID)) == id) {
 			conn = &c
 			break
@@ -100,7 +100,7 @@ func serveDelete(w http.ResponseWriter, q url.Values, region string, b *sandbox.
 		return refusalFailure(&sandbox.Refusal{Reason: sandbox.ReasonNoConnection,
 			Message: "VPN tunnel " + id + " does not exist on VPN gateway " + gw.ID + " of VPC " + vpc.ID + " in " + region})
 	}
-	if _, ref := b.Delete(catalog.API, region, conn.ID); ref != nil {
+	if _, ref := b.Delete(catalog().API, region, conn.ID); ref != nil {
 		return refusalFailure(ref)
 	}
 	writeOK(w, map[string]any{"data": map[string]any{
@@ -112,7 +112,7 @@ func serveDelete(w http.ResponseWriter, q url.Values, region string, b *sandbox.
 // serveConnections is DescribeVpnConn: filters vpcId, vpnGwId, vpnConnId
 // (either id) and vpnConnName (fuzzy), newest first unless asked otherwise.
 func serveConnections(w http.ResponseWriter, q url.Values, region string, b *sandbox.Backend) *failure {
-	inv := b.Inventory(catalog.API, region)
+	inv := b.Inventory(catalog().API, region)
 	var vpcID, gwID string
 	if v := q.Get("vpcId"); v != "" {
 		r := find(inv.VPCs, v)
@@ -130,7 +130,7 @@ func serveConnections(w http.ResponseWriter, q url.Values, region string, b *san
 	}
 	id, name := q.Get("vpnConnId"), q.Get("vpnConnName")
 	var conns []sandbox.Conn
-	for _, c := range b.Connections(catalog.API, region, cloud.Filter{VPNGatewayID: gwID}) {
+	for _, c := range b.Connections(catalog().API, region, cloud.Filter{VPNGatewayID: gwID}) {
 		if (vpcID == "" || c.VpcID == vpcID) && (id == "" || c.ID == id || strconv.Itoa(legacyNum(c.ID)) == id) &&
 			strings.Contains(c.Name, name) {
 			conns = append(conns, c)
@@ -234,7 +234,7 @@ func netStatus(up bool) string {
 // serveGateways is DescribeVpnGw: filters vpcId, vpnGwId and vpnGwName
 // (fuzzy).
 func serveGateways(w http.ResponseWriter, q url.Values, region string, b *sandbox.Backend) *failure {
-	inv := b.Inventory(catalog.API, region)
+	inv := b.Inventory(catalog().API, region)
 	var vpcID string
 	if v := q.Get("vpcId"); v != "" {
 		r := find(inv.VPCs, v)
@@ -277,7 +277,7 @@ func serveGateways(w http.ResponseWriter, q url.Values, region string, b *sandbo
 // serveCustomerGateways is DescribeUserGw. Its documented answer writes
 // every number as a string, code and totalCount included; so does this.
 func serveCustomerGateways(w http.ResponseWriter, q url.Values, region string, b *sandbox.Backend) *failure {
-	inv := b.Inventory(catalog.API, region)
+	inv := b.Inventory(catalog().API, region)
 	var cgws []cloud.Resource
 	for _, g := range inv.CustomerGateways {
 		if matchesID(g, q.Get("userGwId")) && strings.Contains(g.Name, q.Get("userGwName")) {
@@ -293,7 +293,7 @@ func serveCustomerGateways(w http.ResponseWriter, q url.Values, region string, b
 	}
 	rows := []any{}
 	for _, g := range cgws[lo:hi] {
-		used := len(b.Connections(catalog.API, region, cloud.Filter{CustomerGatewayID: g.ID}))
+		used := len(b.Connections(catalog().API, region, cloud.Filter{CustomerGatewayID: g.ID}))
 		rows = append(rows, map[string]any{
 			"userGwName": g.Name, "userGwId": strconv.Itoa(legacyNumOf(&g)), "unUserGwId": g.ID,
 			"userGwAddr": addrOf(&g), "vpnConnNum": strconv.Itoa(used),
@@ -308,7 +308,7 @@ func serveCustomerGateways(w http.ResponseWriter, q url.Values, region string, b
 // serveVpcs is DescribeVpcEx: filters vpcId and the VPC name (documented
 // as "vpnName", a typo for vpcName; both are taken).
 func serveVpcs(w http.ResponseWriter, q url.Values, region string, b *sandbox.Backend) *failure {
-	inv := b.Inventory(catalog.API, region)
+	inv := b.Inventory(catalog().API, region)
 	name := or(q.Get("vpcName"), q.Get("vpnName"))
 	var vpcs []cloud.Resource
 	for _, v := range inv.VPCs {

@@ -19,7 +19,7 @@ import (
 // back into the same parameters.
 func TestDecodeWireRoundTrip(t *testing.T) {
 	for _, path := range []string{"testdata/seed.yaml", "testdata/spdacl.yaml", "testdata/address.yaml", "../../examples/tencent-v2.yaml"} {
-		p, _ := catalog.Check(drivertest.LoadSeed(t, path))
+		p, _ := catalog().Check(drivertest.LoadSeed(t, path))
 		form, err := encode(p)
 		if err != nil {
 			t.Fatal(err)
@@ -49,7 +49,7 @@ func seedWith(t *testing.T, path string, set map[string]any) (map[string]string,
 			t.Fatal(err)
 		}
 	}
-	p, issues := catalog.Check(s)
+	p, issues := catalog().Check(s)
 	if issues.Errors() > 0 {
 		t.Fatalf("%s: %v", path, issues)
 	}

@@ -40,7 +40,7 @@ func TestSandboxSwappedBodyRefused(t *testing.T) {
 	if !errors.As(err, &ae) || ae.Code != cloud.CodeAuth || !strings.Contains(ae.Message, "code 4100") {
 		t.Errorf("want code 4100 (auth), got %v", err)
 	}
-	if n := len(srv.Backend().Connections(catalog.API, "gz", cloud.Filter{})); n != 0 {
+	if n := len(srv.Backend().Connections(catalog().API, "gz", cloud.Filter{})); n != 0 {
 		t.Errorf("the swapped body made %d connections", n)
 	}
 }
@@ -63,7 +63,7 @@ func TestSandboxReplayedNonceRefused(t *testing.T) {
 	if status != http.StatusOK || a.Code != "4500" || a.CodeDesc != "InvalidRequest.ReplayAttack" || !strings.Contains(a.Message, "Nonce") {
 		t.Errorf("replayed create: HTTP %d %+v, want code 4500 InvalidRequest.ReplayAttack", status, a)
 	}
-	if n := len(srv.Backend().Connections(catalog.API, "gz", cloud.Filter{})); n != 1 {
+	if n := len(srv.Backend().Connections(catalog().API, "gz", cloud.Filter{})); n != 1 {
 		t.Errorf("%d connections after the replay, want 1", n)
 	}
 }

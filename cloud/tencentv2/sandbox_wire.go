@@ -47,7 +47,7 @@ func decodeWire(form map[string][]string) cloud.Params {
 	walk:
 		for i, part := range parts {
 			fp := join(pat, part)
-			f := catalog.Field(fp)
+			f := catalog().Field(fp)
 			if f == nil {
 				cur[strings.Join(parts[i:], ".")] = v
 				break
@@ -63,7 +63,7 @@ func decodeWire(form map[string][]string) cloud.Params {
 				cur, pat = next, fp
 			case f.Type == cloud.List && i == len(parts)-2:
 				idx, err := strconv.Atoi(parts[i+1])
-				ef := catalog.Field(fp + "[]")
+				ef := catalog().Field(fp + "[]")
 				if err != nil || idx < 0 || ef == nil {
 					cur[strings.Join(parts[i:], ".")] = v
 					break walk

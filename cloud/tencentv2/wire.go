@@ -36,7 +36,7 @@ func encodeObject(out url.Values, m map[string]any, key, pat string) error {
 }
 
 func encodeValue(out url.Values, v any, key, pat string) error {
-	f := catalog.Field(pat)
+	f := catalog().Field(pat)
 	if f == nil {
 		return fmt.Errorf("tencentv2: unknown parameter %s", key)
 	}

@@ -106,7 +106,13 @@ func (p *formPage) Enter(m *Model) tea.Cmd {
 // newForm makes an embedded form: no help of its own (the host draws the
 // keys), and done/abort reported to the host.
 func newForm(m *Model, fields ...huh.Field) *huh.Form {
-	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).
+	// The theme goes on the fields first: NewGroup measures them, and a
+	// field with no theme builds huh's Charm theme for each option it
+	// measures, to be replaced by WithTheme at once.
+	for _, f := range fields {
+		f.WithTheme(theme)
+	}
+	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithTheme(theme).
 		WithWidth(m.bodyWidth()).WithHeight(m.bodyHeight()).WithAccessible(false)
 	f.SubmitCmd = func() tea.Msg { return formDone{} }
 	f.CancelCmd = nil

@@ -160,7 +160,7 @@ func offerDraft(path string, accessible bool, o front.IO) *cloud.Spec {
 	resume := true
 	err = huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(fmt.Sprintf("Resume the %s draft from %s?", spec.Vendor, st.ModTime().Format("2006-01-02 15:04"))).
 		Description("It holds everything but the pre-shared key.").Affirmative("Resume").Negative("Start over").
-		Value(&resume))).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).WithAccessible(accessible).WithInput(o.In).WithOutput(o.Err).Run()
+		Value(&resume))).WithTheme(theme).WithAccessible(accessible).WithInput(o.In).WithOutput(o.Err).Run()
 	if err != nil || !resume {
 		return nil
 	}
@@ -288,7 +288,7 @@ func askPage(m *Model, pg *formPage, in io.Reader, out io.Writer) error {
 }
 
 func runPlain(f huh.Field, in io.Reader, out io.Writer) error {
-	err := huh.NewForm(huh.NewGroup(f)).WithShowHelp(false).WithTheme(huh.ThemeFunc(huh.ThemeBase16)).
+	err := huh.NewForm(huh.NewGroup(f)).WithShowHelp(false).WithTheme(theme).
 		WithAccessible(true).WithInput(in).WithOutput(out).Run()
 	return abortErr(err)
 }

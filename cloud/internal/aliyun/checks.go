@@ -194,11 +194,11 @@ func SDKCharWarnings(seed string, where Locate) cloud.Check {
 		Run: func(p cloud.Params, _ map[string]string) cloud.Issues {
 			var is cloud.Issues
 			for _, o := range where(p) {
-				if v := o.M.Str("Psk"); v != "" && !PskChars.Pattern.MatchString(v) {
+				if v := o.M.Str("Psk"); v != "" && !PskChars.Match(v) {
 					is = append(is, cloud.Warnf(o.Path+".Psk", "the public cloud's rule says: %s; the Apsara Stack gateway may refuse the key", PskChars.Describe))
 				}
 				for _, k := range []string{"LocalId", "LocalIdIPsec", "RemoteId"} {
-					if v := o.M.Str(k); v != "" && !NoSpace.Pattern.MatchString(v) {
+					if v := o.M.Str(k); v != "" && !NoSpace.Match(v) {
 						is = append(is, cloud.Warnf(o.Path+"."+k, "contains spaces, which the public cloud's rule forbids; the Apsara Stack gateway may refuse it"))
 					}
 				}

@@ -2,7 +2,6 @@ package aliyun
 
 import (
 	"fmt"
-	"regexp"
 
 	"tunnelwiz/cloud"
 )
@@ -131,15 +130,11 @@ func (d Doc) pfsHelp() string {
 
 var (
 	// PskChars is the SDK v7 comment's character set for pre-shared keys.
-	PskChars = &cloud.Charset{
-		Pattern:  regexp.MustCompile("^[A-Za-z0-9~!`@#$%^&*()_\\-+={}\\[\\]|;:\",.<>/?]+$"),
-		Describe: "use letters, digits and ~!`@#$%^&*()_-+={}[]|;:\",.<>/? only, with no spaces",
-	}
+	PskChars = cloud.NewCharset("^[A-Za-z0-9~!`@#$%^&*()_\\-+={}\\[\\]|;:\",.<>/?]+$",
+		"use letters, digits and ~!`@#$%^&*()_-+={}[]|;:\",.<>/? only, with no spaces")
 	// NoSpace is the SDK v7 comment's rule for LocalId and RemoteId.
-	NoSpace = &cloud.Charset{
-		Pattern:  regexp.MustCompile(`^\S+$`),
-		Describe: "must not contain spaces",
-	}
+	NoSpace = cloud.NewCharset(`^\S+$`,
+		"must not contain spaces")
 )
 
 // chars returns cs for Alibaba and nil for Apsara (warned about instead).

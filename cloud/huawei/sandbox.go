@@ -110,7 +110,7 @@ func (f frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *
 		f.Fail(w, r, &sandbox.Refusal{Code: cloud.CodeAuth, Reason: sandbox.ReasonAuth, Message: "the X-Security-Token does not belong to this access key"})
 		return
 	}
-	b.Signed(catalog.API, r.Method+" "+r.URL.Path, keys.ID)
+	b.Signed(API, r.Method+" "+r.URL.Path, keys.ID)
 	if r.URL.Path == projectsPath && r.Method == http.MethodGet {
 		projects(w, r, b)
 		return

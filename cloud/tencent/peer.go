@@ -46,7 +46,7 @@ func (Driver) PeerConfig(ctx context.Context, base *url.URL, cred cloud.Credenti
 	if err != nil {
 		return nil, err
 	}
-	if err := cloud.Pace(ctx, catalog); err != nil {
+	if err := cloud.Pace(ctx, catalog()); err != nil {
 		return nil, err
 	}
 	c, err := newClient(base, cred, target)

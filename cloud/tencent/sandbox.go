@@ -133,7 +133,7 @@ func (frontend) Serve(w http.ResponseWriter, r *http.Request, body []byte, b *sa
 		writeError(w, id, &failure{ae.code, ae.message})
 		return
 	}
-	b.Signed(catalog.API, action, keys.ID)
+	b.Signed(API, action, keys.ID)
 	if service == "sts" {
 		out, f := assumeRole(b, r, body)
 		if f != nil {

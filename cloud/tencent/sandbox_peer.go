@@ -63,7 +63,7 @@ func downloadConfiguration(b *sandbox.Backend, region string, body []byte) (map[
 	if !strings.HasPrefix(id, "vpnx-") {
 		return nil, &failure{"InvalidParameterValue.Malformed", fmt.Sprintf("The value of parameter `VpnConnectionId` is malformed: `%s` (it starts with vpnx-).", id)}
 	}
-	c, ref := b.Connection(catalog.API, region, id)
+	c, ref := b.Connection(API, region, id)
 	if ref != nil {
 		return nil, refusal(ref)
 	}
@@ -102,12 +102,12 @@ func peerText(b *sandbox.Backend, region string, c *sandbox.Conn, v cloud.Params
 		if v, ok := p.Get(path); ok && scalarText(v) != "" {
 			return scalarText(v)
 		}
-		if f := catalog.Field(path); f != nil && f.Default != "" {
+		if f := catalog().Field(path); f != nil && f.Default != "" {
 			return f.Default
 		}
 		return "-"
 	}
-	inv := b.Inventory(catalog.API, region)
+	inv := b.Inventory(API, region)
 	lines := []string{
 		"# VPC utilizes unique identifiers to manipulate the configuration of",
 		"# a VPN Connection. Each VPN Connection is assigned an identifier and is",

@@ -206,7 +206,7 @@ func authenticate(r *http.Request, q url.Values, b *sandbox.Backend) *failure {
 	if !b.FirstUse(catalog().API, q.Get("Nonce"), time.Unix(ts, 0), maxSkew) {
 		return replayed(q.Get("Nonce"))
 	}
-	b.Signed(catalog.API, q.Get("Action"), keys.ID)
+	b.Signed(Vendor, q.Get("Action"), keys.ID)
 	return nil
 }
 

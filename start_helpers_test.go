@@ -26,19 +26,54 @@ var startCommands = [][]string{
 // smallest Go program that prints, built the same way as tunnelwiz.
 const helloWorld = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"
 
+// Floors: hello-world linking only what any program that sends an HTTP
+// request links (net/http), and only the three vendor SDK packages the
+// brief requires. Every package linked runs its init and its pages are
+// touched at start, so these are what tunnelwiz cannot go below while it
+// sends with the official SDKs.
+var (
+	helloHTTP = []string{"net/http"}
+	helloSDKs = []string{
+		"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc/v20170312",
+		"github.com/alibabacloud-go/vpc-20160428/v7/client",
+		"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/vpn/v5",
+	}
+)
+
 // buildHello builds helloWorld into dir (a module of its own, so it links
 // nothing of tunnelwiz).
 func buildHello(tb testing.TB, dir string) string {
+	return buildHelloWith(tb, dir, "hello", nil)
+}
+
+// buildHelloWith builds helloWorld with blank imports, as a module that
+// takes tunnelwiz's go.mod and go.sum (so the SDKs are the versions
+// tunnelwiz links).
+func buildHelloWith(tb testing.TB, dir, name string, imports []string) string {
 	tb.Helper()
-	src := filepath.Join(dir, "hello")
+	src := filepath.Join(dir, name)
 	os.MkdirAll(src, 0o755)
-	os.WriteFile(filepath.Join(src, "go.mod"), []byte("module hello\n\ngo 1.26\n"), 0o644)
-	os.WriteFile(filepath.Join(src, "main.go"), []byte(helloWorld), 0o644)
-	bin := filepath.Join(dir, "hello-bin")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
+	mod := "module hello\n\ngo 1.26\n"
+	if len(imports) > 0 {
+		b, err := os.ReadFile("go.mod")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		mod = strings.Replace(string(b), "module tunnelwiz", "module hello", 1)
+		sum, _ := os.ReadFile("go.sum")
+		os.WriteFile(filepath.Join(src, "go.sum"), sum, 0o644)
+	}
+	main := helloWorld
+	for _, imp := range imports {
+		main = strings.Replace(main, "import \"fmt\"", "import \"fmt\"\nimport _ \""+imp+"\"", 1)
+	}
+	os.WriteFile(filepath.Join(src, "go.mod"), []byte(mod), 0o644)
+	os.WriteFile(filepath.Join(src, "main.go"), []byte(main), 0o644)
+	bin := filepath.Join(dir, name+"-bin")
+	cmd := exec.Command("go", "build", "-mod=mod", "-o", bin, ".")
 	cmd.Dir = src
 	if out, err := cmd.CombinedOutput(); err != nil {
-		tb.Fatalf("build hello: %v\n%s", err, out)
+		tb.Fatalf("build %s: %v\n%s", name, err, out)
 	}
 	return bin
 }

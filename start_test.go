@@ -105,16 +105,22 @@ func olderThan(v, floor string) bool {
 // (user+system) of validate, plan and --help beside a hello-world Go
 // binary, runs interleaved so that the shared machine's noise falls on
 // both; medians. It also reports the largest package init (clock ms and
-// bytes) of validate. Run it with -benchtime 200x.
+// bytes) of validate, and the two floors beside hello-world: a hello-world
+// linking net/http, and one linking the three vendor SDK packages
+// (validate/sdk-floor is tunnelwiz's own cost above what the SDKs impose).
+// Run it with -benchtime 200x.
 func BenchmarkStart(b *testing.B) {
 	dir := b.TempDir()
 	tw, hello := buildTunnelwiz(b, dir), buildHello(b, dir)
-	var helloCPU []time.Duration
+	withHTTP, withSDKs := buildHelloWith(b, dir, "hello-http", helloHTTP), buildHelloWith(b, dir, "hello-sdks", helloSDKs)
+	var helloCPU, httpCPU, sdkCPU []time.Duration
 	cmdCPU := make([][]time.Duration, len(startCommands))
 	var maxInitMs []time.Duration
 	var maxInitBytes int64
 	for b.Loop() {
 		helloCPU = append(helloCPU, processCPU(b, hello))
+		httpCPU = append(httpCPU, processCPU(b, withHTTP))
+		sdkCPU = append(sdkCPU, processCPU(b, withSDKs))
 		for i, args := range startCommands {
 			cmdCPU[i] = append(cmdCPU[i], processCPU(b, tw, args...))
 		}
@@ -126,13 +132,16 @@ func BenchmarkStart(b *testing.B) {
 		maxInitMs = append(maxInitMs, time.Duration(worst*float64(time.Millisecond)))
 	}
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-	h := median(helloCPU)
+	h, sdk := median(helloCPU), median(sdkCPU)
 	b.ReportMetric(ms(h), "hello-cpu-ms")
+	b.ReportMetric(float64(median(httpCPU))/float64(h), "http-floor/hello")
+	b.ReportMetric(float64(sdk)/float64(h), "sdk-floor/hello")
 	for i, args := range startCommands {
 		name := strings.TrimPrefix(args[0], "--")
 		c := median(cmdCPU[i])
 		b.ReportMetric(ms(c), name+"-cpu-ms")
 		b.ReportMetric(float64(c)/float64(h), name+"/hello")
+		b.ReportMetric(float64(c)/float64(sdk), name+"/sdk-floor")
 	}
 	b.ReportMetric(ms(median(maxInitMs)), "max-init-ms")
 	b.ReportMetric(float64(maxInitBytes)/1024, "max-init-KB")

@@ -98,12 +98,20 @@ func sibling(base *url.URL, service string) string {
 
 // httpConfig never retries (Submission does, knowing when a create may
 // be resent) and binds every request to ctx, which the SDK's API has no
-// parameter for.
+// parameter for. It names its own User-Agent: without one the SDK makes
+// up an application id, stores it in ~/.huaweicloud/application_id and
+// sends it with the machine's OS and locale in every request, which a
+// plan (that sends nothing anywhere) must not write and tunnelwiz has no
+// reason to send.
 func httpConfig(ctx context.Context) *config.HttpConfig {
 	return config.DefaultHttpConfig().
+		WithUserAgent(userAgent).
 		WithRetries(0).
 		WithHttpRoundTripper(ctxTransport{ctx: ctx, next: transport})
 }
+
+// userAgent is what every Huawei request says it comes from.
+const userAgent = "tunnelwiz (huaweicloud-sdk-go-v3)"
 
 // transport is shared by every call, as net/http intends, so previews
 // reuse one connection to the recorder instead of leaving a socket in

@@ -256,3 +256,30 @@ func TestRefusals(t *testing.T) {
 		t.Errorf("want the validator's one error, got %v", err)
 	}
 }
+
+// TestBGPOverPolicyWarns: the Alibaba example runs BGP over a tunnel whose
+// selectors are its subnets; the device gets a policy-based configuration,
+// so a warning names BgpConfig and says the session is not written. With
+// BGP off there is nothing to warn about.
+func TestBGPOverPolicyWarns(t *testing.T) {
+	warned := func(s *cloud.Spec) bool {
+		tu, err := peer.Build(s, peer.Options{CloudIP: "203.0.113.1", PeerIP: "198.51.100.1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tu.Warnings {
+			if strings.HasPrefix(w.Field, "BgpConfig.") && strings.Contains(w.Message, "BGP session") {
+				return true
+			}
+		}
+		return false
+	}
+	s := load(t, "../examples/alibaba.yaml")
+	if !warned(s) {
+		t.Error("BGP over a policy-based tunnel: no warning")
+	}
+	cloud.Params(s.Params).Set("BgpConfig.EnableBgp", false)
+	if warned(s) {
+		t.Error("BGP off: warned all the same")
+	}
+}

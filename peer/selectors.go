@@ -234,3 +234,23 @@ func onePairEach(children []Child) []Child {
 	}
 	return out
 }
+
+// bgpUnwritten warns when the cloud runs BGP over a tunnel whose
+// selectors are its subnets (Alibaba's BgpConfig beside LocalSubnet and
+// RemoteSubnet): a BGP session needs a route-based tunnel interface on the
+// device, which a policy-based configuration has not, so the session is
+// named in comments only and the engineer must not take the output for
+// the whole of it.
+func (b *builder) bgpUnwritten() {
+	t := b.t
+	if t.Routing.Term != "policy" || !t.Inside.Cloud.Known() {
+		return
+	}
+	asn := ""
+	if t.Inside.CloudASN.Known() {
+		asn = ", AS " + t.Inside.CloudASN.Token
+	}
+	t.warn(t.Inside.Cloud.Field, "the cloud runs BGP over this tunnel (its address %s%s), but the tunnel is policy-based "+
+		"(its selectors are the subnets): the BGP session needs a route-based tunnel interface on this device, which is not written",
+		t.Inside.Cloud.Token, asn)
+}

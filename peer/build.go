@@ -83,6 +83,7 @@ func (b *builder) build(o Options) (*Tunnel, error) {
 	b.identities()
 	b.selectors(o.Inventory)
 	b.bgpUnwritten()
+	b.bgpWithoutInside()
 	if t.Version.Term == "ikev1" {
 		t.Children = onePairEach(t.Children)
 	}

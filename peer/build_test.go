@@ -283,3 +283,32 @@ func TestBGPOverPolicyWarns(t *testing.T) {
 		t.Error("BGP off: warned all the same")
 	}
 }
+
+// TestBGPWithoutInsideWarns: a Huawei bgp connection may leave its tunnel
+// addresses to the cloud; then no BGP neighbour can be written, and one
+// warning names tunnel_local_address (not one per device, unnamed).
+func TestBGPWithoutInsideWarns(t *testing.T) {
+	s := load(t, "../examples/huawei.yaml")
+	p := cloud.Params(s.Params)
+	p.Delete("vpn_connection.tunnel_local_address")
+	p.Delete("vpn_connection.tunnel_peer_address")
+	tu, err := peer.Build(s, peer.Options{CloudIP: "203.0.113.1", PeerIP: "198.51.100.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range peer.Devices() {
+		_, warns := d.Write(tu, false)
+		for _, w := range warns {
+			if strings.Contains(w.Message, "BGP") && strings.Contains(w.Message, "cannot be written") || strings.Contains(w.Message, "no BGP neighbour") {
+				n++
+				if w.Field != "vpn_connection.tunnel_local_address" {
+					t.Errorf("%s: %s", d.Name, w)
+				}
+			}
+		}
+	}
+	if n != len(peer.Devices()) {
+		t.Errorf("%d warnings about the BGP neighbour for %d devices", n, len(peer.Devices()))
+	}
+}

@@ -101,7 +101,7 @@ func (x *ios) vti() {
 	x.c.cmd("!")
 	if len(t.Routes) > 0 {
 		x.c.note("The cloud routes these subnets of yours into the tunnel: %s.", strings.Join(t.Routes, ", "))
-		if t.Routing.Term == "bgp" {
+		if t.Routing.Term == "bgp" && t.Inside.Cloud.Known() {
 			x.c.note("BGP advertises them below; each network needs a matching route on this router.")
 		}
 	}

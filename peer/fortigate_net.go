@@ -147,7 +147,11 @@ func (f *forti) routes(cloud []string, routed bool) {
 func (f *forti) bgp(in insideNet, ok bool) {
 	t := f.t
 	if !ok {
-		f.warn(t.Inside.Cloud.Field, "a BGP tunnel without both inside addresses in the spec: the BGP neighbour cannot be written")
+		// Without the cloud's address the tunnel's build has said so
+		// (bgpWithoutInside); only a half-known pair is the device's to say.
+		if t.Inside.Cloud.Known() {
+			f.warn(t.Inside.Cloud.Field, "a BGP tunnel without both inside addresses in the spec: the BGP neighbour cannot be written")
+		}
 		return
 	}
 	f.x.comment("BGP over the tunnel (%s).", fortiBGPDoc)

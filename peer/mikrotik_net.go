@@ -78,7 +78,7 @@ func (r *ros) routeBased() {
 		"and the subnets you add, which the cloud must accept (IKEv2 narrowing; %s)", anyNet, rosDoc)
 	in, ok := inside(t.Inside)
 	if !ok {
-		if t.Routing.Term == "bgp" {
+		if t.Routing.Term == "bgp" && t.Inside.Cloud.Known() { // else bgpWithoutInside said it
 			r.warn(t.Inside.Cloud.Field, "a BGP tunnel without both inside addresses in the spec: the BGP connection cannot be written")
 		}
 		r.policyTemplate()

@@ -254,3 +254,21 @@ func (b *builder) bgpUnwritten() {
 		"(its selectors are the subnets): the BGP session needs a route-based tunnel interface on this device, which is not written",
 		t.Inside.Cloud.Token, asn)
 }
+
+// bgpWithoutInside warns when a BGP tunnel's inside addresses are not in
+// the spec (Huawei's tunnel_local_address is optional: the cloud then
+// assigns them): no device can be given its BGP neighbour until they are
+// known, so every device's output lacks the session, and this says why
+// once, naming the field, instead of each device guessing.
+func (b *builder) bgpWithoutInside() {
+	t := b.t
+	if t.Routing.Term != "bgp" || t.Inside.Cloud.Known() {
+		return
+	}
+	field := ""
+	if fs := b.roleFields(cloud.RoleTunnelLocal); len(fs) > 0 {
+		field = fs[0].at
+	}
+	t.warn(field, "not set: the cloud assigns the tunnel's inside addresses, so no BGP neighbour can be written; "+
+		"after the create, read them from the connection (tunnelwiz show ID) and set them in the spec")
+}

@@ -307,22 +307,6 @@ func (p *formPage) View(m *Model, width, height int) string {
 	return v
 }
 
-func wrap(s string, width int) string {
-	if width <= 0 || len(s) <= width {
-		return s
-	}
-	var out []string
-	for len(s) > width {
-		i := strings.LastIndexByte(s[:width], ' ')
-		if i <= 0 {
-			i = width
-		}
-		out = append(out, s[:i])
-		s = strings.TrimLeft(s[i:], " ")
-	}
-	return strings.Join(append(out, s), "\n")
-}
-
 func (p *formPage) hasSecret() bool {
 	for _, b := range p.bindings {
 		if b.in.Kind == forms.Secret {

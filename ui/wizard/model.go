@@ -451,7 +451,7 @@ func (m *Model) render() string {
 	}
 	body := m.pages[m.cur].View(m, m.bodyWidth(), h)
 	if m.side != nil {
-		body = m.side.view(m.bodyWidth(), h)
+		body = m.side.view(m, m.bodyWidth(), h)
 	}
 	body = clip(body, h)
 	return lipgloss.JoinVertical(lipgloss.Left,

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/export"
@@ -95,48 +94,6 @@ func (p *previewPage) saveViewCmd(m *Model, withKey bool) tea.Cmd {
 	}
 }
 
-// wrapTokens breaks long lines for the screen between tokens: at spaces,
-// after a comma or an ampersand (JSON members, form parameters), never
-// inside a name; the bytes sent are unchanged.
-func wrapTokens(s string, width int) string {
-	if width <= 0 {
-		return s
-	}
-	var out []string
-	for _, line := range strings.Split(s, "\n") {
-		cur := ""
-		for _, tok := range tokens(line) {
-			if cur != "" && ansi.StringWidth(cur+tok) > width {
-				out = append(out, cur)
-				cur = ""
-			}
-			cur += tok
-			for ansi.StringWidth(cur) > width { // one token longer than a line
-				out = append(out, ansi.Truncate(cur, width, ""))
-				cur = ansi.TruncateLeft(cur, width, "")
-			}
-		}
-		out = append(out, cur)
-	}
-	return strings.Join(out, "\n")
-}
-
-// tokens splits a line after each space, comma and ampersand.
-func tokens(line string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(line); i++ {
-		if c := line[i]; c == ' ' || c == ',' || c == '&' {
-			out = append(out, line[start:i+1])
-			start = i + 1
-		}
-	}
-	if start < len(line) {
-		out = append(out, line[start:])
-	}
-	return out
-}
-
 // previewText is the plan as `tunnelwiz plan` prints it, or the errors,
 // after where it goes.
 func previewText(st *State, dest string) string {
@@ -211,7 +168,7 @@ func (p *previewPage) Leave(m *Model) {}
 func (p *previewPage) View(m *Model, w, h int) string {
 	if p.width != w {
 		p.width = w
-		p.vp.SetContent(wrapTokens(p.text, w))
+		p.vp.SetContent(wrapTokens(p.text, w, m.viewerMark()))
 	}
 	p.vp.SetWidth(w)
 	p.vp.SetHeight(h)

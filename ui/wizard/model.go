@@ -566,8 +566,13 @@ func (m *Model) footer() string {
 	// The count, then the message whole, on at least two lines (the
 	// footer grows for a longer one), then the keys, wrapped between
 	// keys when they do not fit.
+	// Over "your side" one line is kept: its rows are the configuration's.
+	rows := 2
+	if m.side != nil {
+		rows = 1
+	}
 	msg := strings.Split(wrap(line, m.width), "\n")
-	for len(msg) < 2 {
+	for len(msg) < rows {
 		msg = append(msg, "")
 	}
 	return s.Panel.Width(m.width).Render(count) + "\n" + style.Render(strings.Join(msg, "\n")) + "\n" +

@@ -24,6 +24,9 @@ type previewPage struct {
 	// shown, 0 for the request itself.
 	views []export.Format
 	view  int
+	// names are the views' names, drawn above the scrolled text so that
+	// the view shown stays in sight (none when there is only the request).
+	names []string
 }
 
 func (p *previewPage) Name() string { return "Preview" }
@@ -45,24 +48,22 @@ func (p *previewPage) Enter(m *Model) tea.Cmd {
 
 // render writes the view chosen, under a line naming the views.
 func (p *previewPage) render(m *Model) {
-	p.width = 0
+	p.width, p.names = 0, nil
 	if len(p.views) == 0 {
 		p.text = previewText(m.St, m.destinationText())
 		return
 	}
-	names := []string{"request"}
+	p.names = []string{"request"}
 	for _, f := range p.views {
-		names = append(names, f.Name)
+		p.names = append(p.names, f.Name)
 	}
-	names[p.view] = "[" + names[p.view] + "]"
-	head := "View (←→): " + strings.Join(names, " ") + "\n\n"
 	if p.view == 0 {
-		p.text = head + previewText(m.St, m.destinationText())
+		p.text = previewText(m.St, m.destinationText())
 		return
 	}
 	res, err := p.views[p.view-1].Write(m.St.Spec, export.Options{})
 	if err != nil {
-		p.text = head + "Not written: " + err.Error()
+		p.text = "Not written: " + err.Error()
 		return
 	}
 	var b strings.Builder
@@ -72,7 +73,7 @@ func (p *previewPage) render(m *Model) {
 	if len(res.Warnings) > 0 {
 		b.WriteString("\n")
 	}
-	p.text = head + b.String() + cloud.Scrub(res.Text, m.St.Catalog().SecretValues(m.St.Params()))
+	p.text = b.String() + cloud.Scrub(res.Text, m.St.Catalog().SecretValues(m.St.Params()))
 }
 
 // saveViewCmd writes the export shown to a new file (never over one),
@@ -171,6 +172,11 @@ func (p *previewPage) View(m *Model, w, h int) string {
 		p.vp.SetContent(wrapTokens(p.text, w, m.viewerMark()))
 	}
 	p.vp.SetWidth(w)
-	p.vp.SetHeight(h)
-	return p.vp.View()
+	if len(p.names) == 0 {
+		p.vp.SetHeight(h)
+		return p.vp.View()
+	}
+	head := pickerLine("View (←→): ", p.names, p.view, w) + "\n"
+	p.vp.SetHeight(max(h-strings.Count(head, "\n")-1, 1))
+	return head + "\n" + p.vp.View()
 }

@@ -159,6 +159,6 @@ func (y *yourSide) view(m *Model, w, h int) string {
 	}
 	head := pickerLine("Your side: ", y.names, y.at, w) + "\n" + m.Styles.Muted.Render(truncate(y.title, w))
 	y.vp.SetWidth(w)
-	y.vp.SetHeight(max(h-2, 1))
+	y.vp.SetHeight(max(h-strings.Count(head, "\n")-1, 1))
 	return head + "\n" + y.vp.View()
 }

@@ -110,3 +110,27 @@ func TestYourSideWrapMark(t *testing.T) {
 		t.Errorf("the saved file is not the configuration as written (%v):\n%s", err, b)
 	}
 }
+
+// TestPickerLine: many names take at most two rows, wrapped between
+// names; the current one is always shown, the ends cut marked "…".
+func TestPickerLine(t *testing.T) {
+	var names []string
+	for i := range 30 {
+		names = append(names, fmtAny(i)+"-device-name")
+	}
+	for _, at := range []int{0, 15, 29} {
+		out := pickerLine("Your side: ", names, at, 80)
+		rows := strings.Split(out, "\n")
+		if len(rows) > 2 || !strings.Contains(out, "["+names[at]+"]") {
+			t.Errorf("at %d:\n%s", at, out)
+		}
+		for _, r := range rows {
+			if len([]rune(r)) > 80 {
+				t.Errorf("row wider than 80: %q", r)
+			}
+		}
+		if at > 0 && !strings.HasPrefix(out, "Your side: … ") || at < 29 && !strings.HasSuffix(out, " …") {
+			t.Errorf("at %d: a cut end is not marked:\n%s", at, out)
+		}
+	}
+}

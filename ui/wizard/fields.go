@@ -153,7 +153,7 @@ func (b *binding) check(st *State, text string) error {
 	default:
 		p.Set(b.in.Path, v)
 	}
-	_, issues := st.Catalog().Check(spec)
+	_, issues := st.check(spec)
 	for _, i := range issues {
 		if i.Severity == cloud.Error && (i.Field == b.in.Path || strings.HasPrefix(i.Field, b.in.Path+"[") || strings.HasPrefix(i.Field, b.in.Path+".")) {
 			msg := i.Message

@@ -293,6 +293,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.choicesArrived(msg)
 	case invLoaded:
 		m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
+		m.St.Revalidate() // the rules that read the listed gateways
 		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.step == cloud.StepGateways {
 			fp.Leave(m)
 			return m, fp.rebuild(m)

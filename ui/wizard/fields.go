@@ -223,7 +223,7 @@ func (b *binding) widget(st *State) huh.Field {
 		for _, o := range in.Options {
 			opts = append(opts, huh.NewOption(o.Label, o.Value))
 		}
-		return huh.NewSelect[string]().Key(in.Path).Title(title).Description(desc).Options(opts...).Value(&b.text)
+		return huh.NewSelect[string]().Key(in.Path).Title(title).Description(desc).Options(st.fitRows(opts)...).Value(&b.text)
 	case forms.Rows:
 		cols, _ := forms.Columns(st.Catalog(), in.Field)
 		rowHelp := "one per line"

@@ -71,6 +71,7 @@ func (p *formPage) Name() string { return p.name }
 
 func (p *formPage) Enter(m *Model) tea.Cmd {
 	st := m.St
+	st.Cols = m.bodyWidth() - rowFrame
 	p.bindings, p.picks = nil, nil
 	var fields []huh.Field
 	if p.extra != nil {

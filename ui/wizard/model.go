@@ -220,10 +220,24 @@ func (m *Model) release() tea.Cmd {
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		resized := msg.Width != m.width
 		m.width, m.height = msg.Width, msg.Height
 		if h := hostedOf(m.pages[m.cur]); h != nil {
 			h.height = 0 // sized when built: size it again
 			h.fit(m.bodyWidth(), m.bodyHeight())
+		}
+		// A pick list's rows are cut to the width when built: build them
+		// again for another width.
+		switch p := m.pages[m.cur].(type) {
+		case *formPage:
+			if resized && p.form != nil {
+				p.Leave(m)
+				return m, p.rebuild(m)
+			}
+		case *vendorPage:
+			if resized && p.form != nil {
+				return m, p.rebuild(m)
+			}
 		}
 	case tea.KeyPressMsg:
 		m.note, m.keyNote = "", ""

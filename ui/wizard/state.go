@@ -72,6 +72,9 @@ type State struct {
 	// (a pipe, a script), where a hidden prompt cannot be had; nothing
 	// typed is echoed there anyway.
 	EchoKey bool
+	// Cols is how wide a pick list's row may be (the body less huh's
+	// frame), set when a page's form is built; see fitRows.
+	Cols int
 	// FormErrs are what the form could not turn into a value (rows that do
 	// not parse), by path: reported as errors beside the catalog's own.
 	FormErrs map[string]string

@@ -24,6 +24,12 @@ type Check struct {
 	// evidence is a vendor error code reports warnings, never errors.
 	Source string
 	Run    func(p Params, t map[string]string) Issues
+	// Listed, when set, runs instead of Run where the gateways were
+	// looked up (the wizard's pick lists): a rule that hangs on a fact of
+	// a resource the spec only names (Huawei's gateway attachment) is
+	// decided from the listing rather than reported as unknowable. It
+	// falls back to Run's answer for a resource the listing lacks.
+	Listed func(p Params, t map[string]string, inv *Inventory) Issues
 }
 
 // TerraformResource is an official Terraform provider's resource.

@@ -35,7 +35,11 @@ func DriverFor(vendor string) (Driver, error) {
 // catalog's types (numbers written for string fields become strings,
 // quoted numbers for integer fields become numbers, nulls are dropped).
 // The builder sends the normalized parameters, never the raw ones.
-func (c *Catalog) Check(s *Spec) (Params, Issues) {
+func (c *Catalog) Check(s *Spec) (Params, Issues) { return c.CheckListed(s, nil) }
+
+// CheckListed is Check where the gateways were looked up: the rules with
+// a Listed form decide from inv (nil: as Check).
+func (c *Catalog) CheckListed(s *Spec, inv *Inventory) (Params, Issues) {
 	c.index()
 	w := &walker{c: c}
 	w.checkTarget(s.Target)
@@ -48,6 +52,10 @@ func (c *Catalog) Check(s *Spec) (Params, Issues) {
 	w.controls(map[string]any(p), "", "")
 	w.object(p, "", "")
 	for _, ch := range c.Checks {
+		if inv != nil && ch.Listed != nil {
+			w.out = append(w.out, ch.Listed(p, s.Target, inv)...)
+			continue
+		}
 		w.out = append(w.out, ch.Run(p, s.Target)...)
 	}
 	w.secretCopies(p)

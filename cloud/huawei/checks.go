@@ -14,8 +14,10 @@ var checks = []cloud.Check{
 	{
 		Name: "peer_subnets is required except for an ER-attached gateway in policy or bgp mode",
 		Source: seed + " Table 3 (mandatory except when the gateway's association mode is er and style is policy or bgp); " +
-			"the spec cannot show the gateway's attachment, so policy/bgp draw a warning only; " + checked,
-		Run: checkPeerSubnetsPresent,
+			"the spec cannot show the gateway's attachment, so policy/bgp draw a warning only, unless the gateway was listed " +
+			"(the wizard): then its attachment_type decides (vpc: an error; er: nothing); " + checked,
+		Run:    checkPeerSubnetsPresent,
+		Listed: checkPeerSubnetsListed,
 	},
 	{
 		Name:   "peer_subnets avoid the reserved VPC blocks 100.64.0.0/10 and 214.0.0.0/8",
@@ -70,6 +72,25 @@ func styleOf(c cloud.Params) string {
 }
 
 func checkPeerSubnetsPresent(ps cloud.Params, _ map[string]string) cloud.Issues {
+	return peerSubnetsRule(ps, nil)
+}
+
+// checkPeerSubnetsListed decides policy and bgp from the gateway's
+// attachment where the gateway was listed with it.
+func checkPeerSubnetsListed(ps cloud.Params, _ map[string]string, inv *cloud.Inventory) cloud.Issues {
+	var gw *cloud.Resource
+	for i, r := range inv.VPNGateways {
+		if r.ID == conn(ps).Str("vgw_id") && r.Notes["attachment_type"] != "" {
+			gw = &inv.VPNGateways[i]
+		}
+	}
+	return peerSubnetsRule(ps, gw)
+}
+
+// peerSubnetsRule: peer_subnets is mandatory but for an ER-attached
+// gateway in policy or bgp mode; gw is the gateway as listed, with its
+// attachment_type, or nil when not seen (policy/bgp then warn).
+func peerSubnetsRule(ps cloud.Params, gw *cloud.Resource) cloud.Issues {
 	c := conn(ps)
 	if c == nil || given(c, "peer_subnets") || given(c, "peer_subnets_v6") {
 		return nil
@@ -79,10 +100,25 @@ func checkPeerSubnetsPresent(ps cloud.Params, _ map[string]string) cloud.Issues 
 		return cloud.Issues{cloud.Errorf(p("peer_subnets"),
 			"is required when style is static: give 1 to 50 customer IPv4 CIDR blocks (or peer_subnets_v6 on an IPv6 gateway)")}
 	case "policy", "bgp":
-		return cloud.Issues{cloud.Warnf(p("peer_subnets"),
-			"is required unless the VPN gateway is attached to an enterprise router (attachment_type er); tunnelwiz cannot see the gateway, so check it: give 1 to 50 customer CIDR blocks otherwise")}
+		switch {
+		case gw == nil:
+			return cloud.Issues{cloud.Warnf(p("peer_subnets"),
+				"is required unless the VPN gateway is attached to an enterprise router (attachment_type er); tunnelwiz cannot see the gateway, so check it: give 1 to 50 customer CIDR blocks otherwise")}
+		case gw.Notes["attachment_type"] != "er":
+			return cloud.Issues{cloud.Errorf(p("peer_subnets"),
+				"is required: the VPN gateway %s has attachment_type %s, not er (an enterprise router): give 1 to 50 customer IPv4 CIDR blocks (or peer_subnets_v6 on an IPv6 gateway)",
+				gatewayName(gw), gw.Notes["attachment_type"])}
+		}
 	}
 	return nil
+}
+
+// gatewayName is a listed gateway as the pick list names it.
+func gatewayName(r *cloud.Resource) string {
+	if r.Name != "" {
+		return r.Name + " (" + r.ID + ")"
+	}
+	return r.ID
 }
 
 // given reports a non-empty list, or a value of another type, which its

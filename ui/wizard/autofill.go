@@ -35,7 +35,7 @@ func autofill(st *State, picks []*pickBinding) []string {
 			return
 		}
 		p.Set(inst, v)
-		if _, issues := c.Check(st.Spec); issues.For(inst).Errors() > 0 {
+		if _, issues := st.check(st.Spec); issues.For(inst).Errors() > 0 {
 			if ours {
 				p.Set(inst, cur)
 			} else {

@@ -153,7 +153,7 @@ func (b *binding) check(st *State, text string) error {
 	default:
 		p.Set(b.in.Path, v)
 	}
-	_, issues := st.Catalog().Check(spec)
+	_, issues := st.check(spec)
 	for _, i := range issues {
 		if i.Severity == cloud.Error && (i.Field == b.in.Path || strings.HasPrefix(i.Field, b.in.Path+"[") || strings.HasPrefix(i.Field, b.in.Path+".")) {
 			msg := i.Message
@@ -223,7 +223,7 @@ func (b *binding) widget(st *State) huh.Field {
 		for _, o := range in.Options {
 			opts = append(opts, huh.NewOption(o.Label, o.Value))
 		}
-		return huh.NewSelect[string]().Key(in.Path).Title(title).Description(desc).Options(opts...).Value(&b.text)
+		return huh.NewSelect[string]().Key(in.Path).Title(title).Description(desc).Options(st.fitRows(opts)...).Value(&b.text)
 	case forms.Rows:
 		cols, _ := forms.Columns(st.Catalog(), in.Field)
 		rowHelp := "one per line"

@@ -71,6 +71,7 @@ func (p *formPage) Name() string { return p.name }
 
 func (p *formPage) Enter(m *Model) tea.Cmd {
 	st := m.St
+	st.Cols = m.bodyWidth() - rowFrame
 	p.bindings, p.picks = nil, nil
 	var fields []huh.Field
 	if p.extra != nil {
@@ -305,22 +306,6 @@ func (p *formPage) View(m *Model, width, height int) string {
 		v = m.Styles.Error.Render(wrap("The cloud refused: "+e.Error(), width)) + "\n" + v
 	}
 	return v
-}
-
-func wrap(s string, width int) string {
-	if width <= 0 || len(s) <= width {
-		return s
-	}
-	var out []string
-	for len(s) > width {
-		i := strings.LastIndexByte(s[:width], ' ')
-		if i <= 0 {
-			i = width
-		}
-		out = append(out, s[:i])
-		s = strings.TrimLeft(s[i:], " ")
-	}
-	return strings.Join(append(out, s), "\n")
 }
 
 func (p *formPage) hasSecret() bool {

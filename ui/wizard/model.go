@@ -220,10 +220,24 @@ func (m *Model) release() tea.Cmd {
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		resized := msg.Width != m.width
 		m.width, m.height = msg.Width, msg.Height
 		if h := hostedOf(m.pages[m.cur]); h != nil {
 			h.height = 0 // sized when built: size it again
 			h.fit(m.bodyWidth(), m.bodyHeight())
+		}
+		// A pick list's rows are cut to the width when built: build them
+		// again for another width.
+		switch p := m.pages[m.cur].(type) {
+		case *formPage:
+			if resized && p.form != nil {
+				p.Leave(m)
+				return m, p.rebuild(m)
+			}
+		case *vendorPage:
+			if resized && p.form != nil {
+				return m, p.rebuild(m)
+			}
 		}
 	case tea.KeyPressMsg:
 		m.note, m.keyNote = "", ""
@@ -293,6 +307,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.choicesArrived(msg)
 	case invLoaded:
 		m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
+		m.St.Revalidate() // the rules that read the listed gateways
 		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.step == cloud.StepGateways {
 			fp.Leave(m)
 			return m, fp.rebuild(m)
@@ -451,7 +466,7 @@ func (m *Model) render() string {
 	}
 	body := m.pages[m.cur].View(m, m.bodyWidth(), h)
 	if m.side != nil {
-		body = m.side.view(m.bodyWidth(), h)
+		body = m.side.view(m, m.bodyWidth(), h)
 	}
 	body = clip(body, h)
 	return lipgloss.JoinVertical(lipgloss.Left,
@@ -566,8 +581,13 @@ func (m *Model) footer() string {
 	// The count, then the message whole, on at least two lines (the
 	// footer grows for a longer one), then the keys, wrapped between
 	// keys when they do not fit.
+	// Over "your side" one line is kept: its rows are the configuration's.
+	rows := 2
+	if m.side != nil {
+		rows = 1
+	}
 	msg := strings.Split(wrap(line, m.width), "\n")
-	for len(msg) < 2 {
+	for len(msg) < rows {
 		msg = append(msg, "")
 	}
 	return s.Panel.Width(m.width).Render(count) + "\n" + style.Render(strings.Join(msg, "\n")) + "\n" +

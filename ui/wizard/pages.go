@@ -27,6 +27,22 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 	if m.St.Driver != nil {
 		p.vendor = m.St.Catalog().API
 	}
+	return p.build(m)
+}
+
+// rebuild makes the form again for a new width (its rows are cut to it),
+// the vendor highlighted and the cursor's field kept.
+func (p *vendorPage) rebuild(m *Model) tea.Cmd {
+	on := p.focusedKey()
+	cmd := p.build(m)
+	if on == "dest" {
+		return tea.Batch(cmd, p.form.NextField())
+	}
+	return cmd
+}
+
+func (p *vendorPage) build(m *Model) tea.Cmd {
+	m.St.Cols = m.bodyWidth() - rowFrame
 	if p.dest == "" {
 		switch {
 		case m.St.UseEndpoint:
@@ -83,9 +99,9 @@ func (p *vendorPage) Enter(m *Model) tea.Cmd {
 	p.form = newForm(m,
 		huh.NewSelect[string]().Key("vendor").Title(vendorTitle).
 			Description("One IPsec connection on one API. Changing it starts the connection over.").
-			Options(opts...).Value(&p.vendor),
+			Options(m.St.fitRows(opts)...).Value(&p.vendor),
 		huh.NewSelect[string]().Key("dest").Title(destTitle).Description(credText()).
-			Options(dests...).Value(&p.dest),
+			Options(m.St.fitRows(dests)...).Value(&p.dest),
 	)
 	return p.form.Init()
 }
@@ -207,7 +223,7 @@ func pickFields(st *State, p *formPage, b *binding, in forms.Input, opts []huh.O
 		title += " [now: " + now + "; enter keeps it]"
 	}
 	sel := huh.NewSelect[string]().Key(in.Path + "#pick").Title(title).Description(title + ", type to filter: " + in.Help).
-		Options(opts...).Value(&pick.choice).Filtering(true)
+		Options(st.fitRows(opts)...).Value(&pick.choice).Filtering(true)
 	if len(opts) > 8 {
 		sel = sel.Height(9) // a long list scrolls in a window, so what follows stays on screen
 	}
@@ -301,7 +317,7 @@ func gatewayFields(m *Model, p *formPage) []huh.Field {
 			opts = append(opts, huh.NewOption("(pick the VPN gateway first)", ""))
 		}
 		out = append(out, huh.NewSelect[string]().Key(in.Path).Title(in.Title+" (required)").Description(in.Help).
-			Options(opts...).Value(&b.text))
+			Options(st.fitRows(opts)...).Value(&b.text))
 	}
 	return out
 }

@@ -44,7 +44,7 @@ func presetSelect(m *Model, p *formPage) huh.Field {
 	}
 	return huh.NewSelect[string]().Key("#preset").Title("Preset").
 		Description("Fill phase 1 and phase 2 from a vendor-neutral profile; what this vendor cannot express is reported.").
-		Options(opts...).Value(&p.preset)
+		Options(m.St.fitRows(opts)...).Value(&p.preset)
 }
 
 // applyPreset runs after each update of the IKE page: a preset chosen

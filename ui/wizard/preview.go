@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/export"
@@ -25,6 +24,9 @@ type previewPage struct {
 	// shown, 0 for the request itself.
 	views []export.Format
 	view  int
+	// names are the views' names, drawn above the scrolled text so that
+	// the view shown stays in sight (none when there is only the request).
+	names []string
 }
 
 func (p *previewPage) Name() string { return "Preview" }
@@ -46,24 +48,22 @@ func (p *previewPage) Enter(m *Model) tea.Cmd {
 
 // render writes the view chosen, under a line naming the views.
 func (p *previewPage) render(m *Model) {
-	p.width = 0
+	p.width, p.names = 0, nil
 	if len(p.views) == 0 {
 		p.text = previewText(m.St, m.destinationText())
 		return
 	}
-	names := []string{"request"}
+	p.names = []string{"request"}
 	for _, f := range p.views {
-		names = append(names, f.Name)
+		p.names = append(p.names, f.Name)
 	}
-	names[p.view] = "[" + names[p.view] + "]"
-	head := "View (←→): " + strings.Join(names, " ") + "\n\n"
 	if p.view == 0 {
-		p.text = head + previewText(m.St, m.destinationText())
+		p.text = previewText(m.St, m.destinationText())
 		return
 	}
 	res, err := p.views[p.view-1].Write(m.St.Spec, export.Options{})
 	if err != nil {
-		p.text = head + "Not written: " + err.Error()
+		p.text = "Not written: " + err.Error()
 		return
 	}
 	var b strings.Builder
@@ -73,7 +73,7 @@ func (p *previewPage) render(m *Model) {
 	if len(res.Warnings) > 0 {
 		b.WriteString("\n")
 	}
-	p.text = head + b.String() + cloud.Scrub(res.Text, m.St.Catalog().SecretValues(m.St.Params()))
+	p.text = b.String() + cloud.Scrub(res.Text, m.St.Catalog().SecretValues(m.St.Params()))
 }
 
 // saveViewCmd writes the export shown to a new file (never over one),
@@ -93,48 +93,6 @@ func (p *previewPage) saveViewCmd(m *Model, withKey bool) tea.Cmd {
 		path, err := writeNew(dir, name+"-"+f.Name, f.Ext, []byte(res.Text))
 		return yourSideSaved{path: path, withKey: res.HasSecret, err: err, hint: "ctrl+y saves it with the key"}
 	}
-}
-
-// wrapTokens breaks long lines for the screen between tokens: at spaces,
-// after a comma or an ampersand (JSON members, form parameters), never
-// inside a name; the bytes sent are unchanged.
-func wrapTokens(s string, width int) string {
-	if width <= 0 {
-		return s
-	}
-	var out []string
-	for _, line := range strings.Split(s, "\n") {
-		cur := ""
-		for _, tok := range tokens(line) {
-			if cur != "" && ansi.StringWidth(cur+tok) > width {
-				out = append(out, cur)
-				cur = ""
-			}
-			cur += tok
-			for ansi.StringWidth(cur) > width { // one token longer than a line
-				out = append(out, ansi.Truncate(cur, width, ""))
-				cur = ansi.TruncateLeft(cur, width, "")
-			}
-		}
-		out = append(out, cur)
-	}
-	return strings.Join(out, "\n")
-}
-
-// tokens splits a line after each space, comma and ampersand.
-func tokens(line string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(line); i++ {
-		if c := line[i]; c == ' ' || c == ',' || c == '&' {
-			out = append(out, line[start:i+1])
-			start = i + 1
-		}
-	}
-	if start < len(line) {
-		out = append(out, line[start:])
-	}
-	return out
 }
 
 // previewText is the plan as `tunnelwiz plan` prints it, or the errors,
@@ -211,9 +169,14 @@ func (p *previewPage) Leave(m *Model) {}
 func (p *previewPage) View(m *Model, w, h int) string {
 	if p.width != w {
 		p.width = w
-		p.vp.SetContent(wrapTokens(p.text, w))
+		p.vp.SetContent(wrapTokens(p.text, w, m.viewerMark()))
 	}
 	p.vp.SetWidth(w)
-	p.vp.SetHeight(h)
-	return p.vp.View()
+	if len(p.names) == 0 {
+		p.vp.SetHeight(h)
+		return p.vp.View()
+	}
+	head := pickerLine("View (←→): ", p.names, p.view, w) + "\n"
+	p.vp.SetHeight(max(h-strings.Count(head, "\n")-1, 1))
+	return head + "\n" + p.vp.View()
 }

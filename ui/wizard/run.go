@@ -184,7 +184,7 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 		case *formPage:
 			if pg.step == cloud.StepGateways && m.St.Inventory == nil {
 				if msg, ok := m.loadInventory()().(invLoaded); ok {
-					m.St.Inventory, m.St.InvErr = msg.inv, msg.err
+					m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
 				}
 			}
 			if err := askPage(m, pg, in, out); err != nil {

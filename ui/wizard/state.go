@@ -72,6 +72,9 @@ type State struct {
 	// (a pipe, a script), where a hidden prompt cannot be had; nothing
 	// typed is echoed there anyway.
 	EchoKey bool
+	// Cols is how wide a pick list's row may be (the body less huh's
+	// frame), set when a page's form is built; see fitRows.
+	Cols int
 	// FormErrs are what the form could not turn into a value (rows that do
 	// not parse), by path: reported as errors beside the catalog's own.
 	FormErrs map[string]string
@@ -121,10 +124,21 @@ func (s *State) Revalidate() {
 		}
 		s.applied[f.Path] = applies
 	}
-	_, s.Issues = c.Check(s.Spec)
+	_, s.Issues = s.check(s.Spec)
 	for _, path := range sortedKeys(s.FormErrs) {
 		s.Issues = append(cloud.Issues{{Field: path, Severity: cloud.Error, Message: s.FormErrs[path]}}, s.Issues...)
 	}
+}
+
+// check runs the catalog over spec with the gateways as listed: a rule
+// that hangs on a listed gateway's facts (Huawei's attachment) is decided
+// from them instead of warning that tunnelwiz cannot see the gateway.
+func (s *State) check(spec *cloud.Spec) (cloud.Params, cloud.Issues) {
+	var inv *cloud.Inventory
+	if s.Inventory != nil && s.InvFor == s.InvKey() { // not another region's
+		inv = s.Inventory
+	}
+	return s.Catalog().CheckListed(spec, inv)
 }
 
 // InvKey names what an inventory was looked up for.

@@ -251,23 +251,33 @@ func (m *Model) summary() string {
 
 // resultText says where the spec was saved and how to make the same
 // again headless; it is also printed after the wizard exits (closed),
-// when the keys of the result screen are gone.
+// when the keys of the result screen are gone. The command is offered as
+// it is only when the file holds the key (ctrl+y): without it, `apply`
+// of the file stops at the key, so the screen says how to put it in
+// first, and the text left after the wizard names the field to fill.
 func resultText(m *Model, w int, closed bool) string {
 	st := m.St
 	if st.Saved == "" {
 		return ""
 	}
-	how := "without the pre-shared key (ctrl+r shows it, ctrl+y puts it in the file): to create the same again headless:"
-	if closed {
-		how = "without the pre-shared key: put the key your customer gateway has into the file, then to create the same again headless:"
+	cmd := "\n  tunnelwiz apply" + destFlag(m) + " --yes --wait " + st.Saved + "\n"
+	saved := "The spec is saved as " + st.Saved
+	keyless := !st.SavedWithKey && len(st.Catalog().SecretValues(st.Params())) > 0
+	field := "the pre-shared key's field"
+	if f := st.Catalog().RoleField(cloud.RolePSK); f != nil {
+		field = f.Path
 	}
-	if st.Accessible {
-		how = "without the pre-shared key: add it (shown above when it was made) to the file, then to create the same again headless:"
+	switch {
+	case st.SavedWithKey:
+		return wrap(saved+" with the pre-shared key (mode 0600; keep it safe). To create the same again headless:", w) + cmd
+	case !keyless: // the session has no key to leave out
+		return wrap(saved+". To create the same again headless:", w) + cmd
+	case st.Accessible:
+		return wrap(saved+" without the pre-shared key. To create the same again headless, first put the key (shown above when it was made) into the file as "+field+", then:", w) + cmd
+	case closed:
+		return wrap(saved+" without the pre-shared key. To create the same again headless, first put the key your customer gateway has into the file as "+field+", then:", w) + cmd
 	}
-	if st.SavedWithKey {
-		how = "with the pre-shared key (mode 0600; keep it safe). To create the same again headless:"
-	}
-	return wrap("The spec is saved as "+st.Saved+" "+how, w) + "\n  tunnelwiz apply" + destFlag(m) + " --yes --wait " + st.Saved + "\n"
+	return wrap(saved+" without the pre-shared key: ctrl+y puts the key into it (ctrl+r shows it); then the command that creates the same again headless shows here.", w) + "\n"
 }
 
 func pollEvery(m *Model) time.Duration {

@@ -10,6 +10,7 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/peer"
+	"tunnelwiz/ui/front"
 )
 
 // yourSide shows the customer gateway's configuration for the connection
@@ -21,8 +22,12 @@ type yourSide struct {
 	devices []peer.Device
 	at      int
 	vp      viewport.Model
-	text    string
-	width   int
+	// names and title head the view, above the scrolled text, so that
+	// the device shown is always in sight; text is what scrolls.
+	names []string
+	title string
+	text  string
+	width int
 	// shown: the text holds the key (ctrl+r), so a save holds it too.
 	shown bool
 	// vendor is the vendor's own export, after a create (nil before).
@@ -44,20 +49,18 @@ func newYourSide(m *Model) *yourSide {
 // written yet.
 func (y *yourSide) render(m *Model) {
 	var b strings.Builder
-	var names []string
+	y.names = nil
 	for _, dv := range y.devices {
-		names = append(names, dv.Name)
+		y.names = append(y.names, dv.Name)
 	}
-	names = append(names, y.vendorNames(m)...)
-	names[y.at] = "[" + names[y.at] + "]"
+	y.names = append(y.names, y.vendorNames(m)...)
 	if dev, ok := y.vendorAt(); ok {
-		b.WriteString("Your side: " + strings.Join(names, " ") + " — the vendor's export\n\n")
-		b.WriteString(y.vendorText(m, dev))
-		y.text, y.width = b.String(), 0
+		y.title = front.Escape("the vendor's own export: " + dev.Vendor + " " + dev.Platform + " " + dev.Version)
+		y.text, y.width = y.vendorText(m, dev), 0
 		return
 	}
 	d := y.devices[y.at]
-	b.WriteString("Your side: " + strings.Join(names, " ") + " — " + d.Title + "\n\n")
+	y.title = d.Title
 	b.WriteString(y.vendorStatus())
 	t, err := peer.Build(m.St.Spec, peer.Options{Inventory: m.St.Inventory})
 	var missing *peer.MissingAddressError
@@ -99,6 +102,7 @@ func (y *yourSide) update(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		cmd := y.exportCmd(m)
 		y.render(m)
+		y.vp.GotoTop() // another device's text, from its start
 		return cmd
 	case key.Matches(msg, m.Keys.Reveal):
 		y.shown = !y.shown
@@ -146,12 +150,15 @@ type yourSideSaved struct {
 	hint    string
 }
 
-func (y *yourSide) view(w, h int) string {
+// view is the picker and the device's title, fixed, over the scrolled
+// text (wrapped rows marked as continuing their line).
+func (y *yourSide) view(m *Model, w, h int) string {
 	if y.width != w {
-		y.vp.SetContent(wrapTokens(y.text, w))
+		y.vp.SetContent(wrapTokens(y.text, w, m.viewerMark()))
 		y.width = w
 	}
+	head := pickerLine("Your side: ", y.names, y.at, w) + "\n" + m.Styles.Muted.Render(truncate(y.title, w))
 	y.vp.SetWidth(w)
-	y.vp.SetHeight(h)
-	return y.vp.View()
+	y.vp.SetHeight(max(h-strings.Count(head, "\n")-1, 1))
+	return head + "\n" + y.vp.View()
 }

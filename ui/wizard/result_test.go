@@ -1,0 +1,67 @@
+package wizard
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tunnelwiz/cloud"
+)
+
+// resultModel is the Tencent example just created in the sandbox, the
+// spec saved without the key: the result screen at 80x24.
+func resultModel(t *testing.T) *Model {
+	t.Helper()
+	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
+	m.width, m.height = 80, 24
+	if err := m.ensureDest(); err != nil {
+		t.Fatal(err)
+	}
+	settle(m, m.saveCmd(false))
+	m.St.Created = &cloud.Result{Created: cloud.Created{ID: "vpnx-1"}}
+	m.St.Final = &cloud.Connection{ID: "vpnx-1", State: "AVAILABLE", Phase: cloud.PhaseAvailable}
+	m.cur = len(m.pages) - 1
+	sp := m.pages[m.cur].(*submitPage)
+	sp.started, sp.done = true, true
+	return m
+}
+
+// TestResultCommandHoldsTheKey: the result screen offers `tunnelwiz
+// apply` of the saved spec only once the file holds the key (before,
+// apply of it stops at "PreShareKey: is required"): first it says that
+// ctrl+y puts the key in; after ctrl+y the command shows, and the file it
+// names passes the checks. After the wizard closes, the text left says
+// which field to fill before the command.
+func TestResultCommandHoldsTheKey(t *testing.T) {
+	m := resultModel(t)
+	if _, is := checkFile(t, m.St.Saved); is.Errors() == 0 {
+		t.Fatal("the spec saved without the key passes the checks: this test needs one that does not")
+	}
+	out := strings.Join(strings.Fields(screen(m)), " ")
+	if strings.Contains(out, "tunnelwiz apply") || !strings.Contains(out, "ctrl+y puts the key into it") {
+		t.Errorf("before ctrl+y:\n%s", screen(m))
+	}
+	closed := strings.Join(strings.Fields(m.summary()), " ")
+	if !strings.Contains(closed, "first put the key your customer gateway has into the file as PreShareKey, then: tunnelwiz apply --sandbox") {
+		t.Errorf("after the wizard, without the key:\n%s", m.summary())
+	}
+	_, c := m.Update(keyCtrl('y'))
+	settle(m, c)
+	out = strings.Join(strings.Fields(screen(m)), " ")
+	if !strings.Contains(out, "tunnelwiz apply --sandbox --yes --wait "+m.St.Saved) {
+		t.Errorf("after ctrl+y, no command:\n%s", screen(m))
+	}
+	if _, is := checkFile(t, m.St.Saved); is.Errors() > 0 {
+		t.Errorf("the command's file does not pass the checks: %v", is)
+	}
+}
+
+func checkFile(t *testing.T, path string) (cloud.Params, cloud.Issues) {
+	t.Helper()
+	spec, err := cloud.LoadSpec(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := cloud.Lookup(spec.Vendor)
+	return d.Catalog().Check(spec)
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -119,7 +121,7 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"valdate", "examples/tencent.yaml"}, `unknown command "valdate" (did you mean validate?); see tunnelwiz --help`},
 		{[]string{"plna"}, "(did you mean plan?)"},
 		{[]string{"help", "exprot"}, "(did you mean export?)"},
-		{[]string{"completion", "bsh"}, `completion: unknown shell "bsh" (did you mean bash?); see tunnelwiz completion --help`},
+		{[]string{"completion", "bsh"}, `completion: unknown shell "bsh" (did you mean bash or zsh?); see tunnelwiz completion --help`},
 		{[]string{"validate", "--jsn", "examples/tencent.yaml"}, "flag provided but not defined: --jsn (did you mean --json?); see tunnelwiz validate --help"},
 		{[]string{"apply", "--endpont", "http://127.0.0.1:1", "examples/tencent.yaml"}, "(did you mean --endpoint?)"},
 		{[]string{"--form", "x.yaml"}, "(did you mean --from?)"},
@@ -234,5 +236,26 @@ func TestManPage(t *testing.T) {
 func BenchmarkTree(b *testing.B) {
 	for b.Loop() {
 		tree(cli.IO{}, cli.IO{}, false)
+	}
+}
+
+// A value equally near several allowed ones gets no "did you mean": the
+// first of them would be arbitrary (GROUP3 pointed at GROUP1, 768-bit DH).
+func TestNoArbitrarySuggestion(t *testing.T) {
+	src, err := os.ReadFile("examples/tencent.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := strings.NewReplacer("DhGroupName: GROUP14", "DhGroupName: GROUP3", "PfsDhGroup: DH-GROUP14", "PfsDhGroup: DH-GROUP3").Replace(string(src))
+	file := filepath.Join(t.TempDir(), "g3.yaml")
+	if err := os.WriteFile(file, []byte(spec), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI("validate", file)
+	if code != exitInvalid || !strings.Contains(out, `"GROUP3" is not allowed`) || !strings.Contains(out, `"DH-GROUP3" is not allowed`) {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	if strings.Contains(out, "did you mean") {
+		t.Errorf("a suggestion among equally near values:\n%s", out)
 	}
 }

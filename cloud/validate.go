@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -409,31 +410,47 @@ func requiredIssue(inst string, f *Field) Issue {
 // nearest known name when one is close.
 func unknownIssue(inst, name string, known []string) Issue {
 	msg := fmt.Sprintf("unknown parameter %q", name)
-	if s := nearest(name, known); s != "" {
-		msg += fmt.Sprintf(" (did you mean %s?)", s)
+	if s := Nearest(name, known); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", quoteList(s))
 	} else if len(known) > 0 {
 		msg += "; known here: " + quoteList(known)
 	}
 	return Issue{Field: inst, Severity: Error, Message: msg, Allowed: known}
 }
 
-// Nearest returns the known name closest to name by edit distance (case
-// folded), if it is close enough to be a plausible typo; "" otherwise.
-// The command line uses it for a mistyped command or flag.
-func Nearest(name string, known []string) string { return nearest(name, known) }
-
-func nearest(name string, known []string) string {
-	best, bestD := "", math.MaxInt
+// Nearest returns the known names closest to name by edit distance (case
+// folded), if they are close enough to be a plausible typo; none
+// otherwise. Several are returned when they are equally near (bsh: bash
+// and zsh): picking the first would be arbitrary. The command line uses
+// it for a mistyped command or flag.
+func Nearest(name string, known []string) []string {
+	var best []string
+	bestD := math.MaxInt
 	ln := strings.ToLower(name)
 	for _, k := range known {
-		d := editDistance(ln, strings.ToLower(k))
-		if d < bestD {
-			best, bestD = k, d
+		lk := strings.ToLower(k)
+		d := editDistance(ln, lk)
+		switch {
+		case d < bestD:
+			best, bestD = []string{k}, d
+		case d == bestD && !slices.ContainsFunc(best, func(b string) bool { return strings.EqualFold(b, k) }):
+			best = append(best, k)
 		}
 	}
-	limit := max(2, len(name)/3)
-	if bestD <= limit {
+	if bestD <= max(2, len(name)/3) {
 		return best
+	}
+	return nil
+}
+
+// nearest is the one known name nearest to name, or "" when none is near
+// or several are equally near. A value is never guessed among equals: for
+// an allowed list in the vendor's order the first is often the weakest
+// (GROUP3 would point at GROUP1, 768-bit DH), and the whole list is
+// printed beside the suggestion anyway.
+func nearest(name string, known []string) string {
+	if n := Nearest(name, known); len(n) == 1 {
+		return n[0]
 	}
 	return ""
 }

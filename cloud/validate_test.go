@@ -2,6 +2,7 @@ package cloud
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -223,5 +224,23 @@ func TestSuggestValue(t *testing.T) {
 	}
 	if got := suggestValue("ap-guangzho", []string{"ap-guangzhou", "ap-shanghai"}); got != "ap-guangzhou" {
 		t.Errorf("region suggestion: %q", got)
+	}
+	// Equally near values: no pick. GROUP3 is one edit from GROUP1, GROUP2
+	// and GROUP5; suggesting the first would point at 768-bit DH.
+	ike := []string{"GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"}
+	for _, c := range []struct {
+		in      string
+		allowed []string
+	}{{"GROUP3", ike}, {"DH-GROUP3", pfs}, {"GRUP3", ike}} {
+		if got := suggestValue(c.in, c.allowed); got != "" {
+			t.Errorf("suggestValue(%q) = %q, want no suggestion among equally near values", c.in, got)
+		}
+	}
+	// Names (commands, flags, parameters): every one of the equally near.
+	if got := Nearest("bsh", []string{"bash", "zsh", "fish"}); !slices.Equal(got, []string{"bash", "zsh"}) {
+		t.Errorf("Nearest tie = %q, want bash and zsh", got)
+	}
+	if got := Nearest("jsn", []string{"json", "JSON", "yes"}); !slices.Equal(got, []string{"json"}) {
+		t.Errorf("Nearest with names differing only in case = %q, want json", got)
 	}
 }

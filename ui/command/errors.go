@@ -29,25 +29,36 @@ func flagError(cmd *cobra.Command, err error) error {
 			}
 			typed = group // -jsn: a long flag mistyped with one dash
 		}
-		if near := nearestFlag(cmd, typed); near != "" {
-			msg += " (did you mean " + near + "?)"
-		}
+		msg += didYouMean(nearestFlags(cmd, typed))
 	}
 	return &front.UsageError{Msg: fmt.Sprintf("%s: %s; see %s --help", cmd.Name(), msg, cmd.CommandPath())}
 }
 
-// nearestFlag is the command's flag closest to a mistyped name, written
-// as it is typed (--json, -o).
-func nearestFlag(cmd *cobra.Command, typed string) string {
+// nearestFlags are the command's flags closest to a mistyped name,
+// written as they are typed (--json).
+func nearestFlags(cmd *cobra.Command, typed string) []string {
 	if len(typed) == 1 {
-		return "" // a single letter is too short to guess from
+		return nil // a single letter is too short to guess from
 	}
 	var names []string
 	cmd.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	if n := cloud.Nearest(strings.TrimLeft(typed, "-"), names); n != "" {
-		return "--" + n
+	near := cloud.Nearest(strings.TrimLeft(typed, "-"), names)
+	for i := range near {
+		near[i] = "--" + near[i]
 	}
-	return ""
+	return near
+}
+
+// didYouMean is " (did you mean A?)", " (did you mean A or B?)" when
+// several are equally near, or "" for none.
+func didYouMean(near []string) string {
+	switch len(near) {
+	case 0:
+		return ""
+	case 1:
+		return " (did you mean " + near[0] + "?)"
+	}
+	return " (did you mean " + strings.Join(near[:len(near)-1], ", ") + " or " + near[len(near)-1] + "?)"
 }
 
 // unknownCommand is the root's argument check: the root (the wizard) takes
@@ -68,8 +79,5 @@ func suggestCommand(parent *cobra.Command, typed string) string {
 			names = append(names, c.Name())
 		}
 	}
-	if n := cloud.Nearest(typed, names); n != "" {
-		return " (did you mean " + n + "?)"
-	}
-	return ""
+	return didYouMean(cloud.Nearest(typed, names))
 }

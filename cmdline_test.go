@@ -259,3 +259,22 @@ func TestNoArbitrarySuggestion(t *testing.T) {
 		t.Errorf("a suggestion among equally near values:\n%s", out)
 	}
 }
+
+// presets: a value the vendor implies is expressed (Tencent API 2.0 is
+// IKEv1-only); the defaults' heading names the vendor once; a NAME alone
+// shows its vendor-neutral values and how to map them.
+func TestPresetsWords(t *testing.T) {
+	code, out, errs := runCLI("presets", "legacy-ikev1", "--vendor", "tencent-v2")
+	if code != exitOK || errs != "" || !strings.Contains(out, "# ike.version ikev1: the API applies it") {
+		t.Errorf("legacy-ikev1 on tencent-v2: exit %d %q\n%s", code, errs, out)
+	}
+	code, out, _ = runCLI("presets", "defaults", "--vendor", "alibaba")
+	first, _, _ := strings.Cut(out, "\n")
+	if code != exitOK || strings.Count(first, "CreateVpnConnection") != 1 {
+		t.Errorf("defaults heading: exit %d %q", code, first)
+	}
+	code, out, errs = runCLI("presets", "modern-ikev2")
+	if code != exitOK || errs != "" || !strings.Contains(out, "dh: modp2048") || !strings.Contains(out, "--vendor V") {
+		t.Errorf("presets modern-ikev2: exit %d %q\n%s", code, errs, out)
+	}
+}

@@ -41,8 +41,17 @@ func Map(p *Preset, c *cloud.Catalog) ([]Change, []Problem) {
 	for _, ch := range p.choices() {
 		fields := roleFields(c, ch.role)
 		if len(fields) == 0 {
-			problems = append(problems, Problem{ch.role, ch.String(),
-				fmt.Sprintf("no %s setting here (%s not applied)", ch.role, ch)})
+			switch im := impliedTerm(c, ch.role); im {
+			case ch.term:
+				// The API applies it with no parameter (Tencent API 2.0 is
+				// IKEv1): expressed, with nothing to set.
+			case "":
+				problems = append(problems, Problem{ch.role, ch.String(),
+					fmt.Sprintf("no %s setting here (%s not applied)", ch.role, ch)})
+			default:
+				problems = append(problems, Problem{ch.role, ch.String(),
+					fmt.Sprintf("no %s setting here: the API applies %s (%s not applied)", ch.role, im, ch)})
+			}
 			continue
 		}
 		for _, f := range fields {
@@ -55,6 +64,30 @@ func Map(p *Preset, c *cloud.Catalog) ([]Change, []Problem) {
 		}
 	}
 	return changes, problems
+}
+
+// Implied are the preset's settings the vendor applies with no parameter
+// (the catalog's Implied, the same term): expressed, though nothing is
+// set for them, so a listing can say so.
+func Implied(p *Preset, c *cloud.Catalog) []Change {
+	var out []Change
+	for _, ch := range p.choices() {
+		if len(roleFields(c, ch.role)) == 0 && ch.term != "" && impliedTerm(c, ch.role) == ch.term {
+			out = append(out, Change{Role: ch.role, Term: ch.term})
+		}
+	}
+	return out
+}
+
+// impliedTerm is the term the catalog says the API applies for a role no
+// parameter sets, or "".
+func impliedTerm(c *cloud.Catalog, r cloud.Role) string {
+	for _, im := range c.Implied {
+		if im.Role == r {
+			return im.Term
+		}
+	}
+	return ""
 }
 
 // Apply sets a preset's parameters into params and reports what it could

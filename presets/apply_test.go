@@ -115,6 +115,25 @@ func TestInexpressibleIsReportedNotDropped(t *testing.T) {
 	}
 }
 
+// A value the API applies with no parameter (the catalog's Implied, the
+// same term) is expressed, not a gap: legacy-ikev1 maps onto Tencent API
+// 2.0, which is IKEv1-only, in full.
+func TestImpliedIsExpressed(t *testing.T) {
+	c := tencentv2.Driver{}.Catalog()
+	p := mustFind(t, "legacy-ikev1")
+	if _, problems := Map(p, c); len(problems) != 0 {
+		t.Errorf("legacy-ikev1 on tencent-v2: %v", problems)
+	}
+	if im := Implied(p, c); len(im) != 1 || im[0].Role != cloud.RoleIKEVersion || im[0].Term != "ikev1" {
+		t.Errorf("Implied = %+v, want ike.version ikev1", im)
+	}
+	// Another term than the one implied is still a gap, naming what applies.
+	_, problems := Map(mustFind(t, "modern-ikev2"), c)
+	if len(problems) == 0 || !strings.Contains(problems[0].Message, "the API applies ikev1") {
+		t.Errorf("modern-ikev2 on tencent-v2: %v", problems)
+	}
+}
+
 func TestVendorDefaults(t *testing.T) {
 	d := VendorDefaults(huawei.Driver{}.Catalog())
 	if d.IKE.DH != "modp3072" || d.IPsec.PFS != "modp3072" || d.IKE.Version != "ikev2" || d.IPsec.Lifetime != 3600 {

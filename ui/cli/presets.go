@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
@@ -15,12 +16,15 @@ import (
 const defaultsTitle = "each vendor's documented defaults (needs --vendor)"
 
 var presetsCommand = &command.Command{
-	Use:   "presets [NAME --vendor VENDOR]",
+	Use:   "presets [NAME [--vendor VENDOR]]",
 	Short: "list the IKE/IPsec presets, or map one onto a vendor",
-	Long: `With no NAME, lists the vendor-neutral presets. With NAME and --vendor, prints the preset as the
-vendor's parameters, a params fragment to paste into a spec; a setting the vendor cannot express is
-reported on stderr (exit status 1), never dropped. "defaults" is each vendor's documented defaults.`,
+	Long: `With no NAME, lists the vendor-neutral presets; with NAME alone, prints its vendor-neutral values.
+With NAME and --vendor, prints the preset as the vendor's parameters, a params fragment to paste into
+a spec; a value the API applies with no parameter (Tencent API 2.0's IKEv1) is noted as applied, and a
+setting the vendor cannot express is reported on stderr (exit status 1), never dropped. "defaults" is
+each vendor's documented defaults.`,
 	Example: `  tunnelwiz presets
+  tunnelwiz presets modern-ikev2
   tunnelwiz presets modern-ikev2 --vendor huawei
   tunnelwiz presets defaults --vendor alibaba --json`,
 	Group: groupSpec,
@@ -32,8 +36,11 @@ reported on stderr (exit status 1), never dropped. "defaults" is each vendor's d
 			if len(pos) == 0 {
 				return listPresets(o, *asJSON)
 			}
-			if len(pos) > 1 || *vendor == "" {
-				return &UsageError{Msg: "usage: tunnelwiz presets [NAME --vendor V] [--json]"}
+			if len(pos) > 1 {
+				return &UsageError{Msg: "usage: tunnelwiz presets [NAME [--vendor V]] [--json]"}
+			}
+			if *vendor == "" {
+				return showPreset(o, pos[0], *asJSON)
 			}
 			return mapPreset(o, pos[0], *vendor, *asJSON)
 		}
@@ -79,6 +86,28 @@ func listPresets(o IO, asJSON bool) error {
 	return nil
 }
 
+// showPreset prints one preset in vendor-neutral terms, as it is written,
+// and how to map it onto a vendor.
+func showPreset(o IO, name string, asJSON bool) error {
+	hint := "add --vendor V to map it onto a vendor's parameters (V: " + strings.Join(cloud.Vendors(), ", ") + ")"
+	if name == "defaults" {
+		return &UsageError{Msg: "presets defaults: each vendor's own defaults, so no vendor-neutral values; " + hint}
+	}
+	p, err := presets.Find(name)
+	if err != nil {
+		return &UsageError{Msg: err.Error()}
+	}
+	if asJSON {
+		return writeJSON(o.Out, presetJSON{Name: p.Name, Title: p.Title, IKE: &p.IKE, IPsec: &p.IPsec})
+	}
+	b, err := yaml.Marshal(map[string]any{"ike": p.IKE, "ipsec": p.IPsec})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Out, "# %s (vendor-neutral terms)\n# %s\n%s", p.Title, hint, b)
+	return nil
+}
+
 func mapPreset(o IO, name, vendor string, asJSON bool) error {
 	d, err := cloud.DriverFor(vendor)
 	if err != nil {
@@ -105,7 +134,16 @@ func mapPreset(o IO, name, vendor string, asJSON bool) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(o.Out, "# %s on %s\n%s", p.Title, d.Catalog().Title, b)
+		// The vendor's defaults are titled by the vendor already.
+		heading := p.Title
+		if !strings.Contains(heading, d.Catalog().Title) {
+			heading += " on " + d.Catalog().Title
+		}
+		fmt.Fprintf(o.Out, "# %s\n", heading)
+		for _, im := range presets.Implied(p, d.Catalog()) {
+			fmt.Fprintf(o.Out, "# %s %s: the API applies it, with no parameter to set\n", im.Role, im.Term)
+		}
+		fmt.Fprintf(o.Out, "%s", b)
 	}
 	for _, pr := range problems {
 		fmt.Fprintf(o.Err, "cannot express: %s\n", pr.Message)

@@ -165,6 +165,26 @@ func TestRegionOverrideShowsInPlan(t *testing.T) {
 	}
 }
 
+// --region moving a spec warns, once and naming them, of the values that
+// belong to the old region: found by catalog role (gateways, VPC) or
+// marked (Huawei's project_id).
+func TestRegionOverrideWarnsOfRegionBoundValues(t *testing.T) {
+	want := map[string]string{
+		"examples/huawei.yaml":  "project_id, vpn_connection.vgw_id, vpn_connection.vgw_ip, vpn_connection.cgw_id are",
+		"examples/tencent.yaml": "VpcId, VpnGatewayId, CustomerGatewayId are",
+	}
+	files, _ := filepath.Glob("examples/*.yaml")
+	for _, f := range files {
+		code, _, errs := runCLI("plan", f, "--region", "cn-south-1")
+		if code != exitOK || strings.Count(errs, "must exist in cn-south-1") != 1 || !strings.Contains(errs, want[f]) {
+			t.Errorf("%s: exit %d, want one warning naming %q:\n%s", f, code, want[f], errs)
+		}
+		if _, _, errs := runCLI("plan", f); strings.Contains(errs, "must exist in") {
+			t.Errorf("%s: a warning with no --region:\n%s", f, errs)
+		}
+	}
+}
+
 func TestPresetsJSON(t *testing.T) {
 	code, out, _ := runCLI("presets", "--json")
 	var list []struct{ Name, Title string }

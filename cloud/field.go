@@ -130,6 +130,12 @@ type Field struct {
 	// deployment's regions. It names the target keys the look-up needs,
 	// which the wizard asks first.
 	ListedAfter []string
+	// RegionBound marks a value that exists in one region only (Huawei's
+	// project_id, a per-tunnel gateway id with no role): --region warns
+	// that it was the old region's. Fields whose Role names a regional
+	// resource (VPC, gateways) are region-bound without it; see
+	// Field.IsRegionBound.
+	RegionBound bool
 	// Step is the wizard step that asks for the field.
 	Step Step
 	// Role says what the field means in vendor-neutral terms, so presets

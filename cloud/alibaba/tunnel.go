@@ -15,7 +15,7 @@ func tunnelFields() []cloud.Field {
 			Help:   "Dual-tunnel mode: the active and the standby tunnel, exactly one of each.",
 			Source: src(sdk + " TunnelOptionsSpecification: \"you must add configurations of the active and standby tunnels ... only one active tunnel and one standby tunnel\"; absent from " + seed)},
 		{Path: el, Type: cloud.Object, Step: cloud.StepGateways, Source: src(sdk + " CreateVpnConnectionRequestTunnelOptionsSpecification")},
-		{Path: p("CustomerGatewayId"), Export: cloud.TF("customer_gateway_id"), Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways,
+		{Path: p("CustomerGatewayId"), Export: cloud.TF("customer_gateway_id"), Type: cloud.String, Required: true, Check: nonEmpty, Step: cloud.StepGateways, RegionBound: true,
 			Help:   "ID of the customer gateway of this tunnel.",
 			Source: src(sdk + " TunnelOptionsSpecification.CustomerGatewayId (required in dual-tunnel mode)")},
 		{Path: p("Role"), Export: cloud.TF("role"), Type: cloud.String, Allowed: []string{"master", "slave"}, Step: cloud.StepGateways,

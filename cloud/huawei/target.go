@@ -35,7 +35,7 @@ var targetFields = []cloud.Field{
 	},
 	{
 		Path: "project_id", Export: cloud.TF("provider.project_id"), Type: cloud.String, Required: true, Len: &cloud.Range{Min: 1, Max: 64},
-		Chars: projectChars, Step: cloud.StepTarget, ListedAfter: []string{"region"},
+		Chars: projectChars, Step: cloud.StepTarget, ListedAfter: []string{"region"}, RegionBound: true,
 		Help:   "The project ID in the region (path parameter project_id, also sent as X-Project-Id); the wizard lists the region's project (IAM KeystoneListProjects).",
 		Source: seed + " Table 1 (project_id path parameter, mandatory); the look-up is the SDK's own (" + sdkModule + " core/auth/basic_credentials.go); " + checked,
 	},

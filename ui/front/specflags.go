@@ -54,6 +54,13 @@ func (f *SpecFlags) Load(name string, in io.Reader, note io.Writer) (string, *cl
 			msg += ", also in " + strings.Join(changed, ", ")
 		}
 		fmt.Fprintln(note, msg)
+		if bound := spec.RegionBound(d.Catalog()); len(bound) > 0 {
+			// Said once, for every such value: an id (Huawei's project_id
+			// too) names something made in one region, and the request
+			// would otherwise go to the new region holding the old ids.
+			fmt.Fprintf(note, "warning: %s are %s's values for %q: each must exist in %s too (a project's or a gateway's id belongs to the region it was made in)\n",
+				strings.Join(bound, ", "), shown, Escape(old), Escape(r))
+		}
 	}
 	return shown, spec, d, nil
 }

@@ -115,7 +115,7 @@ func TestPeerVendorDeviceCommand(t *testing.T) {
 				}
 			}
 			code, _, errs = runCLI(append([]string{"peer", "--vendor-device", "no-such-device"}, where...)...)
-			if code != exitUsage || !strings.Contains(errs, "no device") || strings.Count(strings.TrimSpace(errs), "\n") != 1 {
+			if code != exitUsage || !strings.Contains(errs, `--vendor-device: no device "no-such-device"`) || strings.Count(strings.TrimSpace(errs), "\n") != 1 {
 				t.Errorf("unknown device: exit %d\n%s", code, errs) // the Destination line, then one line
 			}
 

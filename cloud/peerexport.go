@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -124,22 +125,23 @@ func (e *UnknownDeviceError) Error() string {
 	return fmt.Sprintf("no device %q; the vendor's export writes for: %s", e.Name, names(e.All))
 }
 
-// FindPeerDevice picks a device by name, forgivingly: the whole name in
-// any case, else the one name it is a prefix of. Spaces count as '-', so
-// "cisco ios" finds cisco-ios-v15.4.
+// FindPeerDevice picks a device by name, forgivingly (PickName): the
+// whole name in any case, else the one name it is a prefix of. Spaces
+// count as '-', so "cisco ios" finds cisco-ios-v15.4.
 func FindPeerDevice(devs []PeerDevice, name string) (PeerDevice, error) {
-	want := PeerDeviceName(name)
+	names := make([]string, len(devs))
+	for i, d := range devs {
+		names[i] = d.Name
+	}
+	picked, matches := PickName(names, name)
 	var prefixed []PeerDevice
 	for _, d := range devs {
-		if strings.EqualFold(d.Name, want) {
+		if d.Name == picked {
 			return d, nil
 		}
-		if want != "" && strings.HasPrefix(strings.ToLower(d.Name), want) {
+		if slices.Contains(matches, d.Name) {
 			prefixed = append(prefixed, d)
 		}
-	}
-	if len(prefixed) == 1 {
-		return prefixed[0], nil
 	}
 	return PeerDevice{}, &UnknownDeviceError{Name: name, Matches: prefixed, All: devs}
 }

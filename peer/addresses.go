@@ -3,6 +3,7 @@ package peer
 import (
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"tunnelwiz/cloud"
 )
@@ -34,11 +35,15 @@ func (b *builder) addresses(o Options) error {
 			return &MissingAddressError{Flag: x.flag, What: x.what + " (" + x.flag + " " + x.ip + " is not an IPv4 address)"}
 		}
 	}
+	var flags, whats []string
 	if t.Cloud.IP == "" {
-		return &MissingAddressError{Flag: "--cloud-ip", What: "cloud VPN gateway's public IP"}
+		flags, whats = append(flags, "--cloud-ip"), append(whats, "cloud VPN gateway's public IP")
 	}
 	if t.Customer.IP == "" {
-		return &MissingAddressError{Flag: "--peer-ip", What: "customer gateway's IP"}
+		flags, whats = append(flags, "--peer-ip"), append(whats, "customer gateway's IP")
+	}
+	if len(flags) > 0 {
+		return &MissingAddressError{Flag: strings.Join(flags, " and "), What: strings.Join(whats, " and the "), Several: len(flags) > 1}
 	}
 	return nil
 }

@@ -16,10 +16,18 @@ type Options struct {
 }
 
 // MissingAddressError: neither the spec, a look-up nor a flag gave an
-// address; Flag names the flag that would.
-type MissingAddressError struct{ Flag, What string }
+// address; Flag names the flag that would. When several are missing they
+// are all named at once (Flag "--cloud-ip and --peer-ip"), so that a
+// second run does not find the next.
+type MissingAddressError struct {
+	Flag, What string
+	Several    bool
+}
 
 func (e *MissingAddressError) Error() string {
+	if e.Several {
+		return fmt.Sprintf("the %s are not in the spec and were not looked up: give them with %s", e.What, e.Flag)
+	}
 	return fmt.Sprintf("the %s is not in the spec and was not looked up: give it with %s", e.What, e.Flag)
 }
 

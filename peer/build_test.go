@@ -155,8 +155,10 @@ func TestAddresses(t *testing.T) {
 	hw := load(t, "../examples/huawei.yaml")
 	_, err = peer.Build(hw, peer.Options{})
 	var missing *peer.MissingAddressError
-	if !errors.As(err, &missing) || missing.Flag != "--cloud-ip" {
-		t.Fatalf("want the missing address naming --cloud-ip, got %v", err)
+	// Both missing: both named at once, not one per run.
+	if !errors.As(err, &missing) || missing.Flag != "--cloud-ip and --peer-ip" ||
+		err.Error() != "the cloud VPN gateway's public IP and the customer gateway's IP are not in the spec and were not looked up: give them with --cloud-ip and --peer-ip" {
+		t.Fatalf("want the missing addresses naming --cloud-ip and --peer-ip, got %v", err)
 	}
 	inv := &cloud.Inventory{
 		VPNGateways: []cloud.Resource{{ID: "b32d91a4-5c2e-4a8d-8a86-e907174eb11d", Addresses: []cloud.Address{

@@ -7,6 +7,11 @@ package peer
 // holds: IOS and Junos refuse the name, so it cannot be pasted unread.
 const uplink = "UPLINK-INTERFACE"
 
+// customerASN stands for the customer gateway's own AS number, which no
+// spec holds, on every device alike: each refuses it as an AS number, so
+// it cannot be loaded unreplaced.
+const customerASN = "CUSTOMER-ASN"
+
 // dpdEnabled: the spec turns DPD on, or sets its timing without a switch.
 func dpdEnabled(t *Tunnel) bool {
 	return t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())

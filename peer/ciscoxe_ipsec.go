@@ -125,8 +125,8 @@ func (x *ios) bgp() {
 		x.warn("", "the cloud's BGP ASN is not in the spec: CLOUD-ASN is written; copy it from the VPN gateway")
 	}
 	x.c.note("BGP over the tunnel: the cloud at %s (%s), AS %s.", hostOf(in.Cloud.Token), from(in.Cloud), asn)
-	x.c.note("Replace YOUR-ASN with this router's AS number (the customer gateway's, in the cloud console).")
-	x.c.cmd("router bgp YOUR-ASN")
+	x.c.note("Replace %s with this router's AS number (the customer gateway's, in the cloud console).", customerASN)
+	x.c.cmd("router bgp %s", customerASN)
 	x.c.cmd(" neighbor %s remote-as %s", hostOf(in.Cloud.Token), asn)
 	for _, r := range x.t.Routes {
 		if p, err := netip.ParsePrefix(r); err == nil {

@@ -156,7 +156,7 @@ func (f *forti) bgp(in insideNet, ok bool) {
 	}
 	f.x.comment("BGP over the tunnel (%s).", fortiBGPDoc)
 	f.config("router bgp")
-	f.set("as CUSTOMER-ASN", "your AS number, as the cloud's customer gateway has it (not in this spec): replace CUSTOMER-ASN")
+	f.set("as "+customerASN, "your AS number, as the cloud's customer gateway has it (not in this spec): replace "+customerASN)
 	f.config("neighbor")
 	f.edit(in.Cloud.String())
 	asn, why := "CLOUD-ASN", "the cloud gateway's AS number is not in this spec: replace CLOUD-ASN with the gateway's BGP ASN"

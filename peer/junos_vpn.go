@@ -116,9 +116,9 @@ func (j *junos) routing() {
 	}
 	peer := hostOf(in.Cloud.Token)
 	j.c.note("BGP over the tunnel: the cloud at %s (%s), AS %s.", peer, from(in.Cloud), asn)
-	j.c.note("Replace YOUR-ASN with this firewall's AS number (the customer gateway's, in the cloud console).")
+	j.c.note("Replace %s with this firewall's AS number (the customer gateway's, in the cloud console).", customerASN)
 	j.set("security zones security-zone %s host-inbound-traffic protocols bgp", junosZone)
-	j.set("routing-options autonomous-system YOUR-ASN")
+	j.set("routing-options autonomous-system %s", customerASN)
 	b := "protocols bgp group " + j.name
 	j.set("%s type external", b)
 	j.set("%s peer-as %s", b, asn)

@@ -127,7 +127,7 @@ func (r *ros) bgp(in insideNet) {
 	r.x.line("/routing bgp connection")
 	args := []arg{
 		{"name=" + r.name, ""},
-		{"as=CUSTOMER-ASN", "your AS number, as the cloud's customer gateway has it (not in this spec): replace CUSTOMER-ASN"},
+		{"as=" + customerASN, "your AS number, as the cloud's customer gateway has it (not in this spec): replace " + customerASN},
 		{"local.address=" + in.Customer.String(), ""},
 		{"local.role=ebgp", ""},
 		{"remote.address=" + in.Cloud.String(), "the cloud's tunnel address (" + from(t.Inside.Cloud) + ")"},

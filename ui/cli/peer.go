@@ -95,9 +95,18 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 		if len(pos) != 1 {
 			return &UsageError{Msg: peerUsage}
 		}
-		dev, ok := peer.Find(*device)
+		// As forgiving as --vendor-device: any case, or a unique start.
+		picked, matches := cloud.PickName(deviceList(), *device)
+		dev, ok := peer.Find(picked)
 		if !ok {
-			return &UsageError{Msg: fmt.Sprintf("--device %q: use one of %s (tunnelwiz peer --devices)", *device, deviceNames())}
+			what := fmt.Sprintf("no device %q", *device)
+			switch {
+			case *device == "":
+				what = "no device given"
+			case len(matches) > 1:
+				what = fmt.Sprintf("%q names several devices (%s)", *device, strings.Join(matches, ", "))
+			}
+			return &UsageError{Msg: fmt.Sprintf("--device: %s; use one of %s (tunnelwiz peer --devices)", front.Escape(what), deviceNames())}
 		}
 		name, spec, d, err := specs.Load(pos[0], o.In, o.Err)
 		if err != nil {

@@ -74,7 +74,7 @@ func (v *vendorPeer) run(pos []string, o IO) error {
 	dev, err := cloud.FindPeerDevice(devs, v.device)
 	var unknown *cloud.UnknownDeviceError
 	if errors.As(err, &unknown) {
-		return &UsageError{Msg: "--vendor-device " + front.Escape(unknown.Error()) + " (tunnelwiz peer --vendor-device list)"}
+		return &UsageError{Msg: "--vendor-device: " + front.Escape(unknown.Error()) + " (tunnelwiz peer --vendor-device list)"}
 	}
 	if dev.Interface && v.iface == "" {
 		return &UsageError{Msg: fmt.Sprintf("--interface: the export for %s names your device's outside interface: give it with --interface (such as GigabitEthernet0/0/1)", dev.Name)}

@@ -1,7 +1,14 @@
 package main
 
 import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
+
+	"tunnelwiz/cloud"
 
 	"tunnelwiz/ui/cli"
 	"tunnelwiz/ui/command"
@@ -51,17 +58,67 @@ func manCommand() *cobra.Command {
 		GroupID: cli.ToolsGroup,
 		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			return command.Man(c.OutOrStdout(), c.Root(), versionLine(), manSections...)
+			return command.Man(c.OutOrStdout(), c.Root(), versionLine(), manSections()...)
 		},
 	}
 }
 
-// manSections are the man page's sections beside the commands.
-var manSections = []command.Section{
-	{Title: "Exit status", Text: `  0    done (warnings do not change it)
+// manSections are the man page's sections beside the commands. ENVIRONMENT
+// and FILES come from each driver's CredentialSources, the names its
+// credential search reads.
+func manSections() []command.Section {
+	env, files := credentialSections()
+	return []command.Section{
+		{Title: "Environment", Text: env},
+		{Title: "Files", Text: files},
+		{Title: "Exit status", Text: `  0    done (warnings do not change it)
   1    the spec has errors, or a preset cannot be fully expressed
   2    bad command line, a missing or non-YAML/JSON file, an unknown vendor, or no credentials
   3    the cloud refused, or anything else failed
   130  aborted: not confirmed, or Ctrl-C`},
-	{Title: "See also", Text: "README.md and examples/ in tunnelwiz's source; tunnelwiz COMMAND --help."},
+		{Title: "See also", Text: "README.md and examples/ in tunnelwiz's source; tunnelwiz COMMAND --help."},
+	}
+}
+
+// credentialSections are the ENVIRONMENT and FILES texts: one paragraph
+// per vendor (vendors that look in the same places share one), then the
+// variables every command honours.
+func credentialSections() (env, files string) {
+	type group struct {
+		vendors []string
+		src     cloud.CredentialSources
+	}
+	var groups []*group
+	var fileOrder []string
+	fileVendors := map[string][]string{}
+	for _, v := range cloud.Vendors() {
+		d, _ := cloud.Lookup(v)
+		cd, ok := d.(cloud.CredentialDescriber)
+		if !ok {
+			continue
+		}
+		src := cd.CredentialSources()
+		for _, file := range src.Files {
+			if fileVendors[file] == nil {
+				fileOrder = append(fileOrder, file)
+			}
+			fileVendors[file] = append(fileVendors[file], v)
+		}
+		if i := slices.IndexFunc(groups, func(g *group) bool { return reflect.DeepEqual(g.src, src) }); i >= 0 {
+			groups[i].vendors = append(groups[i].vendors, v)
+			continue
+		}
+		groups = append(groups, &group{[]string{v}, src})
+	}
+	var e, f strings.Builder
+	e.WriteString("Keys are looked for where each vendor's own SDK, CLI and Terraform provider look; --profile NAME wins over all of them, and keys in the environment beside a profile variable stop with exit 2 (which was meant is unclear). See README.md, \"Whose keys sign\".\n")
+	for _, g := range groups {
+		fmt.Fprintf(&e, "\n%s: keys %s; profiles %s; roles %s.\n", strings.Join(g.vendors, ", "),
+			strings.Join(g.src.Keys, ", "), strings.Join(g.src.Profiles, ", "), strings.Join(g.src.Roles, ", "))
+	}
+	for _, file := range fileOrder {
+		fmt.Fprintf(&f, "%s (%s)\n\n", file, strings.Join(fileVendors[file], ", "))
+	}
+	e.WriteString("\nNO_COLOR turns the wizard's colours off; TERM=dumb makes it ask plain prompts (as --accessible).")
+	return e.String(), f.String()
 }

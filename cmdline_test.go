@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,9 +245,70 @@ func TestManPage(t *testing.T) {
 			}
 		})
 	}
-	for _, section := range []string{".SH OPTIONS", ".SH COMMANDS", ".SH EXIT STATUS"} {
+	for _, section := range []string{".SH OPTIONS", ".SH COMMANDS", ".SH ENVIRONMENT", ".SH FILES", ".SH EXIT STATUS"} {
 		if !strings.Contains(out, section) {
 			t.Errorf("man: no %s", section)
+		}
+	}
+	manLayout(t, out)
+	manCredentials(t, out)
+}
+
+// The page is plain ASCII roff (groff reads bytes beyond it as Latin-1:
+// a UTF-8 "…" printed as "â¦"), names the program once in its footer,
+// lines the EXIT STATUS rows up, and describes completion in its words.
+func manLayout(t *testing.T, out string) {
+	for i, r := range out {
+		if r > 0x7e || r < ' ' && r != '\n' {
+			t.Errorf("man: byte %q at %d: not roff-safe: %q", r, i, out[max(0, i-40):i])
+			break
+		}
+	}
+	if head, _, _ := strings.Cut(out, "\n"); strings.Count(head, "tunnelwiz") != 1 {
+		t.Errorf("man: the footer repeats the name: %s", head)
+	}
+	_, exit, _ := strings.Cut(out, ".SH EXIT STATUS\n.PP\n.nf\n")
+	exit, _, _ = strings.Cut(exit, ".fi")
+	for _, row := range strings.Split(strings.TrimSuffix(exit, "\n"), "\n") {
+		if !strings.HasPrefix(row, "  ") || row[2] == ' ' {
+			t.Errorf("man: EXIT STATUS row not aligned with the others: %q", row)
+		}
+	}
+	_, completion, _ := strings.Cut(out, `.SS "tunnelwiz completion"`)
+	completion, _, _ = strings.Cut(completion, ".SH")
+	if strings.Contains(completion, "autocompletion script for tunnelwiz") || !strings.Contains(completion, "zsh") || !strings.Contains(completion, "fish") {
+		t.Errorf("man: completion's description:\n%s", completion)
+	}
+}
+
+// ENVIRONMENT and FILES name every variable and file each vendor's
+// credential search reads, from the drivers themselves.
+func manCredentials(t *testing.T, out string) {
+	_, env, _ := strings.Cut(out, ".SH ENVIRONMENT")
+	env, _, _ = strings.Cut(env, ".SH EXIT STATUS")
+	env = strings.ReplaceAll(env, `\-`, "-")
+	for _, v := range cloud.Vendors() {
+		d, _ := cloud.Lookup(v)
+		cd, ok := d.(cloud.CredentialDescriber)
+		if !ok {
+			t.Errorf("%s: the driver does not say where it looks for credentials", v)
+			continue
+		}
+		src := cd.CredentialSources()
+		for _, name := range slices.Concat(src.Keys, src.Profiles, src.Roles, src.Files) {
+			if !strings.Contains(env, name) {
+				t.Errorf("man: %s's %s is not in ENVIRONMENT or FILES", v, name)
+			}
+		}
+	}
+	for _, file := range []string{"~/.tccli/", "~/.tencentcloud/credentials", "~/.aliyun/config.json", "~/.huaweicloud/credentials", "~/.hcloud/config.json"} {
+		if !strings.Contains(env, "\n"+file) {
+			t.Errorf("man: FILES lacks %s", file)
+		}
+	}
+	for _, selector := range []string{"TENCENTCLOUD_PROFILE", "TCCLI_PROFILE", "ALIBABA_CLOUD_PROFILE", "HW_PROFILE", "HW_ACCESS_KEY", "ALIBABACLOUDSTACK_ACCESS_KEY"} {
+		if !strings.Contains(env, selector) {
+			t.Errorf("man: ENVIRONMENT lacks %s", selector)
 		}
 	}
 }

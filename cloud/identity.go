@@ -112,3 +112,23 @@ func (e *CredentialError) Error() string { return e.Msg }
 
 // Stop is a CredentialError from a format.
 func Stop(format string, a ...any) error { return &CredentialError{Msg: fmt.Sprintf(format, a...)} }
+
+// CredentialSources names where a vendor looks for whom to sign as, for
+// the man page's ENVIRONMENT and FILES: each driver builds it from the
+// same names its FindCredentials reads, so the page cannot drift from
+// the code.
+type CredentialSources struct {
+	// Keys are the variables holding keys and session tokens, in the
+	// order they are tried.
+	Keys []string
+	// Profiles select a profile or a profile file.
+	Profiles []string
+	// Roles name a role to assume with the keys, or an instance role.
+	Roles []string
+	// Files are the profile files, under the home directory (~/...).
+	Files []string
+}
+
+// CredentialDescriber is a driver that says where it looks for
+// credentials.
+type CredentialDescriber interface{ CredentialSources() CredentialSources }

@@ -12,3 +12,6 @@ import (
 func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
 	return aliyun.FindCredentials(ctx, q, aliyun.SDKEnv)
 }
+
+// CredentialSources names where FindCredentials looks, for the man page.
+func (Driver) CredentialSources() cloud.CredentialSources { return aliyun.Sources(aliyun.SDKEnv) }

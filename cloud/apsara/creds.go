@@ -19,3 +19,8 @@ var stackEnv = aliyun.EnvKeys{ID: "ALIBABACLOUDSTACK_ACCESS_KEY", Secret: "ALIBA
 func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
 	return aliyun.FindCredentials(ctx, q, stackEnv, aliyun.SDKEnv)
 }
+
+// CredentialSources names where FindCredentials looks, for the man page.
+func (Driver) CredentialSources() cloud.CredentialSources {
+	return aliyun.Sources(stackEnv, aliyun.SDKEnv)
+}

@@ -13,3 +13,6 @@ import (
 func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
 	return tccred.Find(ctx, q)
 }
+
+// CredentialSources names where FindCredentials looks, for the man page.
+func (Driver) CredentialSources() cloud.CredentialSources { return tccred.Sources() }

@@ -21,7 +21,15 @@ type Section struct{ Title, Text string }
 func Man(w io.Writer, root *cobra.Command, version string, extra ...Section) error {
 	var b strings.Builder
 	name := root.Name()
-	fmt.Fprintf(&b, ".TH %s 1 \"\" \"%s\" \"User Commands\"\n", strings.ToUpper(name), roff(name+" "+version))
+	// The footer names the program once: a version line may start with it.
+	footer := version
+	if !strings.HasPrefix(footer, name+" ") {
+		footer = name + " " + footer
+	}
+	fmt.Fprintf(&b, ".TH %s 1 \"\" \"%s\" \"User Commands\"\n", strings.ToUpper(name), roff(footer))
+	// No hyphenation, ragged right: a variable or flag name broken at a
+	// line's end (ALIBABA_CLOUD_ACCESS_KEY_SE-CRET) cannot be searched.
+	b.WriteString(".nh\n.ad l\n")
 	fmt.Fprintf(&b, ".SH NAME\n%s \\- %s\n", name, roff(root.Short))
 	b.WriteString(".SH SYNOPSIS\n")
 	fmt.Fprintf(&b, ".B %s\n[\\fIflags\\fR]\n.br\n.B %s\n\\fICOMMAND\\fR [\\fIarguments\\fR] [\\fIflags\\fR]\n", name, name)
@@ -79,7 +87,9 @@ func flags(b *strings.Builder, fs *pflag.FlagSet) {
 // paragraphs writes text: blank lines part paragraphs, and a paragraph
 // with an indented line (a command line, a list) is kept as it is laid out.
 func paragraphs(b *strings.Builder, text string) {
-	for _, p := range strings.Split(strings.TrimSpace(text), "\n\n") {
+	// Only blank lines are trimmed: the first line's indent is layout, as
+	// the others' (the EXIT STATUS rows).
+	for _, p := range strings.Split(strings.Trim(text, "\n"), "\n\n") {
 		if strings.TrimSpace(p) == "" {
 			continue
 		}
@@ -95,10 +105,26 @@ func paragraphs(b *strings.Builder, text string) {
 	}
 }
 
-// roff escapes text for roff: a backslash would start an escape, and a
-// minus is written \- so that it prints (and is searched) as one.
+// roff escapes text for roff: a backslash would start an escape, a minus
+// is written \- so that it prints (and is searched) as one, and a
+// character beyond ASCII is written by its code point (\[u2026]): groff
+// reads its input as Latin-1 unless told otherwise, and printed UTF-8's
+// bytes one by one (HW_PROFILE… came out as HW_PROFILEâ¦).
 func roff(s string) string {
-	return strings.NewReplacer(`\`, `\e`, "-", `\-`).Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\e`)
+		case r == '-':
+			b.WriteString(`\-`)
+		case r > 0x7e:
+			fmt.Fprintf(&b, `\[u%04X]`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // roffLine is roff(s) safe at the start of a line, where . and ' begin a

@@ -33,6 +33,14 @@ func Tree(root *cobra.Command, version string, groups []*Group, subs ...*cobra.C
 	root.InitDefaultCompletionCmd()
 	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
 		c.Short = "print the shell completion script: bash, zsh, fish or powershell"
+		c.Long = `Prints the script that completes tunnelwiz's commands, flags, vendors, devices, export
+formats, presets, regions and spec files in a shell: bash (needs the bash-completion package), zsh
+(compinit enabled) or fish; powershell too. Load it now, or install it for every new shell:
+
+  source <(tunnelwiz completion bash)
+  tunnelwiz completion bash > /etc/bash_completion.d/tunnelwiz
+  tunnelwiz completion zsh > "${fpath[1]}/_tunnelwiz"
+  tunnelwiz completion fish > ~/.config/fish/completions/tunnelwiz.fish`
 		// cobra's would print its help, exit 0, for a shell it lacks.
 		c.Args = cobra.ArbitraryArgs
 		c.RunE = func(c *cobra.Command, args []string) error {

@@ -97,10 +97,10 @@ func FindCredentials(ctx context.Context, q cloud.CredQuery, sets ...EnvKeys) (c
 			}
 			return c, cloud.Identity{Source: src}.Signed(c), nil
 		}
-		if name := q.Getenv("ALIBABA_CLOUD_ECS_METADATA"); name != "" {
-			return ecsRole(ctx, q, name, cloud.Identity{Source: "environment ALIBABA_CLOUD_ECS_METADATA"})
+		if name := q.Getenv(envECSRole); name != "" {
+			return ecsRole(ctx, q, name, cloud.Identity{Source: "environment " + envECSRole})
 		}
-		if isTrue(q.Getenv("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")) || isTrue(q.Getenv("ALIBABA_CLOUD_IGNORE_PROFILE")) {
+		if isTrue(q.Getenv(noProfileEnv[0])) || isTrue(q.Getenv(noProfileEnv[1])) {
 			return none(cloud.ErrNoCredentials)
 		}
 	}

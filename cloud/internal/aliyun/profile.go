@@ -38,11 +38,11 @@ type cliProfile struct {
 
 // fromCLIProfile reads the profile chosen from the CLI's file.
 func fromCLIProfile(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
-	path, shown := q.Getenv("ALIBABA_CLOUD_CONFIG_FILE"), ""
+	path, shown := q.Getenv(envConfigFile), ""
 	if path != "" {
-		shown = path + " (ALIBABA_CLOUD_CONFIG_FILE)"
+		shown = path + " (" + envConfigFile + ")"
 	} else if q.Home != "" {
-		path, shown = filepath.Join(q.Home, ".aliyun", "config.json"), "~/.aliyun/config.json"
+		path, shown = filepath.Join(q.Home, filepath.FromSlash(configFile)), "~/"+configFile
 	}
 	name, selector := q.Profile, "--profile"
 	for _, env := range profileEnv {

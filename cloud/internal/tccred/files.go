@@ -28,15 +28,15 @@ func fromProfile(ctx context.Context, q cloud.CredQuery, name, selector string) 
 	if dir != "" {
 		dirShown = tilde(dir, q.Home) + " (" + envSharedDir + ")"
 	} else if q.Home != "" {
-		dir = filepath.Join(q.Home, ".tccli")
-		dirShown = "~/.tccli"
+		dir = filepath.Join(q.Home, tccliDir)
+		dirShown = "~/" + tccliDir
 	}
 	sdk, sdkShown := q.Getenv(envSDKFile), ""
 	if sdk != "" {
 		sdkShown = tilde(sdk, q.Home) + " (" + envSDKFile + ")"
 	} else if q.Home != "" {
-		sdk = filepath.Join(q.Home, ".tencentcloud", "credentials")
-		sdkShown = "~/.tencentcloud/credentials"
+		sdk = filepath.Join(q.Home, filepath.FromSlash(sdkFile))
+		sdkShown = "~/" + sdkFile
 	}
 	chosen := ""
 	if selector != "" {

@@ -127,9 +127,14 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"apply", "--endpont", "http://127.0.0.1:1", "examples/tencent.yaml"}, "(did you mean --endpoint?)"},
 		{[]string{"--form", "x.yaml"}, "(did you mean --from?)"},
 		{[]string{"peer", "-x"}, "flag provided but not defined: -x; see tunnelwiz peer --help"},
-		{[]string{"plan", "-jsn", "examples/tencent.yaml"}, "flag provided but not defined: -j in -jsn (did you mean --json?)"},
+		{[]string{"plan", "-jsn", "examples/tencent.yaml"}, "plan: flag provided but not defined: --jsn (did you mean --json?); see tunnelwiz plan --help"},
+		{[]string{"--verison"}, "tunnelwiz: flag provided but not defined: --verison (did you mean --version?); see tunnelwiz --help"},
 	} {
 		code, out, errs := runCLI(c.args...)
+		// The program's name starts the line once: "tunnelwiz: tunnelwiz: " was said for the root's flags.
+		if strings.Count(errs, "tunnelwiz: ") != 1 || !strings.HasPrefix(errs, "tunnelwiz: ") {
+			t.Errorf("%v: the program's name is not said once, first: %q", c.args, errs)
+		}
 		if code != exitUsage || out != "" || !strings.Contains(errs, c.want) || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", c.args, code, out, errs, c.want)
 		}

@@ -31,7 +31,12 @@ func flagError(cmd *cobra.Command, err error) error {
 		}
 		msg += didYouMean(nearestFlags(cmd, typed))
 	}
-	return &front.UsageError{Msg: fmt.Sprintf("%s: %s; see %s --help", cmd.Name(), msg, cmd.CommandPath())}
+	// The program's name prefixes every error already (main's report):
+	// only a command's name is said, not the root's again.
+	if cmd.HasParent() {
+		msg = cmd.Name() + ": " + msg
+	}
+	return &front.UsageError{Msg: fmt.Sprintf("%s; see %s --help", msg, cmd.CommandPath())}
 }
 
 // nearestFlags are the command's flags closest to a mistyped name,

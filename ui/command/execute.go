@@ -30,6 +30,10 @@ func longDashes(root *cobra.Command, args []string) []string {
 	if err != nil {
 		cmd = root
 	}
+	// -h and -v exist only once cobra adds them, at execution: add them
+	// now (it does so once) so that -hv reads as the cluster it is.
+	cmd.InitDefaultHelpFlag()
+	cmd.InitDefaultVersionFlag()
 	flags := cmd.Flags()
 	out := make([]string, 0, len(args))
 	for i := 0; i < len(args); i++ {
@@ -46,10 +50,16 @@ func longDashes(root *cobra.Command, args []string) []string {
 			name, hasValue = n, true
 		}
 		f := flags.Lookup(name)
-		if a[1] != '-' && len(name) > 1 && f != nil {
+		switch {
+		case a[1] != '-' && len(name) > 1 && f != nil:
 			out[len(out)-1] = "-" + a
-		} else if a[1] != '-' && len(name) == 1 {
+		case a[1] != '-' && len(name) == 1:
 			f = flags.ShorthandLookup(name)
+		case a[1] != '-' && len(name) > 1 && !shorthands(flags, name):
+			// -jsn is no cluster of shorthands (no -j): it is a long flag
+			// mistyped with one dash, and is refused as --jsn, with the
+			// nearest long flag, rather than as pflag's "-j in -jsn".
+			out[len(out)-1] = "-" + a
 		}
 		if f != nil && takesValue(f) && !hasValue && i+1 < len(args) {
 			i++
@@ -61,3 +71,19 @@ func longDashes(root *cobra.Command, args []string) []string {
 
 // takesValue reports whether a flag reads the next word as its value.
 func takesValue(f *pflag.Flag) bool { return f.NoOptDefVal == "" }
+
+// shorthands reports whether word (after its one dash) is a cluster of
+// the flags' shorthands as pflag reads one: -yo is -y -o, and a shorthand
+// taking a value takes the rest of the word (-ofile).
+func shorthands(flags *pflag.FlagSet, word string) bool {
+	for i := 0; i < len(word); i++ {
+		f := flags.ShorthandLookup(word[i : i+1])
+		if f == nil {
+			return false
+		}
+		if takesValue(f) {
+			return true
+		}
+	}
+	return true
+}

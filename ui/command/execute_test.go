@@ -22,7 +22,10 @@ func TestLongDashes(t *testing.T) {
 		{[]string{"export", "-format", "-json"}, []string{"export", "--format", "-json"}},
 		{[]string{"export", "-o", "-json", "-json"}, []string{"export", "-o", "-json", "--json"}},
 		{[]string{"export", "--", "-json"}, []string{"export", "--", "-json"}},
-		{[]string{"export", "-jsn", "-ofile"}, []string{"export", "-jsn", "-ofile"}},
+		// -jsn is no cluster of shorthands: the long flag mistyped, --jsn.
+		{[]string{"export", "-jsn", "-ofile"}, []string{"export", "--jsn", "-ofile"}},
+		{[]string{"export", "-ho", "x"}, []string{"export", "-ho", "x"}},
+		{[]string{"export", "-oj", "-hx=1"}, []string{"export", "-oj", "--hx=1"}},
 	} {
 		if got := longDashes(root, c.in); !slices.Equal(got, c.want) {
 			t.Errorf("%q: %q, want %q", c.in, got, c.want)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/cloud/drivertest"
@@ -73,6 +74,7 @@ func TestPeerExportThroughTheSandbox(t *testing.T) {
 			if masked := cloud.Scrub(cfg.Text, cfg.Secrets); strings.Contains(masked, key) || !strings.Contains(masked, cloud.Mask) {
 				t.Errorf("the key the driver read (%d keys) does not mask the text:\n%s", len(cfg.Secrets), masked)
 			}
+			agreesWithShow(t, ctx, d, at, res.ID, cfg.Text)
 
 			_, err = cloud.ExportPeerConfig(ctx, d, at, c.missing, devs[0], "eth0")
 			var ae *cloud.APIError
@@ -91,5 +93,41 @@ func TestPeerExportThroughTheSandbox(t *testing.T) {
 	d, _ := cloud.DriverFor("tencent-v2")
 	if _, err := cloud.ListPeerDevices(context.Background(), d, cloud.Base{}); !errors.Is(err, cloud.ErrNoPeerExport) {
 		t.Errorf("tencent-v2: %v", err)
+	}
+}
+
+// agreesWithShow: the sandbox's export says what the connection it holds
+// says, as `show` reads it (the driver's Connection): each phase 1 and
+// phase 2 value shown is in the text as a word (Tencent's export once
+// said an IPsec lifetime of 14400 s beside show's 3600).
+func agreesWithShow(t *testing.T, ctx context.Context, d cloud.Driver, at cloud.Base, id, text string) {
+	t.Helper()
+	conn, err := d.Connection(ctx, at.URL, at.Cred, at.Target, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.'
+	}) {
+		words[w] = true
+	}
+	roles := []cloud.Role{cloud.RoleIKEVersion, cloud.RoleIKEMode, cloud.RoleIKEEncryption, cloud.RoleIKEIntegrity,
+		cloud.RoleIKEDHGroup, cloud.RoleIKELifetime, cloud.RoleIPsecEncryption, cloud.RoleIPsecIntegrity,
+		cloud.RoleIPsecPFS, cloud.RoleIPsecLifetime}
+	shown := 0
+	for _, r := range roles {
+		v := strings.ToLower(conn.Settings[r])
+		if v == "" {
+			continue
+		}
+		shown++
+		// VRP writes the IKE version as its number ("version 2" for v2).
+		if !words[v] && !(r == cloud.RoleIKEVersion && words[strings.TrimPrefix(v, "v")]) {
+			t.Errorf("show says %s %s; the export does not:\n%s", r, conn.Settings[r], text)
+		}
+	}
+	if shown < 6 {
+		t.Errorf("show read only %d phase values: %v", shown, conn.Settings)
 	}
 }

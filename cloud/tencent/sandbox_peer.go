@@ -1,6 +1,8 @@
 package tencent
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -94,15 +96,18 @@ func offered(v cloud.Params) bool {
 }
 
 // peerText writes the configuration as the document's example begins it
-// (comment lines, CRLF line ends), from what the tunnel was created with
-// and the API's defaults for what it left out.
+// (comment lines, CRLF line ends), from the connection the sandbox holds
+// as DescribeVpnConnections answers it, read the way the driver reads
+// that answer (settings): so the export says what `show` says, value for
+// value. A setting the answer lacks is the API's documented default.
 func peerText(b *sandbox.Backend, region string, c *sandbox.Conn, v cloud.Params, iface string) string {
-	p := c.Params
-	val := func(path string) string {
-		if v, ok := p.Get(path); ok && scalarText(v) != "" {
-			return scalarText(v)
+	conn := answered(describeConn(b, c))
+	set := settings(conn)
+	val := func(r cloud.Role) string {
+		if s := set[r]; s != "" {
+			return s
 		}
-		if f := catalog().Field(path); f != nil && f.Default != "" {
+		if f := catalog().RoleField(r); f != nil && f.Default != "" {
 			return f.Default
 		}
 		return "-"
@@ -113,36 +118,48 @@ func peerText(b *sandbox.Backend, region string, c *sandbox.Conn, v cloud.Params
 		"# a VPN Connection. Each VPN Connection is assigned an identifier and is",
 		"# associated with Virtual Private Gateway and Customer Gateway identifiers.",
 		"#",
-		"# Your VPN Connection ID      : " + c.ID,
-		"# Your VPN Gateway ID         : " + c.VPNGatewayID,
-		"# Your Customer Gateway ID    : " + c.CustomerGatewayID,
+		"# Your VPN Connection ID      : " + conn.Str("VpnConnectionId"),
+		"# Your VPN Gateway ID         : " + conn.Str("VpnGatewayId"),
+		"# Your Customer Gateway ID    : " + conn.Str("CustomerGatewayId"),
 		fmt.Sprintf("# Device                      : %s %s %s", v.Str("VendorName"), v.Str("Platform"), v.Str("SoftwareVersion")),
 		"# (tunnelwiz sandbox: made from the tunnel the sandbox holds)",
 		"#",
 		"# 1: Internet Key Exchange (IKE) Configuration",
-		"  - IKE version              : " + val("IKEOptionsSpecification.IKEVersion"),
-		"  - Exchange mode            : " + val("IKEOptionsSpecification.ExchangeMode"),
+		"  - IKE version              : " + val(cloud.RoleIKEVersion),
+		"  - Exchange mode            : " + val(cloud.RoleIKEMode),
 		"  - Authentication method    : Pre-Shared Key",
-		"  - Pre-Shared Key           : " + p.Str("PreShareKey"),
-		"  - Encryption algorithm     : " + val("IKEOptionsSpecification.PropoEncryAlgorithm"),
-		"  - Authentication algorithm : " + val("IKEOptionsSpecification.PropoAuthenAlgorithm"),
-		"  - DH group                 : " + val("IKEOptionsSpecification.DhGroupName"),
-		"  - IKE SA lifetime          : " + val("IKEOptionsSpecification.IKESaLifetimeSeconds") + " seconds",
-		"  - Local address (yours)    : " + firstIP(inv.CustomerGateways, c.CustomerGatewayID),
-		"  - Remote address (VPC)     : " + firstIP(inv.VPNGateways, c.VPNGatewayID),
+		"  - Pre-Shared Key           : " + conn.Str("PreShareKey"),
+		"  - Encryption algorithm     : " + val(cloud.RoleIKEEncryption),
+		"  - Authentication algorithm : " + val(cloud.RoleIKEIntegrity),
+		"  - DH group                 : " + val(cloud.RoleIKEDHGroup),
+		"  - IKE SA lifetime          : " + val(cloud.RoleIKELifetime) + " seconds",
+		"  - Local address (yours)    : " + firstIP(inv.CustomerGateways, conn.Str("CustomerGatewayId")),
+		"  - Remote address (VPC)     : " + firstIP(inv.VPNGateways, conn.Str("VpnGatewayId")),
 		"  - Outside interface        : " + iface,
 		"#",
 		"# 2: IPsec Configuration",
-		"  - Encryption algorithm     : " + val("IPSECOptionsSpecification.EncryptAlgorithm"),
-		"  - Integrity algorithm      : " + or(p.Str("IPSECOptionsSpecification.IntegrityAlgorithm"), val("IPSECOptionsSpecification.IntegrityAlgorith")),
-		"  - PFS DH group             : " + val("IPSECOptionsSpecification.PfsDhGroup"),
-		"  - IPsec SA lifetime        : " + val("IPSECOptionsSpecification.IPSECSaLifetimeSeconds") + " seconds",
+		"  - Encryption algorithm     : " + val(cloud.RoleIPsecEncryption),
+		"  - Integrity algorithm      : " + val(cloud.RoleIPsecIntegrity),
+		"  - PFS DH group             : " + val(cloud.RoleIPsecPFS),
+		"  - IPsec SA lifetime        : " + val(cloud.RoleIPsecLifetime) + " seconds",
 	}
-	for i, rule := range p.List("SecurityPolicyDatabases") {
+	for i, rule := range conn.List("SecurityPolicyDatabaseSet") {
 		r := cloud.Params(asMap(rule))
 		lines = append(lines, fmt.Sprintf("  - Protected traffic %d      : %s <-> %s", i+1, strings.Join(r.Strings("RemoteCidrBlock"), ","), r.Str("LocalCidrBlock")))
 	}
 	return strings.Join(lines, "\r\n") + "\r\n"
+}
+
+// answered is an answer as the SDK's client reads it off the wire: JSON,
+// numbers as json.Number (which settings reads; the sandbox holds them
+// as Go numbers).
+func answered(m map[string]any) cloud.Params {
+	b, _ := json.Marshal(m)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var out map[string]any
+	dec.Decode(&out)
+	return cloud.Params(out)
 }
 
 func asMap(v any) map[string]any {

@@ -367,15 +367,30 @@ func writeConnection(w io.Writer, c *cloud.Connection, brief bool) {
 		tw.Flush()
 		return
 	}
+	// A setting that says again a fact shown above (the drivers report
+	// the name and the gateways among the role fields too) is not shown
+	// twice; one that differs from it is, since it tells something.
+	shown := map[cloud.Role]string{
+		cloud.RoleName: c.Name, cloud.RoleVPNGateway: c.VPNGatewayID, cloud.RoleCustomerGateway: c.CustomerGatewayID,
+		cloud.RoleLocalSubnet: strings.Join(c.LocalSubnets, ","), cloud.RoleRemoteSubnet: strings.Join(c.RemoteSubnets, ","),
+	}
 	roles := make([]string, 0, len(c.Settings))
-	for r := range c.Settings {
-		roles = append(roles, string(r))
+	for r, v := range c.Settings {
+		if said, ok := shown[r]; !ok || !sameList(said, v) {
+			roles = append(roles, string(r))
+		}
 	}
 	sort.Strings(roles)
 	for _, r := range roles {
 		row(front.Escape(r), front.Escape(c.Settings[cloud.Role(r)]))
 	}
 	tw.Flush()
+}
+
+// sameList reports whether two comma-separated lists hold the same items
+// in the same order, whatever the spaces ("a, b" and "a,b").
+func sameList(a, b string) bool {
+	return strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", "")
 }
 
 var statusCommand = &command.Command{

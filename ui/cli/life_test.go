@@ -78,6 +78,22 @@ func TestLifeCommands(t *testing.T) {
 			if err != nil || json.Unmarshal([]byte(out), &c) != nil || c.ID != id || c.Phase != cloud.PhaseAvailable || c.Tunnel != cloud.TunnelDown {
 				t.Errorf("show --json: %v\n%s", err, out)
 			}
+			// show: each fact once (the name and the gateways were shown
+			// again among the settings: "customer gateway" and
+			// "customer-gateway", "name" twice).
+			out, _, err = runCmd(Show, id, file, "--endpoint", url)
+			if err != nil || !strings.Contains(out, "ike.") {
+				t.Errorf("show: %v\n%s", err, out)
+			}
+			same := strings.NewReplacer("-", " ", "subnet.local", "local subnets", "subnet.remote", "remote subnets")
+			seen := map[string]bool{}
+			for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+				key, _, _ := strings.Cut(line, "  ") // tabwriter pads with two spaces or more
+				if key = same.Replace(key); seen[key] {
+					t.Errorf("show says %s twice:\n%s", key, out)
+				}
+				seen[key] = true
+			}
 			out, _, err = runCmd(Status, id, file, "--endpoint", url)
 			if err != nil || !strings.HasPrefix(out, id+"  tunnel down") || !strings.Contains(out, "connection available") {
 				t.Errorf("status: %v %q", err, out)

@@ -3,7 +3,6 @@ package peer
 import (
 	"fmt"
 	"net/netip"
-	"strings"
 
 	"tunnelwiz/cloud"
 )
@@ -43,7 +42,7 @@ func (b *builder) addresses(o Options) error {
 		flags, whats = append(flags, "--peer-ip"), append(whats, "customer gateway's IP")
 	}
 	if len(flags) > 0 {
-		return &MissingAddressError{Flag: strings.Join(flags, " and "), What: strings.Join(whats, " and the "), Several: len(flags) > 1}
+		return &MissingAddressError{Flag: flags[0], What: whats[0], Flags: flags, Whats: whats}
 	}
 	return nil
 }

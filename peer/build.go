@@ -16,17 +16,20 @@ type Options struct {
 }
 
 // MissingAddressError: neither the spec, a look-up nor a flag gave an
-// address; Flag names the flag that would. When several are missing they
-// are all named at once (Flag "--cloud-ip and --peer-ip"), so that a
-// second run does not find the next.
+// address; Flag names the flag that would, What the address. When
+// several are missing, Flag and What are the first (a sentence about one
+// stays one), and the message names them all at once, so that a second
+// run does not find the next.
 type MissingAddressError struct {
 	Flag, What string
-	Several    bool
+	// Flags and Whats are every address missing, Flag and What first.
+	Flags, Whats []string
 }
 
 func (e *MissingAddressError) Error() string {
-	if e.Several {
-		return fmt.Sprintf("the %s are not in the spec and were not looked up: give them with %s", e.What, e.Flag)
+	if len(e.Flags) > 1 {
+		return fmt.Sprintf("the %s are not in the spec and were not looked up: give them with %s",
+			strings.Join(e.Whats, " and the "), strings.Join(e.Flags, " and "))
 	}
 	return fmt.Sprintf("the %s is not in the spec and was not looked up: give it with %s", e.What, e.Flag)
 }

@@ -52,7 +52,7 @@ func PeerIn(env front.Env, args []string, o IO) error {
 }
 
 func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
-	device := fs.String("device", "", "the customer gateway device `NAME`: "+deviceNames()+" (see --devices)")
+	device := fs.String("device", "", "the customer gateway device `NAME`: "+deviceNames()+" (any case, or the unique start of one; see --devices)")
 	list := fs.Bool("devices", false, "list the devices")
 	cloudIP := fs.String("cloud-ip", "", "the cloud VPN gateway's public `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection, one per tunnel)")
 	peerIP := fs.String("peer-ip", "", "this customer gateway's `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection's two customer gateways)")

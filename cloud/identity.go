@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -112,6 +113,19 @@ func (e *CredentialError) Error() string { return e.Msg }
 
 // Stop is a CredentialError from a format.
 func Stop(format string, a ...any) error { return &CredentialError{Msg: fmt.Sprintf(format, a...)} }
+
+// SetNames are the keys of names that are set in q's environment, sorted:
+// a stop over one of several set variables names the same one every run.
+func SetNames(q CredQuery, names map[string]string) []string {
+	var set []string
+	for name := range names {
+		if q.Getenv(name) != "" {
+			set = append(set, name)
+		}
+	}
+	sort.Strings(set)
+	return set
+}
 
 // CredentialSources names where a vendor looks for whom to sign as, for
 // the man page's ENVIRONMENT and FILES: each driver builds it from the

@@ -66,16 +66,20 @@ var unsupportedEnv = map[string]string{
 // keys and its temporary keys sign. Nothing is written; secrets are never
 // part of the identity.
 func (Driver) FindCredentials(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
-	for name, what := range unsupportedEnv {
-		if q.Getenv(name) != "" {
-			return none(cloud.Stop("huawei: %s is set: tunnelwiz does not support %s; unset it, or use keys or a KooCLI profile", name, what))
-		}
+	for _, name := range cloud.SetNames(q, unsupportedEnv) {
+		return none(cloud.Stop("huawei: %s is set: tunnelwiz does not support %s; unset it, or use keys or a KooCLI profile", name, unsupportedEnv[name]))
 	}
 	c, id, ag, err := source(ctx, q)
 	if err != nil {
 		return none(err)
 	}
-	if a := envAgency(q); a.name != "" {
+	// The environment's agency goes with the environment's search only:
+	// --profile reads nothing else, and a profile's own agency is not
+	// silently replaced by another.
+	if a := envAgency(q); a.name != "" && q.Profile == "" {
+		if ag.name != "" && ag.name != a.name {
+			return none(cloud.Stop("huawei: %s names the agency %s, but %s names %s: unset one, or pass --profile to use the profile's", a.from, a.name, ag.from, ag.name))
+		}
 		ag = a
 	}
 	if ag.name == "" {

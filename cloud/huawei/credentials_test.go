@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,4 +87,30 @@ func TestFindCredentials(t *testing.T) {
 func findPlain(env map[string]string, home string) (cloud.Credentials, string, bool) {
 	c, id, err := Driver{}.FindCredentials(context.Background(), cloud.CredQuery{Env: envOf(env), Home: home})
 	return c, id.Source, err == nil
+}
+
+// TestEnvAgencyGoesWithTheEnvSearch: HW_ASSUME_ROLE_AGENCY_NAME is the
+// environment's agency: --profile reads nothing else, so it is not assumed
+// there; a profile chosen by HW_PROFILE takes it; and a profile with an
+// agency of its own stops rather than have it replaced by another.
+func TestEnvAgencyGoesWithTheEnvSearch(t *testing.T) {
+	home := t.TempDir()
+	writeFile(t, filepath.Join(home, ".hcloud", "config.json"), `{"current": "keys", "profiles": [
+		{"name": "keys", "mode": "AKSK", "accessKeyId": "AKKEYS", "secretAccessKey": "s"},
+		{"name": "agent", "mode": "AKSK", "accessKeyId": "AKAGENT", "secretAccessKey": "s", "agencyName": "own", "agencyDomainName": "acme"}]}`)
+	q := func(profile string, env map[string]string) (cloud.Identity, error) {
+		env[envAgencyName], env[envAgencyDomain] = "from-env", "acme"
+		_, id, err := Driver{}.FindCredentials(context.Background(), cloud.CredQuery{Env: envOf(env), Home: home, Profile: profile, Offline: true})
+		return id, err
+	}
+	if id, err := q("keys", map[string]string{}); err != nil || id.Role != "" {
+		t.Errorf("--profile keys: role %q, %v (the environment's agency must not be read)", id.Role, err)
+	}
+	if id, err := q("", map[string]string{tfProfile: "keys"}); err != nil || !strings.Contains(id.Role, "from-env") {
+		t.Errorf("HW_PROFILE=keys: role %q, %v", id.Role, err)
+	}
+	var stop *cloud.CredentialError
+	if _, err := q("", map[string]string{tfProfile: "agent"}); !errors.As(err, &stop) || !strings.Contains(stop.Msg, "own") || !strings.Contains(stop.Msg, "from-env") {
+		t.Errorf("a profile with its own agency beside the environment's: %v", err)
+	}
 }

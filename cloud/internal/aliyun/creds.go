@@ -70,10 +70,8 @@ var unsupportedEnv = map[string]string{
 // (see profile.go and role.go for the role and instance sources).
 func FindCredentials(ctx context.Context, q cloud.CredQuery, sets ...EnvKeys) (cloud.Credentials, cloud.Identity, error) {
 	if q.Profile == "" {
-		for name, what := range unsupportedEnv {
-			if q.Getenv(name) != "" {
-				return none(cloud.Stop("alibaba: %s is set: tunnelwiz does not support %s; unset it, or use keys or a CLI profile", name, what))
-			}
+		for _, name := range cloud.SetNames(q, unsupportedEnv) {
+			return none(cloud.Stop("alibaba: %s is set: tunnelwiz does not support %s; unset it, or use keys or a CLI profile", name, unsupportedEnv[name]))
 		}
 		for _, s := range append(sets, CLIEnv...) {
 			id, secret := q.Getenv(s.ID), q.Getenv(s.Secret)

@@ -62,16 +62,20 @@ var unsupported = map[string]string{
 // assumed with those keys (sts AssumeRole) and the temporary keys sign.
 // A profile named but found nowhere stops, naming the files looked in.
 func Find(ctx context.Context, q cloud.CredQuery) (cloud.Credentials, cloud.Identity, error) {
-	for name, what := range unsupported {
-		if q.Getenv(name) != "" {
-			return cloud.Credentials{}, cloud.Identity{}, cloud.Stop("tencent: %s is set: tunnelwiz does not support %s; unset it, or use keys or a profile", name, what)
-		}
+	for _, name := range cloud.SetNames(q, unsupported) {
+		return cloud.Credentials{}, cloud.Identity{}, cloud.Stop("tencent: %s is set: tunnelwiz does not support %s; unset it, or use keys or a profile", name, unsupported[name])
 	}
 	base, id, role, err := source(ctx, q)
 	if err != nil {
 		return cloud.Credentials{}, cloud.Identity{}, err
 	}
-	if arn := q.Getenv(envRoleArn); arn != "" {
+	// The environment's role goes with the environment's search only:
+	// --profile reads nothing else, and a profile's own role is not
+	// silently replaced by another.
+	if arn := q.Getenv(envRoleArn); arn != "" && q.Profile == "" {
+		if role.arn != "" && role.arn != arn {
+			return cloud.Credentials{}, cloud.Identity{}, cloud.Stop("tencent: %s names the role %s, but %s names %s: unset one, or pass --profile to use the profile's", envRoleArn, arn, id.Source, role.arn)
+		}
 		role = assume{arn: arn, session: q.Getenv(envRoleSession), external: q.Getenv(envRoleExtID), seconds: q.Getenv(envRoleSeconds), from: envRoleArn}
 	}
 	if role.arn == "" {

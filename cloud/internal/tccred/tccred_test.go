@@ -108,3 +108,29 @@ func TestTerraformTokenName(t *testing.T) {
 		t.Errorf("%+v %+v %v", c, id, err)
 	}
 }
+
+// TestEnvRoleGoesWithTheEnvSearch: TENCENTCLOUD_ASSUME_ROLE_ARN is the
+// environment's role: --profile reads nothing else, so it is not assumed
+// there; a profile chosen by the environment takes it; and a profile with
+// a role of its own stops rather than have it replaced by another.
+func TestEnvRoleGoesWithTheEnvSearch(t *testing.T) {
+	home := t.TempDir()
+	write(t, filepath.Join(home, ".tccli", "keys.credential"), `{"secretId": "AKIDkeys", "secretKey": "k"}`)
+	write(t, filepath.Join(home, ".tccli", "roled.credential"), `{"secretId": "AKIDroled", "secretKey": "k", "role-arn": "qcs::cam::uin/1:roleName/own"}`)
+	const envArn = "qcs::cam::uin/1:roleName/from-env"
+	q := func(profile string, env map[string]string) (cloud.Identity, error) {
+		env[envRoleArn] = envArn
+		_, id, err := Find(context.Background(), cloud.CredQuery{Env: envOf(env), Home: home, Profile: profile, Offline: true})
+		return id, err
+	}
+	if id, err := q("keys", map[string]string{}); err != nil || id.Role != "" {
+		t.Errorf("--profile keys: role %q, %v (the environment's role must not be read)", id.Role, err)
+	}
+	if id, err := q("", map[string]string{envProfile: "keys"}); err != nil || id.Role != envArn {
+		t.Errorf("TENCENTCLOUD_PROFILE=keys: role %q, %v", id.Role, err)
+	}
+	var stop *cloud.CredentialError
+	if _, err := q("", map[string]string{envProfile: "roled"}); !errors.As(err, &stop) || !strings.Contains(stop.Msg, "own") || !strings.Contains(stop.Msg, "from-env") {
+		t.Errorf("a profile with its own role beside the environment's: %v", err)
+	}
+}

@@ -87,8 +87,15 @@ func (v *vendorPeer) run(pos []string, o IO) error {
 		return dest.notFound(v.connection, err)
 	}
 	text := peerExportText(cfg)
+	secrets := append(append([]string{}, cfg.Secrets...), dest.secrets...)
+	if !v.show && len(secrets) == 0 {
+		// Masking needs the key: neither the spec nor the vendor's answer
+		// gave one tunnelwiz can recognise, so the text may hold it in a
+		// form nothing would mask. It is not printed unless asked.
+		return &UsageError{Msg: "the vendor's export holds no key tunnelwiz can recognise to mask, so it may show the pre-shared key as it is: give the spec FILE (its key is masked), or --show-secrets to print it anyway"}
+	}
 	if !v.show {
-		text = cloud.Scrub(text, append(append([]string{}, cfg.Secrets...), dest.secrets...))
+		text = cloud.Scrub(text, secrets)
 	}
 	if v.out == "" {
 		_, err := fmt.Fprint(o.Out, strings.ReplaceAll(text, "\r\n", "\n"))

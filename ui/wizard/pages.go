@@ -19,6 +19,10 @@ type vendorPage struct {
 	hosted
 	vendor string
 	dest   string
+	// creds says where keys were found, for every vendor: read once (it
+	// reads the vendors' profile files), not again at each rebuild for
+	// another terminal width.
+	creds string
 }
 
 func (p *vendorPage) Name() string { return "Vendor" }
@@ -91,6 +95,9 @@ func (p *vendorPage) build(m *Model) tea.Cmd {
 		}
 		return text
 	}
+	if p.creds == "" {
+		p.creds = credText()
+	}
 	vendorTitle, destTitle := "Vendor and API", "Send to"
 	if m.St.Accessible {
 		vendorTitle += " [now: " + p.vendor + "; enter keeps it]"
@@ -100,7 +107,7 @@ func (p *vendorPage) build(m *Model) tea.Cmd {
 		huh.NewSelect[string]().Key("vendor").Title(vendorTitle).
 			Description("One IPsec connection on one API. Changing it starts the connection over.").
 			Options(m.St.fitRows(opts)...).Value(&p.vendor),
-		huh.NewSelect[string]().Key("dest").Title(destTitle).Description(credText()).
+		huh.NewSelect[string]().Key("dest").Title(destTitle).Description(p.creds).
 			Options(m.St.fitRows(dests)...).Value(&p.dest),
 	)
 	return p.form.Init()

@@ -15,6 +15,17 @@ type Implied struct {
 	Source string
 }
 
+// ImpliedFor is what the API applies for a role no parameter sets (ok
+// false when the catalog says nothing of it).
+func (c *Catalog) ImpliedFor(r Role) (Implied, bool) {
+	for _, im := range c.Implied {
+		if im.Role == r {
+			return im, true
+		}
+	}
+	return Implied{}, false
+}
+
 // Check is one cross-field rule: it sees the whole (normalized) request and
 // the target, and reports issues against exact parameter paths.
 type Check struct {

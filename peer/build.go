@@ -263,10 +263,8 @@ func sprintf(format string, args ...any) string {
 
 // implied is the catalog's value for a role no parameter sets.
 func (b *builder) implied(r cloud.Role) Value {
-	for _, im := range b.c.Implied {
-		if im.Role == r {
-			return Value{Term: im.Term, Token: im.Term, Default: true, Source: im.Source}
-		}
+	if im, ok := b.c.ImpliedFor(r); ok {
+		return Value{Term: im.Term, Token: im.Term, Default: true, Source: im.Source}
 	}
 	return Value{}
 }

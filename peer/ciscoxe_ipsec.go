@@ -156,15 +156,3 @@ func (x *ios) wildcard(cidr, field string) string {
 	}
 	return p.Masked().Addr().String() + " " + maskOf(p.Bits(), true)
 }
-
-// maskOf is a prefix length as a dotted mask, or as an IOS wildcard.
-func maskOf(bits int, wildcard bool) string {
-	m := uint32(0)
-	if bits > 0 {
-		m = ^uint32(0) << (32 - bits)
-	}
-	if wildcard {
-		m = ^m
-	}
-	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&0xff, m>>8&0xff, m&0xff)
-}

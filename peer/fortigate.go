@@ -100,7 +100,7 @@ func (f *forti) p1Proposal() string {
 	p := f.t.IKE
 	enc, aead := f.kw(p.Encryption, false, "IKE encryption")
 	integ, _ := f.kw(p.Integrity, false, "IKE integrity")
-	if aead && integ != "UNSET" && integ != "UNSUPPORTED" {
+	if aead && integ != markUnset && integ != markUnsupported {
 		integ = "prf" + integ
 	}
 	return enc + "-" + integ
@@ -265,7 +265,7 @@ func (f *forti) kw(v Value, phase2 bool, what string) (string, bool) {
 func (f *forti) mode(v Value, what string) string {
 	if !v.Known() {
 		f.warn(v.Field, "the %s is unknown; set it in the spec", what)
-		return "UNSET"
+		return markUnset
 	}
 	k, _ := f.kw(v, false, what)
 	return k

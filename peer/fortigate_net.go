@@ -2,7 +2,6 @@ package peer
 
 import (
 	"fmt"
-	"net"
 	"net/netip"
 	"strings"
 )
@@ -49,7 +48,7 @@ func (f *forti) tunnelAddress(in insideNet) {
 	f.config("system interface")
 	f.edit(f.name)
 	f.set("ip "+in.Customer.String()+" 255.255.255.255", "this side's tunnel address ("+insideFrom(f.t.Inside)+")")
-	f.set("remote-ip "+in.Cloud.String()+" "+mask(in.Net.Bits()), "the cloud's tunnel address ("+from(f.t.Inside.Cloud)+"), "+in.Net.String())
+	f.set("remote-ip "+in.Cloud.String()+" "+maskOf(in.Net.Bits(), false), "the cloud's tunnel address ("+from(f.t.Inside.Cloud)+"), "+in.Net.String())
 	f.next()
 	f.end()
 }
@@ -195,14 +194,10 @@ func (f *forti) subnet(s, field string) string {
 		f.warn(field, "%s is IPv6: this configuration writes IPv4 selectors only", s)
 		return s
 	}
-	return p.Masked().Addr().String() + " " + mask(p.Bits())
+	return p.Masked().Addr().String() + " " + maskOf(p.Bits(), false)
 }
 
 // mask is a prefix length as a dotted netmask.
-func mask(bits int) string {
-	return net.IP(net.CIDRMask(bits, 32)).String()
-}
-
 func uniq(ss []string) []string {
 	seen := map[string]bool{}
 	var out []string

@@ -1,6 +1,7 @@
 package peer
 
 import (
+	"fmt"
 	"net/netip"
 	"strings"
 )
@@ -65,3 +66,15 @@ func addrBits(s string) (netip.Addr, int) {
 
 // hostOf drops a prefix length: "169.254.0.1/30" -> "169.254.0.1".
 func hostOf(s string) string { return strings.Split(s, "/")[0] }
+
+// maskOf is a prefix length as a dotted mask, or as an IOS wildcard.
+func maskOf(bits int, wildcard bool) string {
+	m := uint32(0)
+	if bits > 0 {
+		m = ^uint32(0) << (32 - bits)
+	}
+	if wildcard {
+		m = ^m
+	}
+	return fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&0xff, m>>8&0xff, m&0xff)
+}

@@ -111,7 +111,7 @@ func (s *swan) ike() {
 	version := map[string]string{"ikev1": "1", "ikev2": "2"}[t.Version.Term]
 	if version == "" {
 		s.warn(t.Version.Field, "the IKE version is unknown; set it in the spec")
-		version = "UNSET"
+		version = markUnset
 	}
 	s.x.line("version = "+version, from(t.Version))
 	if t.Version.Term == "ikev1" && t.Mode.Term == "aggressive" {
@@ -230,24 +230,24 @@ func (s *swan) espProposal() string {
 // warning naming the field.
 func (s *swan) word(v Value, what string) (string, bool) {
 	if !v.Known() {
-		return "UNSET", false
+		return markUnset, false
 	}
 	w, ok := swanWords[v.Term]
 	if !ok {
 		s.warn(v.Field, "%s %s (%s) cannot be expressed on strongSwan, which has no such algorithm", what, v.Token, orUnknown(v.Term))
-		return "UNSUPPORTED", false
+		return markUnsupported, false
 	}
 	return w.Word, w.AEAD
 }
 
 func (s *swan) prf(v Value) string {
 	if !v.Known() {
-		return "UNSET"
+		return markUnset
 	}
 	w, ok := swanWords[v.Term]
 	if !ok || w.PRF == "" {
 		s.warn(v.Field, "%s (%s) has no strongSwan PRF", v.Token, orUnknown(v.Term))
-		return "UNSUPPORTED"
+		return markUnsupported
 	}
 	return w.PRF
 }

@@ -82,12 +82,8 @@ func Implied(p *Preset, c *cloud.Catalog) []Change {
 // impliedTerm is the term the catalog says the API applies for a role no
 // parameter sets, or "".
 func impliedTerm(c *cloud.Catalog, r cloud.Role) string {
-	for _, im := range c.Implied {
-		if im.Role == r {
-			return im.Term
-		}
-	}
-	return ""
+	im, _ := c.ImpliedFor(r)
+	return im.Term
 }
 
 // Apply sets a preset's parameters into params and reports what it could

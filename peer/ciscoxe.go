@@ -230,18 +230,10 @@ func (x *ios) dpd(line func(interval, retry int64)) {
 // CLI's help and a leading or trailing space is lost.
 func (x *ios) psk(format string) {
 	t := x.t
-	switch {
-	case !t.PSK.Known():
-		x.c.note("%s is unset: the cloud makes up a key; copy it from the console.", t.PSK.Field)
-		x.c.cmd(format, Placeholder)
-	case !x.show:
-		x.c.note("Masked: %s in the spec, or rerun with --show-secrets.", t.PSK.Field)
-		x.c.cmd(format, Placeholder)
-	default:
-		if strings.ContainsAny(t.PSK.Token, "?\n\r") || strings.TrimSpace(t.PSK.Token) != t.PSK.Token {
-			x.warn(t.PSK.Field, "the key holds a '?', a line break or an edge space, which the IOS CLI cannot take as typed")
-		}
-		x.c.from(t.PSK)
-		x.c.cmd(format, t.PSK.Token)
+	key, shown, why := psk(t, x.show)
+	if shown && (strings.ContainsAny(key, "?\n\r") || strings.TrimSpace(key) != key) {
+		x.warn(t.PSK.Field, "the key holds a '?', a line break or an edge space, which the IOS CLI cannot take as typed")
 	}
+	x.c.note("%s", why)
+	x.c.cmd(format, key)
 }

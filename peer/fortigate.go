@@ -107,14 +107,11 @@ func (f *forti) p1Proposal() string {
 }
 
 func (f *forti) psk(show bool) {
-	t := f.t
-	switch {
-	case !t.PSK.Known():
-		f.set("psksecret "+fortiQuote(Placeholder), t.PSK.Field+": the cloud makes one up; copy it from the console")
-	case !show:
-		f.set("psksecret "+fortiQuote(Placeholder), "masked: "+t.PSK.Field+" in the spec, or rerun with --show-secrets")
-	default:
-		f.set("psksecret "+fortiSecret(t.PSK.Token), t.PSK.Field)
+	key, shown, why := psk(f.t, show)
+	if shown {
+		f.set("psksecret "+fortiSecret(key), why)
+	} else {
+		f.set("psksecret "+fortiQuote(key), why)
 	}
 }
 

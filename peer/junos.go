@@ -129,16 +129,10 @@ func (j *junos) aeadPRF(w junosWord) {
 // psk writes the IKE policy's key: the placeholder unless show; a key is
 // a quoted string in which '"' and '\' are escaped.
 func (j *junos) psk(pol string) {
-	t := j.t
-	key := Placeholder
-	switch {
-	case !t.PSK.Known():
-		j.c.note("%s is unset: the cloud makes up a key; copy it from the console.", t.PSK.Field)
-	case !j.show:
-		j.c.note("Masked: %s in the spec, or rerun with --show-secrets.", t.PSK.Field)
-	default:
-		j.c.from(t.PSK)
-		key = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(t.PSK.Token)
+	key, shown, why := psk(j.t, j.show)
+	j.c.note("%s", why)
+	if shown {
+		key = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(key)
 	}
 	j.set("%s pre-shared-key ascii-text \"%s\"", pol, key)
 }

@@ -21,3 +21,16 @@ func keyword(v Value, what string, word func(term string) string, warn func(fiel
 	warn(v.Field, "%s %s (%s) cannot be expressed: the device has no keyword for it", what, v.Token, orUnknown(v.Term))
 	return markUnsupported
 }
+
+// psk is the key as a device writes it, and why: the placeholder unless
+// the spec sets the key and show is given; the comment names the field,
+// and says where the key comes from when the spec leaves it to the cloud.
+func psk(t *Tunnel, show bool) (key string, shown bool, why string) {
+	switch {
+	case !t.PSK.Known():
+		return Placeholder, false, t.PSK.Field + ": the cloud makes one up; copy it from the console"
+	case !show:
+		return Placeholder, false, "masked: " + t.PSK.Field + " in the spec, or rerun with --show-secrets"
+	}
+	return t.PSK.Token, true, t.PSK.Field
+}

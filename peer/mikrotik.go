@@ -195,14 +195,8 @@ func (r *ros) identity(show bool) {
 	t := r.t
 	r.x.line("/ip ipsec identity")
 	args := []arg{{"peer=" + r.name, ""}, {"auth-method=pre-shared-key", ""}}
-	switch {
-	case !t.PSK.Known():
-		args = append(args, arg{"secret=" + rosQuote(Placeholder), t.PSK.Field + ": the cloud makes one up; copy it from the console"})
-	case !show:
-		args = append(args, arg{"secret=" + rosQuote(Placeholder), "masked: " + t.PSK.Field + " in the spec, or rerun with --show-secrets"})
-	default:
-		args = append(args, arg{"secret=" + rosQuote(t.PSK.Token), t.PSK.Field})
-	}
+	key, _, why := psk(t, show)
+	args = append(args, arg{"secret=" + rosQuote(key), why})
 	args = append(args, arg{"my-id=" + rosID(t.Customer.ID), "this side's identity: " + idFrom(t.Customer)})
 	if t.Cloud.ID.Type == "fqdn" && t.Version.Term == "ikev1" {
 		// Identities, remote-id: fqdn is "only supported in IKEv2".

@@ -258,13 +258,10 @@ func (s *swan) secrets(name string, show bool) {
 	s.x.open("ike-" + name)
 	s.x.line("id-customer = " + swanID(t.Customer.ID))
 	s.x.line("id-cloud = " + swanID(t.Cloud.ID))
-	switch {
-	case !t.PSK.Known():
-		s.x.line(`secret = "`+Placeholder+`"`, t.PSK.Field+": the cloud makes one up; copy it from the console")
-	case !show:
-		s.x.line(`secret = "`+Placeholder+`"`, "masked: "+t.PSK.Field+" in the spec, or rerun with --show-secrets")
-	default:
-		s.x.line("secret = "+swanSecret(t.PSK.Token), t.PSK.Field)
+	if key, shown, why := psk(t, show); shown {
+		s.x.line("secret = "+swanSecret(key), why)
+	} else {
+		s.x.line(`secret = "`+key+`"`, why)
 	}
 	s.x.close()
 	s.x.close()

@@ -1,6 +1,6 @@
 package peer
 
-// Phrases the line-oriented device writers (cisco-ios-xe, juniper-srx)
+// Phrases the device writers
 // share in their comments, and the DPD switch they read alike.
 
 // uplink stands for the device's Internet-facing interface, which no spec
@@ -15,6 +15,19 @@ const customerASN = "CUSTOMER-ASN"
 // dpdEnabled: the spec turns DPD on, or sets its timing without a switch.
 func dpdEnabled(t *Tunnel) bool {
 	return t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
+}
+
+// dpdInterval is how often to probe, and why: the cloud's interval, else
+// its timeout (probe at least that often), else 30s, tunnelwiz's choice
+// where the cloud documents none.
+func dpdInterval(t *Tunnel) (int64, string) {
+	switch {
+	case t.DPDInterval.Known():
+		return t.DPDInterval.Int(), from(t.DPDInterval)
+	case t.DPDTimeout.Known():
+		return t.DPDTimeout.Int(), from(t.DPDTimeout) + ": probe at least that often"
+	}
+	return 30, "the cloud documents no interval: 30s is tunnelwiz's choice"
 }
 
 // dpdOn says why DPD is on: the spec's switch, or its timing alone.

@@ -208,13 +208,7 @@ func (x *ios) dpd(line func(interval, retry int64)) {
 		x.c.note("No dead peer detection (%s).", dpdOff(t.DPD))
 		return
 	}
-	interval, why := int64(30), "the cloud documents no interval: 30s is tunnelwiz's choice"
-	switch {
-	case t.DPDInterval.Known():
-		interval, why = t.DPDInterval.Int(), from(t.DPDInterval)
-	case t.DPDTimeout.Known():
-		interval, why = t.DPDTimeout.Int(), from(t.DPDTimeout)+": probe at least that often"
-	}
+	interval, why := dpdInterval(t)
 	x.c.note("DPD: %s; %s; retries every 5s (tunnelwiz's choice).", dpdOn(t.DPD), why)
 	if t.DPDAction.Known() {
 		x.c.note("On a dead peer IOS clears the SAs and renegotiates on traffic (%s).", from(t.DPDAction))

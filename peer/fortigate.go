@@ -137,19 +137,12 @@ func (f *forti) identities() {
 // dpd probes when idle (on-idle), at the cloud's interval, or its timeout.
 func (f *forti) dpd() {
 	t := f.t
-	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
-	if !on {
+	if !dpdEnabled(t) {
 		f.set("dpd disable", from(t.DPD), "no dead peer detection")
 		return
 	}
-	f.set("dpd on-idle", dpdWhy(t.DPD))
-	every, why := int64(30), "the cloud documents no interval: 30s is tunnelwiz's choice"
-	switch {
-	case t.DPDInterval.Known():
-		every, why = t.DPDInterval.Int(), from(t.DPDInterval)
-	case t.DPDTimeout.Known():
-		every, why = t.DPDTimeout.Int(), from(t.DPDTimeout)+": probe at least that often"
-	}
+	f.set("dpd on-idle", dpdOn(t.DPD))
+	every, why := dpdInterval(t)
 	f.set(fmt.Sprintf("dpd-retryinterval %d", every), why)
 	f.set("dpd-retrycount 3", "FortiOS's default retries")
 	if t.DPDAction.Known() {
@@ -338,12 +331,4 @@ func fortiSecret(key string) string {
 // gives the syntax notation, not these escapes).
 func fortiQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
-
-// dpdWhy says why DPD is on: the spec's switch, or its timers alone.
-func dpdWhy(v Value) string {
-	if v.Known() {
-		return from(v)
-	}
-	return "the spec sets DPD timers"
 }

@@ -83,19 +83,12 @@ func (r *ros) profile() {
 
 func (r *ros) dpd() []arg {
 	t := r.t
-	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
-	if !on {
+	if !dpdEnabled(t) {
 		return []arg{{"dpd-interval=disable-dpd", strings.Join(nonEmpty([]string{from(t.DPD),
 			"no dead peer detection (the guide: without DPD, phase 1 is not re-keyed when its lifetime ends)"}), "; ")}}
 	}
-	every, why := int64(30), "the cloud documents no interval: 30s is tunnelwiz's choice"
-	switch {
-	case t.DPDInterval.Known():
-		every, why = t.DPDInterval.Int(), from(t.DPDInterval)
-	case t.DPDTimeout.Known():
-		every, why = t.DPDTimeout.Int(), from(t.DPDTimeout)+": probe at least that often"
-	}
-	why = dpdWhy(t.DPD) + "; " + why
+	every, why := dpdInterval(t)
+	why = dpdOn(t.DPD) + "; " + why
 	args := []arg{{"dpd-interval=" + rosTime(every), why}}
 	if t.Version.Term != "ikev2" {
 		args = append(args, arg{"dpd-maximum-failures=5", "RouterOS's default"})

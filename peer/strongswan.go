@@ -140,18 +140,11 @@ func (s *swan) ike() {
 
 func (s *swan) dpd() {
 	t := s.t
-	on := t.DPD.Term == "on" || !t.DPD.Known() && (t.DPDInterval.Known() || t.DPDTimeout.Known())
-	if !on {
+	if !dpdEnabled(t) {
 		s.x.line("dpd_delay = 0s", from(t.DPD), "no dead peer detection")
 		return
 	}
-	delay, why := int64(30), "the cloud documents no interval: 30s is tunnelwiz's choice"
-	switch {
-	case t.DPDInterval.Known():
-		delay, why = t.DPDInterval.Int(), from(t.DPDInterval)
-	case t.DPDTimeout.Known():
-		delay, why = t.DPDTimeout.Int(), from(t.DPDTimeout)+": probe at least that often"
-	}
+	delay, why := dpdInterval(t)
 	s.x.line("dpd_delay = "+seconds(delay), from(t.DPD), why)
 	if t.Version.Term == "ikev1" && t.DPDTimeout.Known() {
 		s.x.line("dpd_timeout = "+seconds(t.DPDTimeout.Int()), from(t.DPDTimeout))

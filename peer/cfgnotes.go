@@ -1,7 +1,7 @@
 package peer
 
-// Phrases the device writers
-// share in their comments, and the DPD switch they read alike.
+// Phrases the device writers share in their comments, and the DPD switch
+// and interval they all read alike.
 
 // uplink stands for the device's Internet-facing interface, which no spec
 // holds: IOS and Junos refuse the name, so it cannot be pasted unread.

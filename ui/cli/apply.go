@@ -53,10 +53,8 @@ FILE - reads standard input.`,
 		asJSON := fs.Bool("json", false, "print the result as JSON")
 		yes := fs.BoolP("yes", "y", false, "do not ask for confirmation")
 		wait := fs.Bool("wait", false, "follow the connection until it is available or failed")
-		endpoint := fs.String("endpoint", "", "send to this base `URL` (e.g. a running tunnelwiz sandbox)")
-		insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine (the request and key cross the network unencrypted)")
-		profile := fs.String("profile", "", "sign as this vendor CLI `PROFILE` (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)")
-		useSandbox := fs.Bool("sandbox", false, "send to a built-in sandbox: nothing is created in any cloud")
+		dest := front.NewDestFlags(fs, "send to this base `URL` (e.g. a running tunnelwiz sandbox)",
+			"send to a built-in sandbox: nothing is created in any cloud")
 		settle := fs.Duration("settle", 3*time.Second, "with --sandbox: how long a new connection stays pending")
 		timeout := fs.Duration("timeout", 15*time.Minute, "give up waiting after this long")
 		specs := front.NewSpecFlags(fs)
@@ -71,7 +69,8 @@ FILE - reads standard input.`,
 			// IkeConfig with the key in the query).
 			secrets := c.SecretValues(spec.Params)
 			o = IO{Out: scrubWriter{o.Out, secrets}, Err: scrubWriter{o.Err, secrets}}
-			ask := Ask{Endpoint: *endpoint, Sandbox: *useSandbox, Settle: *settle, InsecureEndpoint: *insecure, Profile: *profile}
+			ask := dest.Ask()
+			ask.Settle = *settle
 			err = applySpec(file, spec, d, c, o, *asJSON, *yes, *wait, ask, *timeout, specs.Region())
 			if err != nil {
 				return scrubbedError{err, secrets}

@@ -26,30 +26,25 @@ import (
 
 // lifeFlags are the flags every lifecycle command takes: where to look.
 type lifeFlags struct {
-	name     string // the command's, for messages
-	vendor   *string
-	region   *string
-	project  *string
-	endpoint *string
-	profile  *string
-	insecure *bool
-	sandbox  *bool
-	asJSON   *bool
-	timeout  *time.Duration
+	name    string // the command's, for messages
+	vendor  *string
+	region  *string
+	project *string
+	dest    *front.DestFlags
+	asJSON  *bool
+	timeout *time.Duration
 }
 
 func newLifeFlags(fs *pflag.FlagSet, name string, timeout time.Duration) *lifeFlags {
 	return &lifeFlags{
-		name:     name,
-		vendor:   fs.String("vendor", "", "the API, `VENDOR`: "+strings.Join(cloud.Vendors(), ", ")+" (or a spec file's)"),
-		region:   fs.String("region", "", "the `REGION` (or a spec file's)"),
-		project:  fs.String("project-id", "", "Huawei's project `ID` (or a spec file's project_id)"),
-		endpoint: fs.String("endpoint", "", "send to this base `URL` (e.g. a running tunnelwiz sandbox)"),
-		insecure: fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine"),
-		profile:  fs.String("profile", "", "sign as this vendor CLI `PROFILE` (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)"),
-		sandbox:  fs.Bool("sandbox", false, "look in a built-in sandbox started for this command (it holds nothing yet)"),
-		asJSON:   fs.Bool("json", false, "print the result as JSON"),
-		timeout:  fs.Duration("timeout", timeout, "give up after this long"),
+		name:    name,
+		vendor:  fs.String("vendor", "", "the API, `VENDOR`: "+strings.Join(cloud.Vendors(), ", ")+" (or a spec file's)"),
+		region:  fs.String("region", "", "the `REGION` (or a spec file's)"),
+		project: fs.String("project-id", "", "Huawei's project `ID` (or a spec file's project_id)"),
+		dest: front.NewDestFlags(fs, "send to this base `URL` (e.g. a running tunnelwiz sandbox)",
+			"look in a built-in sandbox started for this command (it holds nothing yet)"),
+		asJSON:  fs.Bool("json", false, "print the result as JSON"),
+		timeout: fs.Duration("timeout", timeout, "give up after this long"),
 	}
 }
 
@@ -105,7 +100,7 @@ func (f *lifeFlags) locate(file string, in io.Reader) (*destination, error) {
 			target[key] = v
 		}
 	}
-	ask := Ask{Endpoint: *f.endpoint, Sandbox: *f.sandbox, InsecureEndpoint: *f.insecure, Profile: *f.profile}
+	ask := f.dest.Ask()
 	c := d.Catalog()
 	_, issues := c.Check(&cloud.Spec{Vendor: vendor, Target: target, Params: cloud.Params{}})
 	var bad []string

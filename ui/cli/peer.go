@@ -58,10 +58,8 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 	peerIP := fs.String("peer-ip", "", "this customer gateway's `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection's two customer gateways)")
 	show := fs.Bool("show-secrets", false, "write the pre-shared key instead of a placeholder")
 	out := fs.StringP("output", "o", "", "write to this `FILE` (mode 0600 when it holds the key) instead of stdout")
-	endpoint := fs.String("endpoint", "", "look the gateways' addresses up at this base `URL` (e.g. a running tunnelwiz sandbox)")
-	insecure := fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine")
-	profile := fs.String("profile", "", "sign as this vendor CLI `PROFILE` (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)")
-	useSandbox := fs.Bool("sandbox", false, "look the gateways' addresses up in a built-in sandbox")
+	dest := front.NewDestFlags(fs, "look the gateways' addresses up at this base `URL` (e.g. a running tunnelwiz sandbox)",
+		"look the gateways' addresses up in a built-in sandbox")
 	// After a create: the vendor's own export, for devices peer does not write.
 	connection := fs.String("connection", "", "after a create: the connection's `ID`, for --vendor-device")
 	vendorDevice := fs.String("vendor-device", "", "with --connection: the vendor's own export for device `NAME`; list: the vendor's devices and their NAMEs")
@@ -75,8 +73,9 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 				return &UsageError{Msg: "--connection and --vendor-device ask the vendor's own export; --device, --devices, --cloud-ip and --peer-ip are for the configuration tunnelwiz writes"}
 			}
 			timeout, region := vendorExportTimeout, specs.Region()
-			life := &lifeFlags{name: "peer", vendor: vendor, region: &region, project: project, endpoint: endpoint, profile: profile,
-				insecure: insecure, sandbox: useSandbox, timeout: &timeout}
+			asJSON := false
+			life := &lifeFlags{name: "peer", vendor: vendor, region: &region, project: project, dest: dest,
+				asJSON: &asJSON, timeout: &timeout}
 			v := &vendorPeer{life: life, connection: *connection, device: *vendorDevice, iface: *iface, show: *show, out: *out}
 			return v.run(pos, o)
 		}
@@ -113,7 +112,7 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 			return err
 		}
 		opts := peer.Options{CloudIP: *cloudIP, PeerIP: *peerIP}
-		ask := front.Ask{Endpoint: *endpoint, Sandbox: *useSandbox, InsecureEndpoint: *insecure, Profile: *profile}
+		ask := dest.Ask()
 		return peerWrite(env, name, spec, d, dev, opts, ask, *show, *out, o)
 	}
 }

@@ -33,20 +33,19 @@ func Main(args []string, o front.IO) error { return Command.Main(args, o) }
 
 // startFlags are the wizard's flags, as parsed.
 type startFlags struct {
-	from, endpoint       *string
-	profile              *string
-	accessible, insecure *bool
-	specs                *front.SpecFlags
+	from       *string
+	accessible *bool
+	dest       *front.DestFlags
+	specs      *front.SpecFlags
 }
 
 func flags(fs *pflag.FlagSet) command.Run {
 	f := startFlags{
 		from:       fs.String("from", "", "pre-fill the wizard from a spec `FILE`"),
 		accessible: fs.Bool("accessible", false, "plain prompts instead of full-screen forms (also when TERM=dumb)"),
-		endpoint:   fs.String("endpoint", "", "send to this base `URL`, e.g. a running tunnelwiz sandbox"),
-		insecure:   fs.Bool("insecure-endpoint", false, "allow plain http to a host other than this machine"),
-		profile:    fs.String("profile", "", "sign as this vendor CLI `PROFILE` (over TENCENTCLOUD_PROFILE, ALIBABA_CLOUD_PROFILE, HW_PROFILE…)"),
-		specs:      front.NewSpecFlags(fs),
+		// No --sandbox: the first page asks where to send.
+		dest:  front.NewDestFlags(fs, "send to this base `URL`, e.g. a running tunnelwiz sandbox", ""),
+		specs: front.NewSpecFlags(fs),
 	}
 	return func(pos []string, o front.IO) error {
 		if len(pos) > 0 {
@@ -70,7 +69,8 @@ func start(o front.IO, f startFlags) error {
 	}
 	env := front.OSEnv()
 	plain := *f.accessible || env.Getenv("TERM") == "dumb"
-	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: *f.endpoint, Env: env, InsecureEndpoint: *f.insecure, Profile: *f.profile}
+	ask := f.dest.Ask()
+	opts := Options{DraftPath: draftPath(env), SaveDir: ".", Settle: 3 * time.Second, Endpoint: ask.Endpoint, Env: env, InsecureEndpoint: ask.InsecureEndpoint, Profile: ask.Profile}
 	if *f.from != "" {
 		_, spec, _, err := f.specs.Load(*f.from, nil, o.Err)
 		if err != nil {

@@ -78,6 +78,9 @@ type Model struct {
 	moving  *focusPoint
 	moveSeq int
 	held    []tea.Msg
+	// invWant is the inventory look-up in flight (its key), "" when none:
+	// while the Gateways page waits for it, keys are held as for a move.
+	invWant string
 }
 
 // New makes the wizard. A spec from --from or a resumed draft pre-fills it.
@@ -125,6 +128,18 @@ func (m *Model) bodyHeight() int { return max(m.height-2-lipgloss.Height(m.foote
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.moving == nil && m.awaiting() {
+			// The page is about to become the lists a look-up brings: a
+			// key typed now is meant for them, as a slower typist would
+			// see them. ctrl+c alone does not wait (a look-up may take
+			// as long as the cloud does).
+			if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.Quit) {
+				m.held = nil
+				return m.update(msg)
+			}
+			m.held = append(m.held, msg)
+			return m, nil
+		}
 		if m.moving != nil { // ctrl+c too: it comes after what was typed before it
 			m.held = append(m.held, msg)
 			return m, nil
@@ -151,10 +166,33 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	_, cmd := m.update(msg)
-	if m.moving != nil && m.focus() != *m.moving {
+	if m.moving != nil && m.focus() != *m.moving || m.moving == nil && len(m.held) > 0 && !m.awaiting() {
 		return m, tea.Batch(cmd, m.release())
 	}
 	return m, cmd
+}
+
+// awaiting: the page shown is waiting for a look-up that will rebuild
+// its fields (the Gateways page for the gateway lists, the Target page
+// for a project or region list).
+func (m *Model) awaiting() bool {
+	fp, ok := m.pages[m.cur].(*formPage)
+	if !ok {
+		return false
+	}
+	switch fp.step {
+	case cloud.StepGateways:
+		return m.invWant != ""
+	case cloud.StepTarget:
+		st := m.St
+		for i := range st.Catalog().Target {
+			f := &st.Catalog().Target[i]
+			if l := st.Listed[f.Path]; l != nil && !l.Done && l.For != "" && l.For == st.listKey(f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // focusPoint is where the cursor is: page, form and field.
@@ -306,6 +344,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case choicesLoaded:
 		return m, m.choicesArrived(msg)
 	case invLoaded:
+		if msg.key == m.invWant {
+			m.invWant = ""
+		}
 		m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
 		m.St.Revalidate() // the rules that read the listed gateways
 		if fp, ok := m.pages[m.cur].(*formPage); ok && fp.step == cloud.StepGateways {
@@ -356,6 +397,7 @@ func (m *Model) go_(i int) tea.Cmd {
 	// region, or a look-up that failed, is looked up again.
 	if fp, ok := m.pages[i].(*formPage); ok && fp.step == cloud.StepGateways && (m.St.Inventory == nil || m.St.InvFor != m.St.InvKey()) {
 		m.St.Inventory, m.St.InvErr = nil, nil
+		m.invWant = m.St.InvKey()
 		cmds = append(cmds, m.loadInventory())
 	}
 	if fp, ok := m.pages[i].(*formPage); ok && fp.step == cloud.StepTarget {

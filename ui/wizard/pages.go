@@ -379,10 +379,11 @@ type invLoaded struct {
 
 func (m *Model) loadInventory() tea.Cmd {
 	st := m.St
+	key := st.InvKey()
 	if err := m.ensureDest(); err != nil {
-		return func() tea.Msg { return invLoaded{err: err} }
+		return func() tea.Msg { return invLoaded{err: err, key: key} }
 	}
-	d, at, key := st.Driver, st.Dest.Base, st.InvKey()
+	d, at := st.Driver, st.Dest.Base
 	return func() tea.Msg {
 		ctx, cancel := contextTimeout()
 		defer cancel()

@@ -17,5 +17,13 @@ func TunnelWords(c *cloud.Connection) string {
 	return words(string(s.Tunnel), s.TunnelState)
 }
 
-// PhaseWords is the connection resource's state, in both words.
-func PhaseWords(c *cloud.Connection) string { return words(string(c.Phase), c.State) }
+// PhaseWords is the connection resource's state, in both words. Where
+// the vendor's one status speaks of the tunnel (Huawei's DOWN), it is
+// shown beside the tunnel only: "connection available (DOWN)" would say
+// two things at once.
+func PhaseWords(c *cloud.Connection) string {
+	if c.State != "" && c.State == c.TunnelState {
+		return string(c.Phase)
+	}
+	return words(string(c.Phase), c.State)
+}

@@ -65,3 +65,24 @@ func checkFile(t *testing.T, path string) (cloud.Params, cloud.Issues) {
 	d, _ := cloud.Lookup(spec.Vendor)
 	return d.Catalog().Check(spec)
 }
+
+// TestResultSaysHowToFollow: the result names the status command that
+// follows the connection where the destination outlives the wizard (an
+// --endpoint), and says that the built-in sandbox does not (a walk ran
+// `status ID --sandbox` after the wizard and found nothing).
+func TestResultSaysHowToFollow(t *testing.T) {
+	m := resultModel(t)
+	for _, out := range []string{screen(m), m.summary()} {
+		if words := strings.Join(strings.Fields(out), " "); !strings.Contains(words, "The built-in sandbox ends with the wizard") ||
+			strings.Contains(words, "tunnelwiz status") {
+			t.Errorf("built-in sandbox:\n%s", out)
+		}
+	}
+	m.St.UseEndpoint, m.opts.Endpoint = true, "http://127.0.0.1:9"
+	want := "tunnelwiz status vpnx-1 " + m.St.Saved + " --endpoint http://127.0.0.1:9 --watch"
+	for _, out := range []string{screen(m), m.summary()} {
+		if words := strings.Join(strings.Fields(out), " "); !strings.Contains(words, want) || strings.Contains(words, "ends with the wizard") {
+			t.Errorf("--endpoint: want %q in\n%s", want, out)
+		}
+	}
+}

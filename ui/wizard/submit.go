@@ -239,9 +239,9 @@ func (m *Model) summary() string {
 	}
 	switch {
 	case st.Final != nil:
-		fmt.Fprintf(&b, "tunnelwiz: %s (%s).\n", strings.ToLower(resultLine(st.Final)[:1])+resultLine(st.Final)[1:], where)
+		b.WriteString(wrap(fmt.Sprintf("tunnelwiz: %s (%s).", strings.ToLower(resultLine(st.Final)[:1])+resultLine(st.Final)[1:], where), max(m.width, 40)) + "\n")
 	case st.Created != nil:
-		fmt.Fprintf(&b, "tunnelwiz: connection %s was created (%s); it was not followed up to ready.\n", st.Created.ID, where)
+		b.WriteString(wrap(fmt.Sprintf("tunnelwiz: connection %s was created (%s); it was not followed up to ready.", st.Created.ID, where), max(m.width, 40)) + "\n")
 	default:
 		return ""
 	}
@@ -249,13 +249,36 @@ func (m *Model) summary() string {
 	return b.String()
 }
 
-// resultText says where the spec was saved and how to make the same
-// again headless; it is also printed after the wizard exits (closed),
+// resultText says where the spec was saved, how to make the same again
+// headless and how to follow the connection; it is also printed after the wizard exits (closed),
 // when the keys of the result screen are gone. The command is offered as
 // it is only when the file holds the key (ctrl+y): without it, `apply`
 // of the file stops at the key, so the screen says how to put it in
 // first, and the text left after the wizard names the field to fill.
 func resultText(m *Model, w int, closed bool) string {
+	return savedText(m, w, closed) + followText(m, w)
+}
+
+// followText says how to follow the connection after the wizard: the
+// status command where the destination outlives the session, else that
+// the built-in sandbox (and what it made) ends with it.
+func followText(m *Model, w int) string {
+	st := m.St
+	if st.Created == nil {
+		return ""
+	}
+	if !st.UseEndpoint && st.Dest != nil && st.Dest.Sandbox {
+		return wrap("The built-in sandbox ends with the wizard, and this connection with it: to follow one afterwards, run `tunnelwiz sandbox` and start the wizard with --endpoint URL.", w) + "\n"
+	}
+	spec := ""
+	if st.Saved != "" {
+		spec = " " + st.Saved // its vendor, region (and Huawei's project) for the look-up
+	}
+	return wrap("To follow it:", w) + "\n  tunnelwiz status " + st.Created.ID + spec + destFlag(m) + " --watch\n"
+}
+
+// savedText is resultText's part about the saved spec.
+func savedText(m *Model, w int, closed bool) string {
 	st := m.St
 	if st.Saved == "" {
 		return ""

@@ -31,13 +31,18 @@ func CheckID(id string) error {
 }
 
 // pace waits for the vendor's rate limit; a wait that would outlast ctx's
-// deadline is the deadline (the limiter says so before it passes).
+// deadline is the deadline (the limiter says so before it passes, and
+// the deadline may pass between its refusal and the check here).
 func pace(ctx context.Context, c *Catalog) error {
 	err := limit(ctx, c)
-	if err != nil && ctx.Err() == nil {
-		if _, ok := ctx.Deadline(); ok {
-			return fmt.Errorf("%w (%v)", context.DeadlineExceeded, err)
-		}
+	switch cerr := ctx.Err(); {
+	case err == nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+		return err
+	case cerr != nil:
+		return fmt.Errorf("%w (%v)", cerr, err)
+	}
+	if _, ok := ctx.Deadline(); ok {
+		return fmt.Errorf("%w (%v)", context.DeadlineExceeded, err)
 	}
 	return err
 }

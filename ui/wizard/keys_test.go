@@ -261,7 +261,7 @@ func TestSavedWithKeySaysSo(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	tm.Send(press("ctrl+p"))
 	tm.Send(keyCtrl('y'))
-	waitText(t, tm, "Saved ", 10*time.Second)
+	waitText(t, tm, "0600).", 10*time.Second) // one word of the saved note, wherever it wraps
 	tm.Send(keyCtrl('g'))
 	waitText(t, tm, "Press enter to finish", 30*time.Second)
 	tm.Send(press("enter"))

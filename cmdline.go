@@ -113,8 +113,8 @@ func credentialSections() (env, files string) {
 	var e, f strings.Builder
 	e.WriteString("Keys are looked for where each vendor's own SDK, CLI and Terraform provider look; --profile NAME wins over all of them, and keys in the environment beside a profile variable stop with exit 2 (which was meant is unclear). See README.md, \"Whose keys sign\".\n")
 	for _, g := range groups {
-		fmt.Fprintf(&e, "\n%s: keys %s; profiles %s; roles %s.\n", strings.Join(g.vendors, ", "),
-			strings.Join(g.src.Keys, ", "), strings.Join(g.src.Profiles, ", "), strings.Join(g.src.Roles, ", "))
+		fmt.Fprintf(&e, "\n%s: keys %s; profiles %s; roles %s; not supported, each stops with exit 2: %s.\n", strings.Join(g.vendors, ", "),
+			strings.Join(g.src.Keys, ", "), strings.Join(g.src.Profiles, ", "), strings.Join(g.src.Roles, ", "), strings.Join(g.src.Stops, ", "))
 	}
 	for _, file := range fileOrder {
 		fmt.Fprintf(&f, "%s (%s)\n\n", file, strings.Join(fileVendors[file], ", "))

@@ -12,6 +12,7 @@ import (
 
 	"tunnelwiz/cloud"
 	"tunnelwiz/export"
+	"tunnelwiz/internal/testenv"
 	"tunnelwiz/peer"
 )
 
@@ -24,7 +25,10 @@ func TestMain(m *testing.M) {
 	if os.Getenv(asMain) == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	cleanup := testenv.Clean() // the machine's cloud settings choose nothing here
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
 }
 
 // complete asks what the shells ask (cobra's hidden __complete command):

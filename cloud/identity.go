@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -141,6 +143,31 @@ type CredentialSources struct {
 	Roles []string
 	// Files are the profile files, under the home directory (~/...).
 	Files []string
+	// Stops are the variables of sources tunnelwiz does not support: one
+	// set stops it (exit 2) rather than let other keys sign.
+	Stops []string
+}
+
+// CredentialVariables is every environment variable a registered
+// vendor's credential search reads, sorted: what the man page lists, and
+// what a test clears so that the machine's own settings cannot choose
+// its keys (or dial a metadata address).
+func CredentialVariables() []string {
+	seen := map[string]bool{}
+	for _, v := range Vendors() {
+		d, _ := Lookup(v)
+		cd, ok := d.(CredentialDescriber)
+		if !ok {
+			continue
+		}
+		src := cd.CredentialSources()
+		for _, list := range [][]string{src.Keys, src.Profiles, src.Roles, src.Stops} {
+			for _, name := range list {
+				seen[name] = true
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // CredentialDescriber is a driver that says where it looks for

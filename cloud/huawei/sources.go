@@ -1,6 +1,11 @@
 package huawei
 
-import "tunnelwiz/cloud"
+import (
+	"maps"
+	"slices"
+
+	"tunnelwiz/cloud"
+)
 
 // CredentialSources names where FindCredentials looks, for the man page.
 func (Driver) CredentialSources() cloud.CredentialSources {
@@ -9,5 +14,6 @@ func (Driver) CredentialSources() cloud.CredentialSources {
 		Profiles: []string{tfProfile, tfConfigFile, envProfileFile},
 		Roles:    []string{envAgencyName, envAgencyDomain, envAgencyDomID, envAgencyTime},
 		Files:    []string{"~/" + profileFile, "~/" + kooFile},
+		Stops:    slices.Sorted(maps.Keys(unsupportedEnv)),
 	}
 }

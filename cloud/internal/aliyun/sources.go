@@ -1,6 +1,7 @@
 package aliyun
 
 import (
+	"maps"
 	"slices"
 
 	"tunnelwiz/cloud"
@@ -32,5 +33,6 @@ func Sources(keys ...EnvKeys) cloud.CredentialSources {
 	}
 	s.Roles = append(s.Roles, envECSRole)
 	s.Files = []string{"~/" + configFile}
+	s.Stops = slices.Sorted(maps.Keys(unsupportedEnv))
 	return s
 }

@@ -1,6 +1,11 @@
 package tccred
 
-import "tunnelwiz/cloud"
+import (
+	"maps"
+	"slices"
+
+	"tunnelwiz/cloud"
+)
 
 // Where Find looks, under the home directory.
 const (
@@ -15,5 +20,6 @@ func Sources() cloud.CredentialSources {
 		Profiles: []string{envProfile, envTccli, envSharedDir, envSDKFile},
 		Roles:    []string{envRoleArn, envRoleSession, envRoleSeconds, envRoleExtID, envCamRole},
 		Files:    []string{"~/" + tccliDir + "/NAME.credential", "~/" + sdkFile},
+		Stops:    slices.Sorted(maps.Keys(unsupported)),
 	}
 }

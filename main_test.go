@@ -267,3 +267,36 @@ func TestSecretInUnforeseenPlaces(t *testing.T) {
 		t.Errorf("no warning for the copied key:\n%s", out)
 	}
 }
+
+// A spec with errors: plan, apply, export and peer have no result, so the
+// issues (and the line saying nothing was done) are errors, on stderr, and
+// stdout stays empty (`plan x > req.txt` must not capture them as the
+// request). validate's issues are its result: stdout, text or JSON.
+func TestSpecErrorsOnStderr(t *testing.T) {
+	src, err := os.ReadFile("examples/tencent.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte(strings.Replace(string(src), "DhGroupName: GROUP14", "DhGroupName: GROUP3", 1)), 0o600)
+	const issue = `DhGroupName: "GROUP3" is not allowed`
+	for _, args := range [][]string{
+		{"plan", bad},
+		{"plan", bad, "--json"},
+		{"apply", bad, "--sandbox", "--yes"},
+		{"apply", bad, "--sandbox", "--yes", "--json"},
+		{"export", bad, "--format", "terraform"},
+		{"peer", bad, "--device", "strongswan"},
+	} {
+		code, out, errs := runCLI(args...)
+		if code != exitInvalid || out != "" || !strings.Contains(errs, issue) || !strings.Contains(errs, "1 error") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errs)
+		}
+	}
+	for _, args := range [][]string{{"validate", bad}, {"validate", bad, "--json"}} {
+		code, out, errs := runCLI(args...)
+		if code != exitInvalid || !strings.Contains(out, "GROUP3") || errs != "" {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errs)
+		}
+	}
+}

@@ -98,8 +98,10 @@ func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, 
 	ask Ask, timeout time.Duration, region string) error {
 	params, issues := c.Check(spec)
 	if issues.Errors() > 0 {
-		writeIssues(o.Out, issues)
-		fmt.Fprintf(o.Out, "%s: not applied (%s)\n", file, countText(issues))
+		// Nothing was made: the issues are errors (stderr); stdout is
+		// kept for the new connection's id.
+		writeIssues(o.Err, issues)
+		fmt.Fprintf(o.Err, "%s: not applied (%s)\n", file, countText(issues))
 		return &cloud.InvalidError{Issues: issues}
 	}
 	where, err := Resolve(d, spec.Target, ask)

@@ -66,8 +66,8 @@ func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show 
 		if !show {
 			is = scrubIssues(is, secrets)
 		}
-		writeIssues(o.Out, is)
-		fmt.Fprintf(o.Out, "%s: nothing exported (%s)\n", name, countText(invalid.Issues))
+		writeIssues(o.Err, is) // errors, not the export: stdout stays empty
+		fmt.Fprintf(o.Err, "%s: nothing exported (%s)\n", name, countText(invalid.Issues))
 		return err
 	case errors.As(err, &noProvider), errors.As(err, &wrongVendor):
 		return &UsageError{Msg: err.Error()}

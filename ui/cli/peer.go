@@ -153,8 +153,8 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 	var invalid *cloud.InvalidError
 	switch {
 	case errors.As(err, &invalid):
-		writeIssues(o.Out, invalid.Issues)
-		fmt.Fprintf(o.Out, "%s: no configuration written (%s)\n", name, countText(invalid.Issues))
+		writeIssues(o.Err, invalid.Issues) // errors, not the configuration: stdout stays empty
+		fmt.Fprintf(o.Err, "%s: no configuration written (%s)\n", name, countText(invalid.Issues))
 		return err
 	case errors.As(err, &missing):
 		return &UsageError{Msg: err.Error()}

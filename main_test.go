@@ -300,3 +300,22 @@ func TestSpecErrorsOnStderr(t *testing.T) {
 		}
 	}
 }
+
+// "use one of" lists the allowed values as every such message does
+// ("a, b or c"), never in Go's slice notation.
+func TestOneOfMessages(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"presets", "nosuch"}, `unknown preset "nosuch": use one of modern-ikev2, legacy-ikev1 or defaults`},
+		{[]string{"presets", "nosuch", "--vendor", "huawei"}, `use one of modern-ikev2, legacy-ikev1 or defaults`},
+		{[]string{"export", "examples/tencent.yaml", "--format", "cdk"}, `use one of terraform, tccli or curl (for a tencent spec)`},
+		{[]string{"peer", "examples/tencent.yaml", "--device", "nosuch"}, ` or `},
+	} {
+		code, out, errs := runCLI(c.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errs, c.want) || strings.Contains(errs, "[") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", c.args, code, out, errs)
+		}
+	}
+}

@@ -53,7 +53,11 @@ func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show 
 	f, ok := export.Lookup(format)
 	run := f.Write
 	if !ok {
-		return &UsageError{Msg: fmt.Sprintf("--format %q: use one of %s", format, strings.Join(formatNames(), ", "))}
+		var names []string
+		for _, f := range export.For(spec.Vendor) {
+			names = append(names, f.Name)
+		}
+		return &UsageError{Msg: fmt.Sprintf("--format %q: use one of %s (for a %s spec)", format, cloud.OrList(names), spec.Vendor)}
 	}
 	secrets := d.Catalog().SecretValues(spec.Params)
 	res, err := run(spec, export.Options{ShowSecrets: show, ConnectionID: conn})

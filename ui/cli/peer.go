@@ -105,7 +105,7 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 			case len(matches) > 1:
 				what = fmt.Sprintf("%q names several devices (%s)", *device, strings.Join(matches, ", "))
 			}
-			return &UsageError{Msg: fmt.Sprintf("--device: %s; use one of %s (tunnelwiz peer --devices)", front.Escape(what), deviceNames())}
+			return &UsageError{Msg: fmt.Sprintf("--device: %s; use one of %s (tunnelwiz peer --devices)", front.Escape(what), cloud.OrList(deviceList()))}
 		}
 		name, spec, d, err := specs.Load(pos[0], o.In, o.Err)
 		if err != nil {

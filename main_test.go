@@ -319,3 +319,36 @@ func TestOneOfMessages(t *testing.T) {
 		}
 	}
 }
+
+// presets --vendor V with no NAME lists the presets as that vendor can
+// express them (it was ignored: the vendor-neutral list, as if no
+// --vendor): each fully expressed or what it cannot set, and the
+// vendor's defaults; --json gives the same per preset.
+func TestPresetsListForVendor(t *testing.T) {
+	code, out, errs := runCLI("presets", "--vendor", "tencent-v2")
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	for _, want := range []string{"Tencent Cloud API 2.0", "legacy-ikev1", "expressed in full", "modern-ikev2", "cannot express", "sha256", "defaults"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI("presets", "--vendor", "tencent-v2", "--json")
+	var list []struct {
+		Name          string   `json:"name"`
+		Vendor        string   `json:"vendor"`
+		CannotExpress []string `json:"cannot_express"`
+	}
+	if err := json.Unmarshal([]byte(out), &list); code != exitOK || err != nil || len(list) != 3 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, out)
+	}
+	for _, p := range list {
+		if p.Vendor != "tencent-v2" || p.CannotExpress == nil || (p.Name == "modern-ikev2") != (len(p.CannotExpress) > 0) {
+			t.Errorf("%+v", p)
+		}
+	}
+	if code, _, errs := runCLI("presets", "--vendor", "nope"); code != exitUsage || !strings.Contains(errs, "unknown vendor") {
+		t.Errorf("--vendor nope: exit %d %s", code, errs)
+	}
+}

@@ -526,8 +526,9 @@ type deleted struct {
 var deleteCommand = &command.Command{
 	Use:   "delete ID [FILE]",
 	Short: "show a connection, confirm, delete it, wait until it is gone",
-	Long: `Shows what it will delete, asks (--yes skips it; with no terminal it refuses without --yes),
-deletes with the vendor's own call and waits until the vendor no longer finds it.`,
+	Long: `Shows what it will delete, asks (--yes skips it; with no terminal it refuses without it (exit
+status 2), and answering no stops it (exit status 130)), deletes with the vendor's own call and waits
+until the vendor no longer finds it.`,
 	Group: groupCloud,
 	Args:  command.At(1, specFiles),
 	Flags: func(fs *pflag.FlagSet) command.Run {

@@ -73,9 +73,9 @@ func manSections() []command.Section {
 		{Title: "Files", Text: files},
 		{Title: "Exit status", Text: `  0    done (warnings do not change it)
   1    the spec has errors, or a preset cannot be fully expressed
-  2    bad command line, a missing or non-YAML/JSON file, an unknown vendor, or no credentials
+  2    bad command line, a missing or non-YAML/JSON file, an unknown vendor, no credentials, or no terminal to confirm on and no --yes (apply, delete)
   3    the cloud refused, or anything else failed
-  130  aborted: not confirmed, or Ctrl-C`},
+  130  aborted: not confirmed (answered no), the wizard closed, or Ctrl-C`},
 		{Title: "See also", Text: "README.md and examples/ in tunnelwiz's source; tunnelwiz COMMAND --help."},
 	}
 }

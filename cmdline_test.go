@@ -365,3 +365,35 @@ func TestPresetsWords(t *testing.T) {
 		t.Errorf("presets modern-ikev2: exit %d %q\n%s", code, errs, out)
 	}
 }
+
+// Unconfirmed is two cases, and the help says which is which: with no
+// terminal and no --yes, apply and delete refuse as a usage error (exit
+// 2: --yes is how a script asks for it); a person answering no aborts
+// (exit 130). Each command's help and the man page's EXIT STATUS say so.
+func TestUnconfirmedExitStatusDocumented(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	_, url := sandboxAt(t)
+	code, id, errs := runCLI("apply", "--endpoint", url, "--yes", "examples/tencent.yaml")
+	if code != exitOK {
+		t.Fatalf("apply --yes: exit %d %s", code, errs)
+	}
+	for _, cmd := range []string{"apply", "delete"} {
+		args := []string{cmd, "--endpoint", url, "examples/tencent.yaml"}
+		if cmd == "delete" {
+			args = []string{cmd, strings.TrimSpace(id), "examples/tencent.yaml", "--endpoint", url}
+		}
+		code, out, errs := runCLI(args...)
+		if code != exitUsage || out != "" || !strings.Contains(errs, "pass --yes") {
+			t.Errorf("%s with no terminal and no --yes: exit %d\nstdout: %s\nstderr: %s", cmd, code, out, errs)
+		}
+		_, help, _ := runCLI(cmd, "--help")
+		help = strings.Join(strings.Fields(help), " ")
+		if !strings.Contains(help, "with no terminal it refuses without it (exit status 2)") || !strings.Contains(help, "answering no stops it (exit status 130)") {
+			t.Errorf("%s --help does not give the exit statuses of the confirmation:\n%s", cmd, help)
+		}
+	}
+	_, man, _ := runCLI("man")
+	if !strings.Contains(man, "no terminal to confirm on") || !strings.Contains(man, "not confirmed (answered no)") {
+		t.Errorf("the man page's exit statuses do not tell the two apart")
+	}
+}

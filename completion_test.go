@@ -65,7 +65,16 @@ func TestCompletion(t *testing.T) {
 		{[]string{"list", "--vendor", "ten"}, cloud.Vendors(), noFiles}, // the shell filters by the prefix
 		{[]string{"presets", "modern-ikev2", "--vendor", ""}, cloud.Vendors(), noFiles},
 		{[]string{"peer", "examples/tencent.yaml", "--device", ""}, devices, noFiles},
-		{[]string{"export", "examples/tencent.yaml", "--format", ""}, formats, noFiles},
+		// --format: the formats the spec's vendor can be written as; all without a spec.
+		{[]string{"export", "examples/tencent.yaml", "--format", ""}, []string{"terraform", "tccli", "curl"}, noFiles},
+		{[]string{"export", "examples/huawei.yaml", "--format", ""}, []string{"terraform", "hcloud", "curl"}, noFiles},
+		{[]string{"export", "examples/tencent-v2.yaml", "--format", ""}, []string{"curl"}, noFiles},
+		{[]string{"export", "--format", ""}, formats, noFiles},
+		// --device: a dual-tunnel spec only the devices that hold both tunnels.
+		{[]string{"peer", "cloud/alibaba/testdata/dual-tunnel.yaml", "--device", ""}, []string{"strongswan", "fortigate"}, noFiles},
+		{[]string{"peer", "--device", ""}, devices, noFiles},
+		// --vendor beside a spec file: the file's vendor (another is refused).
+		{[]string{"list", "examples/huawei.yaml", "--vendor", ""}, []string{"huawei"}, noFiles},
 		{[]string{"presets", ""}, []string{"modern-ikev2", "legacy-ikev1", "defaults"}, noFiles},
 		{[]string{"validate", ""}, []string{"yaml", "yml", "json"}, fileExt},
 		{[]string{"apply", "--sandbox", ""}, []string{"yaml", "yml", "json"}, fileExt},

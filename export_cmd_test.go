@@ -33,7 +33,7 @@ func TestExportCommand(t *testing.T) {
 		{"unknown format", []string{"export", "examples/tencent.yaml", "--format", "cdk"}, exitUsage, "", "--format \"cdk\"", ""},
 		{"no format", []string{"export", "examples/tencent.yaml"}, exitUsage, "", "--format \"\"", ""},
 		{"other vendor's CLI", []string{"export", "examples/tencent.yaml", "--format", "hcloud"}, exitUsage, "", "use --format tccli", ""},
-		{"spec errors", []string{"export", bad, "--format", "terraform"}, exitInvalid, "error   ", "", "resource"},
+		{"spec errors", []string{"export", bad, "--format", "terraform"}, exitInvalid, "", "error   ", "resource"},
 		{"curl", []string{"export", "examples/huawei.yaml", "--format", "curl"}, exitOK, "curl cannot sign it", "", exampleKey},
 		{"tccli", []string{"export", "examples/tencent.yaml", "--format", "tccli"}, exitOK, `--PreShareKey "$TUNNELWIZ_PSK"`, "", exampleKey},
 		{"aliyun", []string{"export", "examples/alibaba.yaml", "--format", "aliyun"}, exitOK, "--RegionId cn-shanghai", "", exampleKey},

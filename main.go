@@ -24,9 +24,9 @@ import (
 const (
 	exitOK      = 0
 	exitInvalid = 1   // the spec has errors, or a preset cannot be fully expressed
-	exitUsage   = 2   // bad command line, unreadable or non-spec file, unknown vendor
+	exitUsage   = 2   // bad command line, unreadable or non-spec file, unknown vendor, no terminal to confirm and no --yes
 	exitFailed  = 3   // the cloud refused, or anything else went wrong
-	exitAborted = 130 // the user said no or pressed Ctrl-C
+	exitAborted = 130 // the user answered no, closed the wizard or pressed Ctrl-C
 )
 
 // about is the top of tunnelwiz --help (and the man page's description):

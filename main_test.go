@@ -267,3 +267,88 @@ func TestSecretInUnforeseenPlaces(t *testing.T) {
 		t.Errorf("no warning for the copied key:\n%s", out)
 	}
 }
+
+// A spec with errors: plan, apply, export and peer have no result, so the
+// issues (and the line saying nothing was done) are errors, on stderr, and
+// stdout stays empty (`plan x > req.txt` must not capture them as the
+// request). validate's issues are its result: stdout, text or JSON.
+func TestSpecErrorsOnStderr(t *testing.T) {
+	src, err := os.ReadFile("examples/tencent.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte(strings.Replace(string(src), "DhGroupName: GROUP14", "DhGroupName: GROUP3", 1)), 0o600)
+	const issue = `DhGroupName: "GROUP3" is not allowed`
+	for _, args := range [][]string{
+		{"plan", bad},
+		{"plan", bad, "--json"},
+		{"apply", bad, "--sandbox", "--yes"},
+		{"apply", bad, "--sandbox", "--yes", "--json"},
+		{"export", bad, "--format", "terraform"},
+		{"peer", bad, "--device", "strongswan"},
+	} {
+		code, out, errs := runCLI(args...)
+		if code != exitInvalid || out != "" || !strings.Contains(errs, issue) || !strings.Contains(errs, "1 error") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errs)
+		}
+	}
+	for _, args := range [][]string{{"validate", bad}, {"validate", bad, "--json"}} {
+		code, out, errs := runCLI(args...)
+		if code != exitInvalid || !strings.Contains(out, "GROUP3") || errs != "" {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errs)
+		}
+	}
+}
+
+// "use one of" lists the allowed values as every such message does
+// ("a, b or c"), never in Go's slice notation.
+func TestOneOfMessages(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"presets", "nosuch"}, `unknown preset "nosuch": use one of modern-ikev2, legacy-ikev1 or defaults`},
+		{[]string{"presets", "nosuch", "--vendor", "huawei"}, `use one of modern-ikev2, legacy-ikev1 or defaults`},
+		{[]string{"export", "examples/tencent.yaml", "--format", "cdk"}, `use one of terraform, tccli or curl (for a tencent spec)`},
+		{[]string{"peer", "examples/tencent.yaml", "--device", "nosuch"}, ` or `},
+	} {
+		code, out, errs := runCLI(c.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errs, c.want) || strings.Contains(errs, "[") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", c.args, code, out, errs)
+		}
+	}
+}
+
+// presets --vendor V with no NAME lists the presets as that vendor can
+// express them (it was ignored: the vendor-neutral list, as if no
+// --vendor): each fully expressed or what it cannot set, and the
+// vendor's defaults; --json gives the same per preset.
+func TestPresetsListForVendor(t *testing.T) {
+	code, out, errs := runCLI("presets", "--vendor", "tencent-v2")
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	for _, want := range []string{"Tencent Cloud API 2.0", "legacy-ikev1", "expressed in full", "modern-ikev2", "cannot express", "sha256", "defaults"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI("presets", "--vendor", "tencent-v2", "--json")
+	var list []struct {
+		Name          string   `json:"name"`
+		Vendor        string   `json:"vendor"`
+		CannotExpress []string `json:"cannot_express"`
+	}
+	if err := json.Unmarshal([]byte(out), &list); code != exitOK || err != nil || len(list) != 3 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, out)
+	}
+	for _, p := range list {
+		if p.Vendor != "tencent-v2" || p.CannotExpress == nil || (p.Name == "modern-ikev2") != (len(p.CannotExpress) > 0) {
+			t.Errorf("%+v", p)
+		}
+	}
+	if code, _, errs := runCLI("presets", "--vendor", "nope"); code != exitUsage || !strings.Contains(errs, "unknown vendor") {
+		t.Errorf("--vendor nope: exit %d %s", code, errs)
+	}
+}

@@ -62,7 +62,7 @@ func TestPeerCommand(t *testing.T) {
 			"remote_addrs = 203.0.113.20", "vpn_connection.ipsecpolicy.authentication_algorithm: strongswan: sha2-256 is not negotiated", exampleKey},
 		{"VPC CIDR looked up", []string{"peer", "cloud/tencentv2/testdata/seed.yaml", "--device", "strongswan", "--sandbox"}, exitOK,
 			"remote_ts = 10.8.0.0/16  # the VPC's CIDR (look-up)", "IKESet.dhGroupName: not set", ""},
-		{"spec errors", []string{"peer", bad, "--device", "strongswan"}, exitInvalid, "error   ", "", "connections {"},
+		{"spec errors", []string{"peer", bad, "--device", "strongswan"}, exitInvalid, "", "error   ", "connections {"},
 		{"cannot express", []string{"peer", sm4, "--device", "strongswan"}, exitOK, "esp_proposals = UNSUPPORTED",
 			"warning IPSECOptionsSpecification.EncryptAlgorithm: strongswan: IPsec encryption SM4 (sm4-cbc) cannot be expressed", ""},
 	}

@@ -81,6 +81,16 @@ type Connection struct {
 	RemoteSubnets []string `json:"remote_subnets,omitempty"`
 }
 
+// inUTC puts the created time in UTC, to the second: the vendors answer
+// in their own offsets (Tencent's +08:00) and precisions (Alibaba's and
+// Huawei's milliseconds), and every output (show, list, status, text or
+// JSON) says the same instant the same way, RFC 3339 with Z.
+func (c *Connection) inUTC() {
+	if !c.Created.IsZero() {
+		c.Created = c.Created.UTC().Truncate(time.Second)
+	}
+}
+
 // Filter narrows a connection listing. Empty fields match anything.
 type Filter struct {
 	VPNGatewayID      string

@@ -77,8 +77,9 @@ func sortIssues(is Issues) {
 	})
 }
 
-// quoteList renders allowed values for a message: "a, b or c".
-func quoteList(vs []string) string {
+// OrList renders allowed values for a message: "a, b or c". Every "one
+// of" message uses it, so that they all read alike.
+func OrList(vs []string) string {
 	switch len(vs) {
 	case 0:
 		return ""

@@ -52,7 +52,11 @@ func ListConnections(ctx context.Context, d Driver, at Base, f Filter) ([]Connec
 	if err := pace(ctx, d.Catalog()); err != nil {
 		return nil, err
 	}
-	return d.Connections(ctx, at.URL, at.Cred, at.Target, f)
+	conns, err := d.Connections(ctx, at.URL, at.Cred, at.Target, f)
+	for i := range conns {
+		conns[i].inUTC()
+	}
+	return conns, err
 }
 
 // ReadConnection reads one connection; one that does not exist is an
@@ -64,7 +68,11 @@ func ReadConnection(ctx context.Context, d Driver, at Base, id string) (*Connect
 	if err := pace(ctx, d.Catalog()); err != nil {
 		return nil, err
 	}
-	return d.Connection(ctx, at.URL, at.Cred, at.Target, id)
+	c, err := d.Connection(ctx, at.URL, at.Cred, at.Target, id)
+	if c != nil {
+		c.inUTC()
+	}
+	return c, err
 }
 
 // Deletion is one delete, sent so that a lost answer or a busy vendor

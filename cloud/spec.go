@@ -77,7 +77,7 @@ func ParseSpec(data []byte) (*Spec, error) {
 		}
 	}
 	if s.Vendor == "" {
-		return nil, fmt.Errorf("no vendor: set vendor to one of %s", quoteList(Vendors()))
+		return nil, fmt.Errorf("no vendor: set vendor to one of %s", OrList(Vendors()))
 	}
 	return s, nil
 }

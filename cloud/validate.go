@@ -27,7 +27,7 @@ func Validate(s *Spec) (Issues, error) {
 func DriverFor(vendor string) (Driver, error) {
 	d, ok := Lookup(vendor)
 	if !ok {
-		return nil, &FormatError{Msg: fmt.Sprintf("unknown vendor %q: use one of %s", vendor, quoteList(Vendors()))}
+		return nil, &FormatError{Msg: fmt.Sprintf("unknown vendor %q: use one of %s", vendor, OrList(Vendors()))}
 	}
 	return d, nil
 }
@@ -162,12 +162,12 @@ func (w *walker) object(m map[string]any, inst, pat string) {
 		}
 		if f.Effective != nil && !w.holds(f.Effective, m, pat) {
 			w.add(Issue{Field: join(inst, k), Severity: Warning,
-				Message: fmt.Sprintf("has no effect unless %s is %s", condName(f.Effective), quoteList(f.Effective.In)),
+				Message: fmt.Sprintf("has no effect unless %s is %s", condName(f.Effective), OrList(f.Effective.In)),
 				Allowed: f.Effective.In})
 		}
 		if f.OnlyWhen != nil && !w.holds(f.OnlyWhen, m, pat) {
 			w.add(Issue{Field: join(inst, k), Severity: Error,
-				Message: fmt.Sprintf("applies only when %s is %s; remove it or change %s", condName(f.OnlyWhen), quoteList(f.OnlyWhen.In), condName(f.OnlyWhen)),
+				Message: fmt.Sprintf("applies only when %s is %s; remove it or change %s", condName(f.OnlyWhen), OrList(f.OnlyWhen.In), condName(f.OnlyWhen)),
 				Allowed: f.OnlyWhen.In})
 		}
 		m[k] = w.value(m[k], join(inst, k), childPat, f)
@@ -223,7 +223,7 @@ func (w *walker) value(v any, inst, pat string, f *Field) any {
 	case Object:
 		m, ok := v.(map[string]any)
 		if !ok {
-			w.add(Errorf(inst, "must be an object with members %s", quoteList(w.c.children[pat])))
+			w.add(Errorf(inst, "must be an object with members %s", OrList(w.c.children[pat])))
 			return v
 		}
 		w.object(m, inst, pat)
@@ -270,7 +270,7 @@ func (w *walker) value(v any, inst, pat string, f *Field) any {
 		n, ok := toInt(v)
 		if !ok {
 			if len(f.Allowed) > 0 {
-				w.add(Issue{Field: inst, Severity: Error, Message: "must be a whole number: one of " + quoteList(f.Allowed), Allowed: f.Allowed})
+				w.add(Issue{Field: inst, Severity: Error, Message: "must be a whole number: one of " + OrList(f.Allowed), Allowed: f.Allowed})
 			} else {
 				w.add(Errorf(inst, "must be a whole number%s", rangeText(f.Range)))
 			}
@@ -280,7 +280,7 @@ func (w *walker) value(v any, inst, pat string, f *Field) any {
 			w.add(Errorf(inst, "%d is out of range: must be from %d to %d", n, f.Range.Min, f.Range.Max))
 		}
 		if len(f.Allowed) > 0 && !contains(f.Allowed, strconv.FormatInt(n, 10)) {
-			w.add(Issue{Field: inst, Severity: Error, Message: fmt.Sprintf("%d is not allowed; allowed: %s", n, quoteList(f.Allowed)), Allowed: f.Allowed})
+			w.add(Issue{Field: inst, Severity: Error, Message: fmt.Sprintf("%d is not allowed; allowed: %s", n, OrList(f.Allowed)), Allowed: f.Allowed})
 		}
 		return n
 	case Boolean:
@@ -298,7 +298,7 @@ func (w *walker) value(v any, inst, pat string, f *Field) any {
 	s, ok := scalarString(v)
 	if !ok {
 		if len(f.Allowed) > 0 {
-			w.add(Issue{Field: inst, Severity: Error, Message: "must be a single value, one of " + quoteList(f.Allowed), Allowed: f.Allowed})
+			w.add(Issue{Field: inst, Severity: Error, Message: "must be a single value, one of " + OrList(f.Allowed), Allowed: f.Allowed})
 		} else {
 			w.add(Errorf(inst, "must be a single value (%s), not a list or object", formatName(f.Format)))
 		}
@@ -338,7 +338,7 @@ func (w *walker) scalar(s, inst string, f *Field) {
 		}
 	}
 	if len(f.Known) > 0 && !contains(f.Known, s) {
-		msg := fmt.Sprintf("%s is not among the values known to tunnelwiz (%s); the vendor may still accept it", shown, quoteList(f.Known))
+		msg := fmt.Sprintf("%s is not among the values known to tunnelwiz (%s); the vendor may still accept it", shown, OrList(f.Known))
 		if alt := suggestValue(s, f.Known); alt != "" {
 			msg = fmt.Sprintf("%s is not a value tunnelwiz knows (did you mean %s?); the vendor may still accept it", shown, alt)
 		}
@@ -347,12 +347,12 @@ func (w *walker) scalar(s, inst string, f *Field) {
 	if len(f.Allowed) > 0 && !contains(f.Allowed, s) {
 		if why, ok := f.Tolerated[s]; ok {
 			w.add(Issue{Field: inst, Severity: Warning, Allowed: f.Allowed,
-				Message: fmt.Sprintf("%s is not among the documented values (%s); it is accepted with a warning: %s", shown, quoteList(f.Allowed), why)})
+				Message: fmt.Sprintf("%s is not among the documented values (%s); it is accepted with a warning: %s", shown, OrList(f.Allowed), why)})
 			return
 		}
-		msg := fmt.Sprintf("%s is not allowed; allowed: %s", shown, quoteList(f.Allowed))
+		msg := fmt.Sprintf("%s is not allowed; allowed: %s", shown, OrList(f.Allowed))
 		if len(f.Tolerated) > 0 {
-			msg += fmt.Sprintf(" (accepted with a warning: %s)", quoteList(sortedKeys(f.Tolerated)))
+			msg += fmt.Sprintf(" (accepted with a warning: %s)", OrList(sortedKeys(f.Tolerated)))
 		}
 		if alt := suggestValue(s, append(append([]string(nil), f.Allowed...), sortedKeys(f.Tolerated)...)); alt != "" && !f.Secret {
 			msg += fmt.Sprintf(" (did you mean %s?)", alt)
@@ -394,10 +394,10 @@ func rangeText(r *Range) string {
 func requiredIssue(inst string, f *Field) Issue {
 	msg := "is required"
 	if f.RequiredWhen != nil {
-		msg = fmt.Sprintf("is required when %s is %s", condName(f.RequiredWhen), quoteList(f.RequiredWhen.In))
+		msg = fmt.Sprintf("is required when %s is %s", condName(f.RequiredWhen), OrList(f.RequiredWhen.In))
 	}
 	if len(f.Allowed) > 0 {
-		msg += "; allowed: " + quoteList(f.Allowed)
+		msg += "; allowed: " + OrList(f.Allowed)
 	} else if f.Range != nil {
 		msg += rangeText(f.Range)
 	} else if f.Format != Plain {
@@ -411,9 +411,9 @@ func requiredIssue(inst string, f *Field) Issue {
 func unknownIssue(inst, name string, known []string) Issue {
 	msg := fmt.Sprintf("unknown parameter %q", name)
 	if s := Nearest(name, known); len(s) > 0 {
-		msg += fmt.Sprintf(" (did you mean %s?)", quoteList(s))
+		msg += fmt.Sprintf(" (did you mean %s?)", OrList(s))
 	} else if len(known) > 0 {
-		msg += "; known here: " + quoteList(known)
+		msg += "; known here: " + OrList(known)
 	}
 	return Issue{Field: inst, Severity: Error, Message: msg, Allowed: known}
 }

@@ -21,6 +21,7 @@ func Wait(ctx context.Context, d Driver, at Base, id string, every time.Duration
 		c, err := d.Connection(ctx, at.URL, at.Cred, at.Target, id)
 		switch {
 		case err == nil:
+			c.inUTC()
 			misses = 0
 			if progress != nil {
 				progress(c)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,6 +140,29 @@ func TestCLILinesAreThePlan(t *testing.T) {
 			if hidden := shellWordsEnv(t, res.Text, env); format != "aliyun" && strings.Join(hidden, "\x00") != strings.Join(words, "\x00") {
 				t.Errorf("%s --format %s: with $%s set, the line differs from --show-secrets", name, format, KeyVariable)
 			}
+		}
+	}
+}
+
+// For: each vendor's formats are exactly those that export writes for its
+// example spec (the rest refuse it).
+func TestForMatchesWhatIsWritten(t *testing.T) {
+	for _, v := range cloud.Vendors() {
+		spec, err := cloud.LoadSpec("../examples/" + v + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got []string
+		for _, f := range Formats {
+			if _, err := f.Write(spec, Options{}); err == nil {
+				want = append(want, f.Name)
+			}
+		}
+		for _, f := range For(v) {
+			got = append(got, f.Name)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: For %q, written %q", v, got, want)
 		}
 	}
 }

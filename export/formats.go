@@ -1,6 +1,10 @@
 package export
 
-import "tunnelwiz/cloud"
+import (
+	"slices"
+
+	"tunnelwiz/cloud"
+)
 
 // Format is one way to hand a spec on: its name (--format), the file
 // extension a saved copy takes, and the writer.
@@ -27,4 +31,26 @@ func Lookup(name string) (Format, bool) {
 		}
 	}
 	return Format{}, false
+}
+
+// For returns the formats that can be written for a vendor's spec, in
+// the order of Formats: Terraform when the vendor has an official
+// provider, the vendor's own CLI (not another's), and curl. An unknown
+// vendor gets them all.
+func For(vendor string) []Format {
+	d, ok := cloud.Lookup(vendor)
+	if !ok {
+		return Formats
+	}
+	c := d.Catalog()
+	var out []Format
+	for _, f := range Formats {
+		switch {
+		case f.Name == "terraform" && c.Terraform.Resource == "":
+		case slices.Contains(CLIs, f.Name) && f.Name != c.CLI:
+		default:
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -61,6 +61,21 @@ func Build(spec *cloud.Spec, o Options) (*Tunnel, error) {
 	return buildParts(c, p, list, n, o)
 }
 
+// SideBySide is how many tunnels the spec's connection has side by side:
+// 2 for Alibaba's dual tunnel (per-tunnel TunnelOptionsSpecification),
+// else 1. A device without Parts cannot hold more than one.
+func SideBySide(spec *cloud.Spec) int {
+	d, ok := cloud.Lookup(spec.Vendor)
+	if !ok {
+		return 1
+	}
+	p, _ := d.Catalog().Check(spec)
+	if _, n := perTunnel(d.Catalog(), p); n > 1 {
+		return n
+	}
+	return 1
+}
+
 // build fills the builder's tunnel from the spec and the options.
 func (b *builder) build(o Options) (*Tunnel, error) {
 	t := b.t

@@ -142,5 +142,5 @@ func Find(name string) (*Preset, error) {
 		}
 		names = append(names, p.Name)
 	}
-	return nil, fmt.Errorf("unknown preset %q: use one of %v or defaults", name, names)
+	return nil, fmt.Errorf("unknown preset %q: use one of %s", name, cloud.OrList(append(names, "defaults")))
 }

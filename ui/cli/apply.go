@@ -42,9 +42,9 @@ var applyCommand = &command.Command{
 	Use:   "apply FILE",
 	Short: "validate, show the plan, confirm, create the connection",
 	Long: `Validates the spec, prints the masked plan and the destination on stderr, asks for confirmation
-(or takes --yes; with no terminal it refuses without it), sends the request through the vendor's SDK
-and prints the new connection's id on stdout. A request whose answer is lost is never simply resent.
-FILE - reads standard input.`,
+(or takes --yes; with no terminal it refuses without it (exit status 2), and answering no stops it
+(exit status 130)), sends the request through the vendor's SDK and prints the new connection's id on
+stdout. A request whose answer is lost is never simply resent. FILE - reads standard input.`,
 	Example: `  tunnelwiz apply --sandbox --wait examples/tencent.yaml
   tunnelwiz apply --endpoint http://127.0.0.1:8642 -y --wait examples/huawei.yaml`,
 	Group: groupCloud,
@@ -98,8 +98,10 @@ func applySpec(file string, spec *cloud.Spec, d cloud.Driver, c *cloud.Catalog, 
 	ask Ask, timeout time.Duration, region string) error {
 	params, issues := c.Check(spec)
 	if issues.Errors() > 0 {
-		writeIssues(o.Out, issues)
-		fmt.Fprintf(o.Out, "%s: not applied (%s)\n", file, countText(issues))
+		// Nothing was made: the issues are errors (stderr); stdout is
+		// kept for the new connection's id.
+		writeIssues(o.Err, issues)
+		fmt.Fprintf(o.Err, "%s: not applied (%s)\n", file, countText(issues))
 		return &cloud.InvalidError{Issues: issues}
 	}
 	where, err := Resolve(d, spec.Target, ask)

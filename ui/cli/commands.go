@@ -119,7 +119,8 @@ var planCommand = &command.Command{
 	Short: "show the exact request it would send: method, URL, headers, body",
 	Long: `Plans the spec through the vendor's real SDK against a recorder inside the process: what it
 prints is what the SDK puts on the wire, and nothing is sent anywhere. The pre-shared key is masked
-unless --show-secrets. Warnings go to stderr; stdout is the request alone. FILE - reads standard input.`,
+unless --show-secrets. Errors and warnings go to stderr; stdout is the request alone (nothing when the
+spec has errors, exit status 1). FILE - reads standard input.`,
 	Group: groupSpec,
 	Args:  command.At(0, specFiles),
 	Flags: func(fs *pflag.FlagSet) command.Run {
@@ -139,9 +140,10 @@ unless --show-secrets. Warnings go to stderr; stdout is the request alone. FILE 
 			req, issues, err := cloud.Plan(spec, *show)
 			var invalid *cloud.InvalidError
 			if errors.As(err, &invalid) {
-				// The issues are the result the user needs: on stdout, as validate prints them.
-				writeIssues(o.Out, issues)
-				fmt.Fprintf(o.Out, "%s: not planned (%s)\n", file, countText(issues))
+				// There is no request: the issues are errors, for people
+				// (stderr); stdout, the request alone, stays empty.
+				writeIssues(o.Err, issues)
+				fmt.Fprintf(o.Err, "%s: not planned (%s)\n", file, countText(issues))
 				return err
 			}
 			if err != nil {

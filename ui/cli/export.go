@@ -53,7 +53,11 @@ func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show 
 	f, ok := export.Lookup(format)
 	run := f.Write
 	if !ok {
-		return &UsageError{Msg: fmt.Sprintf("--format %q: use one of %s", format, strings.Join(formatNames(), ", "))}
+		var names []string
+		for _, f := range export.For(spec.Vendor) {
+			names = append(names, f.Name)
+		}
+		return &UsageError{Msg: fmt.Sprintf("--format %q: use one of %s (for a %s spec)", format, cloud.OrList(names), spec.Vendor)}
 	}
 	secrets := d.Catalog().SecretValues(spec.Params)
 	res, err := run(spec, export.Options{ShowSecrets: show, ConnectionID: conn})
@@ -66,8 +70,8 @@ func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show 
 		if !show {
 			is = scrubIssues(is, secrets)
 		}
-		writeIssues(o.Out, is)
-		fmt.Fprintf(o.Out, "%s: nothing exported (%s)\n", name, countText(invalid.Issues))
+		writeIssues(o.Err, is) // errors, not the export: stdout stays empty
+		fmt.Fprintf(o.Err, "%s: nothing exported (%s)\n", name, countText(invalid.Issues))
 		return err
 	case errors.As(err, &noProvider), errors.As(err, &wrongVendor):
 		return &UsageError{Msg: err.Error()}

@@ -71,9 +71,9 @@ func TestExportCommand(t *testing.T) {
 	bad := filepath.Join(dir, "bad.yaml")
 	ex, _ := os.ReadFile("../../examples/tencent.yaml")
 	os.WriteFile(bad, []byte(strings.Replace(string(ex), "GROUP14", "GROUP3", 1)), 0o600)
-	out, _, err = runExport(bad, "--format", "terraform")
+	out, errs, err := runExport(bad, "--format", "terraform")
 	var invalid *cloud.InvalidError
-	if !errors.As(err, &invalid) || !strings.Contains(out, "DhGroupName") || strings.Contains(out, "resource ") {
-		t.Errorf("invalid spec: %v\n%s", err, out)
+	if !errors.As(err, &invalid) || !strings.Contains(errs, "DhGroupName") || out != "" {
+		t.Errorf("invalid spec: %v\nstdout: %s\nstderr: %s", err, out, errs)
 	}
 }

@@ -240,7 +240,8 @@ var listCommand = &command.Command{
 	Use:   "list [FILE]",
 	Short: "list the region's connections, their tunnel and state",
 	Long: `Lists the region's connections, one a line. Where to look comes from a spec file's region,
-project_id and endpoint, or from the flags (flags win).`,
+project_id and endpoint, or from the flags (flags win). Times (--json's created) are RFC 3339 in UTC,
+to the second, whatever offset the vendor answers in.`,
 	Example: `  tunnelwiz list examples/tencent.yaml --endpoint http://127.0.0.1:8642
   tunnelwiz list --vendor huawei --region cn-north-4 --project-id P --json`,
 	Group: groupCloud,
@@ -303,7 +304,8 @@ var showCommand = &command.Command{
 	Use:   "show ID [FILE]",
 	Short: "everything a connection reports",
 	Long: `Prints everything the vendor reports about one connection, one fact a line. Where to look
-comes from a spec file or the flags, as for list.`,
+comes from a spec file or the flags, as for list. The created time is RFC 3339 in UTC, to the second
+(text and --json alike), whatever offset the vendor answers in.`,
 	Group: groupCloud,
 	Args:  command.At(1, specFiles),
 	Flags: func(fs *pflag.FlagSet) command.Run {
@@ -524,8 +526,9 @@ type deleted struct {
 var deleteCommand = &command.Command{
 	Use:   "delete ID [FILE]",
 	Short: "show a connection, confirm, delete it, wait until it is gone",
-	Long: `Shows what it will delete, asks (--yes skips it; with no terminal it refuses without --yes),
-deletes with the vendor's own call and waits until the vendor no longer finds it.`,
+	Long: `Shows what it will delete, asks (--yes skips it; with no terminal it refuses without it (exit
+status 2), and answering no stops it (exit status 130)), deletes with the vendor's own call and waits
+until the vendor no longer finds it.`,
 	Group: groupCloud,
 	Args:  command.At(1, specFiles),
 	Flags: func(fs *pflag.FlagSet) command.Run {

@@ -259,3 +259,47 @@ func TestWatchLinesEscaped(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestCreatedTimesAgree: a connection's created time reads the same in
+// show, show --json and list --json, for every vendor: RFC 3339 in UTC,
+// to the second (Tencent's answers are in +08:00, Alibaba's in
+// milliseconds; show printed Z and list --json +08:00).
+func TestCreatedTimesAgree(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	for _, v := range []string{"tencent", "tencent-v2", "alibaba", "apsara", "huawei"} {
+		t.Run(v, func(t *testing.T) {
+			_, url := lifeSandbox(t)
+			file := "../../examples/" + v + ".yaml"
+			out, errs, err := runCmd(Apply, "--endpoint", url, "--yes", file)
+			if err != nil {
+				t.Fatalf("apply: %v\n%s", err, errs)
+			}
+			id := strings.TrimSpace(out)
+			var seen []string
+			out, _, _ = runCmd(Show, id, file, "--endpoint", url)
+			for _, l := range strings.Split(out, "\n") {
+				if f := strings.Fields(l); len(f) == 2 && f[0] == "created" {
+					seen = append(seen, f[1])
+				}
+			}
+			out, _, _ = runCmd(Show, id, file, "--endpoint", url, "--json")
+			var one struct{ Created string }
+			json.Unmarshal([]byte(out), &one)
+			seen = append(seen, one.Created)
+			out, _, _ = runCmd(List, file, "--endpoint", url, "--json")
+			var all []struct{ ID, Created string }
+			json.Unmarshal([]byte(out), &all)
+			for _, c := range all {
+				if c.ID == id {
+					seen = append(seen, c.Created)
+				}
+			}
+			if len(seen) != 3 || seen[0] != seen[1] || seen[1] != seen[2] {
+				t.Fatalf("show, show --json, list --json: %q", seen)
+			}
+			if _, err := time.Parse(time.RFC3339, seen[0]); err != nil || !strings.HasSuffix(seen[0], "Z") || strings.Contains(seen[0], ".") {
+				t.Errorf("created %q: want RFC 3339 in UTC, to the second", seen[0])
+			}
+		})
+	}
+}

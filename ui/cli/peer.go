@@ -105,7 +105,7 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 			case len(matches) > 1:
 				what = fmt.Sprintf("%q names several devices (%s)", *device, strings.Join(matches, ", "))
 			}
-			return &UsageError{Msg: fmt.Sprintf("--device: %s; use one of %s (tunnelwiz peer --devices)", front.Escape(what), deviceNames())}
+			return &UsageError{Msg: fmt.Sprintf("--device: %s; use one of %s (tunnelwiz peer --devices)", front.Escape(what), cloud.OrList(deviceList()))}
 		}
 		name, spec, d, err := specs.Load(pos[0], o.In, o.Err)
 		if err != nil {
@@ -153,8 +153,8 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 	var invalid *cloud.InvalidError
 	switch {
 	case errors.As(err, &invalid):
-		writeIssues(o.Out, invalid.Issues)
-		fmt.Fprintf(o.Out, "%s: no configuration written (%s)\n", name, countText(invalid.Issues))
+		writeIssues(o.Err, invalid.Issues) // errors, not the configuration: stdout stays empty
+		fmt.Fprintf(o.Err, "%s: no configuration written (%s)\n", name, countText(invalid.Issues))
 		return err
 	case errors.As(err, &missing):
 		return &UsageError{Msg: err.Error()}

@@ -16,14 +16,16 @@ import (
 const defaultsTitle = "each vendor's documented defaults (needs --vendor)"
 
 var presetsCommand = &command.Command{
-	Use:   "presets [NAME [--vendor VENDOR]]",
+	Use:   "presets [NAME] [--vendor VENDOR]",
 	Short: "list the IKE/IPsec presets, or map one onto a vendor",
-	Long: `With no NAME, lists the vendor-neutral presets; with NAME alone, prints its vendor-neutral values.
-With NAME and --vendor, prints the preset as the vendor's parameters, a params fragment to paste into
-a spec; a value the API applies with no parameter (Tencent API 2.0's IKEv1) is noted as applied, and a
-setting the vendor cannot express is reported on stderr (exit status 1), never dropped. "defaults" is
-each vendor's documented defaults.`,
+	Long: `With no NAME, lists the vendor-neutral presets; with --vendor too, lists them as that vendor can
+express them: each in full, or the settings it cannot express. With NAME alone, prints its
+vendor-neutral values. With NAME and --vendor, prints the preset as the vendor's parameters, a params
+fragment to paste into a spec; a value the API applies with no parameter (Tencent API 2.0's IKEv1) is
+noted as applied, and a setting the vendor cannot express is reported on stderr (exit status 1), never
+dropped. "defaults" is each vendor's documented defaults.`,
 	Example: `  tunnelwiz presets
+  tunnelwiz presets --vendor tencent-v2
   tunnelwiz presets modern-ikev2
   tunnelwiz presets modern-ikev2 --vendor huawei
   tunnelwiz presets defaults --vendor alibaba --json`,
@@ -33,11 +35,14 @@ each vendor's documented defaults.`,
 		vendor := fs.String("vendor", "", "map the preset onto this `VENDOR`")
 		asJSON := fs.Bool("json", false, "print the list, or the mapped preset, as JSON")
 		return func(pos []string, o IO) error {
+			if len(pos) == 0 && *vendor != "" {
+				return listPresetsFor(o, *vendor, *asJSON)
+			}
 			if len(pos) == 0 {
 				return listPresets(o, *asJSON)
 			}
 			if len(pos) > 1 {
-				return &UsageError{Msg: "usage: tunnelwiz presets [NAME [--vendor V]] [--json]"}
+				return &UsageError{Msg: "usage: tunnelwiz presets [NAME] [--vendor V] [--json]"}
 			}
 			if *vendor == "" {
 				return showPreset(o, pos[0], *asJSON)
@@ -83,6 +88,58 @@ func listPresets(o IO, asJSON bool) error {
 		fmt.Fprintf(o.Out, "%-14s %s\n", p.Name, p.Title)
 	}
 	fmt.Fprintf(o.Out, "%-14s %s\n", "defaults", defaultsTitle)
+	return nil
+}
+
+// vendorPresetJSON is one entry of `presets --vendor V --json`.
+type vendorPresetJSON struct {
+	Name          string   `json:"name"`
+	Title         string   `json:"title"`
+	Vendor        string   `json:"vendor"`
+	CannotExpress []string `json:"cannot_express"`
+}
+
+// listPresetsFor lists the presets as the vendor can express them: in
+// full, or what it cannot set (as `presets NAME --vendor V` reports it),
+// then the vendor's own defaults. It is a listing: exit status 0.
+func listPresetsFor(o IO, vendor string, asJSON bool) error {
+	d, err := cloud.DriverFor(vendor)
+	if err != nil {
+		return err
+	}
+	c := d.Catalog()
+	all, err := presets.All()
+	if err != nil {
+		return err
+	}
+	all = append(all, presets.VendorDefaults(c))
+	var out []vendorPresetJSON
+	for _, p := range all {
+		_, problems := presets.Apply(p, c, cloud.Params{})
+		e := vendorPresetJSON{Name: p.Name, Title: p.Title, Vendor: vendor, CannotExpress: []string{}}
+		for _, pr := range problems {
+			e.CannotExpress = append(e.CannotExpress, pr.Message)
+		}
+		out = append(out, e)
+	}
+	if asJSON {
+		return writeJSON(o.Out, out)
+	}
+	fmt.Fprintf(o.Out, "# the presets on %s (tunnelwiz presets NAME --vendor %s prints one's parameters)\n", c.Title, vendor)
+	for _, e := range out {
+		if e.Name == "defaults" {
+			fmt.Fprintf(o.Out, "%-14s %s\n", e.Name, e.Title)
+			continue
+		}
+		if len(e.CannotExpress) == 0 {
+			fmt.Fprintf(o.Out, "%-14s %s: expressed in full\n", e.Name, e.Title)
+			continue
+		}
+		fmt.Fprintf(o.Out, "%-14s %s: cannot express %d %s:\n", e.Name, e.Title, len(e.CannotExpress), plural(len(e.CannotExpress), "setting"))
+		for _, m := range e.CannotExpress {
+			fmt.Fprintf(o.Out, "%-14s   %s\n", "", m)
+		}
+	}
 	return nil
 }
 

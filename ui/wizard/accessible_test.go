@@ -158,3 +158,107 @@ func tail(s string, n int) string {
 	}
 	return s
 }
+
+// TestAccessibleRequiredAskedAgain: with plain prompts, Enter at an empty
+// required field (the region) asks it again, saying it is required, in
+// words with no keys of the full-screen wizard (it went on, and the run
+// ended on "ctrl+e goes to the first" and exit 1).
+func TestAccessibleRequiredAskedAgain(t *testing.T) {
+	_, where := newRecorder(t)
+	m := New(Options{SaveDir: t.TempDir(), Sandbox: where})
+	regions := 0
+	a := &answerer{}
+	a.answer = func(prompt string) string {
+		switch {
+		case strings.Contains(prompt, "Create this connection"):
+			return "y"
+		case strings.Contains(prompt, "region (required)"), strings.Contains(prompt, "region is required"):
+			regions++
+			if regions == 1 {
+				return ""
+			}
+			return "ap-guangzhou"
+		case strings.Contains(prompt, "SecurityPolicyDatabases (required)"):
+			return "10.8.0.0/16 | 192.168.10.0/24"
+		}
+		return ""
+	}
+	if err := runAccessible(m, a, a); err != nil {
+		t.Fatalf("run: %v\n%s", err, tail(a.text(), 3000))
+	}
+	out := a.text()
+	if regions != 2 || !strings.Contains(out, "region is required") || m.St.Final == nil {
+		t.Errorf("region asked %d times, want twice with a word why; created %v\n%s", regions, m.St.Final != nil, tail(out, 3000))
+	}
+	if strings.Contains(out, "ctrl+") {
+		t.Errorf("a full-screen key in plain prompts:\n%s", tail(out, 3000))
+	}
+}
+
+// TestAccessibleGoesBackToErrors: a request that still has errors at the
+// preview (a spec's value this vendor does not allow, kept by Enter)
+// offers to go back to the step that holds the first; yes asks that
+// step again, and the connection is created once it is fixed (exit 0).
+// No ctrl+ key is named: plain prompts have none.
+func TestAccessibleGoesBackToErrors(t *testing.T) {
+	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cloud.Params(spec.Params).Set("IKEOptionsSpecification.DhGroupName", "GROUP3")
+	_, where := newRecorder(t)
+	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where})
+	group14 := regexp.MustCompile(`(?m)^(\d+)\. GROUP14 `)
+	back, dh := 0, 0
+	a := &answerer{}
+	a.answer = func(prompt string) string {
+		switch {
+		case strings.Contains(prompt, "Create this connection"):
+			return "y"
+		case strings.Contains(prompt, "Go back to"):
+			back++
+			return ""
+		case strings.Contains(prompt, "DhGroupName [now:"):
+			dh++
+			if dh > 1 {
+				return group14.FindStringSubmatch(prompt)[1]
+			}
+		}
+		return ""
+	}
+	if err := runAccessible(m, a, a); err != nil {
+		t.Fatalf("run: %v\n%s", err, tail(a.text(), 3000))
+	}
+	out := a.text()
+	if back != 1 || dh != 2 || m.St.Final == nil || m.Outcome != Done {
+		t.Errorf("went back %d times, DhGroupName asked %d times, created %v:\n%s", back, dh, m.St.Final != nil, tail(out, 3000))
+	}
+	if strings.Contains(out, "ctrl+") {
+		t.Errorf("a full-screen key in plain prompts:\n%s", tail(out, 3000))
+	}
+}
+
+// TestAccessibleErrorsNotFixed: answering no to going back ends the run
+// as quitting does (exit 130, as the wizard's promise: 0 done, 130 quit,
+// 3 failed), the draft kept.
+func TestAccessibleErrorsNotFixed(t *testing.T) {
+	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cloud.Params(spec.Params).Set("IKEOptionsSpecification.DhGroupName", "GROUP3")
+	_, where := newRecorder(t)
+	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where, DraftPath: filepath.Join(t.TempDir(), "draft.yaml")})
+	a := &answerer{}
+	a.answer = func(prompt string) string {
+		if strings.Contains(prompt, "Go back to") {
+			return "n"
+		}
+		return ""
+	}
+	err = runAccessible(m, a, a)
+	var aborted *front.AbortedError
+	if !errors.As(err, &aborted) || !strings.Contains(a.text(), "draft") {
+		t.Errorf("want an abort (130) with the draft kept, got %v:\n%s", err, tail(a.text(), 2000))
+	}
+}

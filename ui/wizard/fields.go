@@ -237,7 +237,8 @@ func (b *binding) widget(st *State) huh.Field {
 				now = "none"
 			}
 			title = strings.Replace(title, "\n", " [now: "+now+"; enter keeps it]\n", 1)
-			return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + ", rows separated by ;. " + desc).Value(&b.text)
+			return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + ", rows separated by ;. " + desc).
+				Validate(b.requiredPlain()).Value(&b.text)
 		}
 		return huh.NewText().Key(in.Path).Title(title).Description(rowHelp + "; " + addRowHelp + ". " + desc).Lines(3).Value(&b.text)
 	}
@@ -257,6 +258,9 @@ func (b *binding) widget(st *State) huh.Field {
 	// the preview keep reporting it), so Enter always moves on and a value
 	// that needs another field's value first never traps the cursor.
 	i := huh.NewInput().Key(in.Path).Title(title).Description(desc).Value(&b.text)
+	if st.Accessible && in.Kind != forms.Secret {
+		i.Validate(b.requiredPlain()) // an empty key prompt makes a key instead
+	}
 	if in.Kind == forms.Secret {
 		if !st.Revealed && !st.EchoKey {
 			i.EchoMode(huh.EchoModePassword)
@@ -266,6 +270,19 @@ func (b *binding) widget(st *State) huh.Field {
 		i.Suggestions(in.Field.Known)
 	}
 	return i
+}
+
+// requiredPlain is a plain prompt's check: a required field left empty is
+// asked again, saying so (the full-screen form moves on and reports it;
+// plain prompts cannot come back to it). An empty answer that keeps a
+// value shown passes.
+func (b *binding) requiredPlain() func(string) error {
+	return func(answer string) error {
+		if b.in.Required && strings.TrimSpace(answer) == "" && strings.TrimSpace(b.text) == "" {
+			return fmt.Errorf("  %s is required: type a value", b.in.Title)
+		}
+		return nil
+	}
 }
 
 // given is a folded object's choice to give it (see forms.Foldable).

@@ -106,7 +106,13 @@ func previewText(st *State, dest string) string {
 		if n == 1 {
 			verb = "stops"
 		}
-		fmt.Fprintf(&b, "%s %s this request; ctrl+e goes to the first.\n\n", fmtCount(n, "error"), verb)
+		// Plain prompts have no keys to move with: they offer to go
+		// back to the step instead (runAccessible).
+		goTo := "; ctrl+e goes to the first"
+		if st.Accessible {
+			goTo = ""
+		}
+		fmt.Fprintf(&b, "%s %s this request%s.\n\n", fmtCount(n, "error"), verb, goTo)
 		for _, i := range st.Issues {
 			if i.Severity == cloud.Error {
 				fmt.Fprintf(&b, "  %s: %s\n", i.Field, i.Message)

@@ -172,9 +172,9 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 	m.St.Accessible = true
 	f, ok := in.(*os.File)
 	m.St.EchoKey = !ok || !isTTY(f)
-	for i, p := range m.pages {
+	for i := 0; i < len(m.pages); i++ {
 		m.cur = i
-		switch pg := p.(type) {
+		switch pg := m.pages[i].(type) {
 		case *vendorPage:
 			pg.Enter(m)
 			if err := pg.form.WithAccessible(true).WithInput(in).WithOutput(out).Run(); err != nil {
@@ -194,6 +194,16 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 			fmt.Fprintln(out, "\n== Preview ==")
 			fmt.Fprintln(out, previewText(m.St, m.destinationText()))
 			if m.St.Issues.Errors() > 0 {
+				// The full-screen wizard goes to the first error (ctrl+e);
+				// plain prompts go back to its step and ask it again.
+				back, err := goBack(m, in, out)
+				if err != nil {
+					return err
+				}
+				if back >= 0 {
+					i = back - 1
+					continue
+				}
 				if err := m.writeDraft(); err == nil && m.opts.DraftPath != "" {
 					fmt.Fprintf(out, "The draft (without the key) is kept: `tunnelwiz` offers it at the next start.\n")
 				}
@@ -212,6 +222,37 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// goBack offers, when the request has errors, to go back to the step that
+// holds the first one: the page's index, or -1 when no page asks it
+// (the run then ends with the errors). No is quitting: the draft is kept
+// and the run ends as an abort.
+func goBack(m *Model, in io.Reader, out io.Writer) (int, error) {
+	for _, is := range m.St.Issues {
+		if is.Severity != cloud.Error {
+			continue
+		}
+		step := m.St.StepOf(is.Field)
+		for j, p := range m.pages {
+			if pg, ok := p.(*formPage); ok && pg.step == step {
+				back := true
+				q := huh.NewConfirm().Title(fmt.Sprintf("Go back to the %s questions to fix %s?", pg.name, is.Field)).Value(&back)
+				if err := runPlain(q, in, out); err != nil {
+					return -1, err
+				}
+				if back {
+					return j, nil
+				}
+				if err := m.writeDraft(); err == nil && m.opts.DraftPath != "" {
+					fmt.Fprintf(out, "The draft (without the key) is kept: `tunnelwiz` offers it at the next start.\n")
+				}
+				return -1, &front.AbortedError{Why: "the request still has errors; nothing was sent"}
+			}
+		}
+		break
+	}
+	return -1, nil
 }
 
 // askPage asks a step's fields one at a time, so that a field a previous

@@ -87,14 +87,14 @@ func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show 
 		return err
 	}
 	withKey := show && res.HasSecret
-	if err := writeConfig(out, text, withKey); err != nil {
+	if err := front.WriteOutput(out, text, withKey); err != nil {
 		return err
 	}
 	note := "it holds no key"
 	if withKey {
 		note = "mode 0600: it holds the pre-shared key"
 	}
-	fmt.Fprintf(o.Err, "wrote %s (%s)\n", out, note)
+	fmt.Fprintf(o.Err, "wrote %s (%s)\n", front.Escape(out), note)
 	return nil
 }
 

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -173,10 +171,10 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 		return err
 	}
 	withKey := show && t.PSK.Known()
-	if err := writeConfig(out, text, withKey); err != nil {
+	if err := front.WriteOutput(out, text, withKey); err != nil {
 		return err
 	}
-	fmt.Fprintf(o.Err, "wrote %s (%s)\n", out, keyNote(withKey))
+	fmt.Fprintf(o.Err, "wrote %s (%s)\n", front.Escape(out), keyNote(withKey))
 	return nil
 }
 
@@ -211,30 +209,4 @@ func lookUp(env front.Env, d cloud.Driver, spec *cloud.Spec, ask front.Ask, say 
 		return nil, fmt.Errorf("looking the gateways up at %s: %w", where.Said, err)
 	}
 	return inv, nil
-}
-
-// writeConfig writes the file whole, through a temporary file renamed
-// into place, so that it never exists with a key under wider permissions.
-func writeConfig(path, text string, withKey bool) error {
-	mode := os.FileMode(0o644)
-	if withKey {
-		mode = 0o600
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tunnelwiz-peer-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.WriteString(text); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

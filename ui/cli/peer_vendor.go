@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -101,7 +100,9 @@ func (v *vendorPeer) run(pos []string, o IO) error {
 		_, err := fmt.Fprint(o.Out, strings.ReplaceAll(text, "\r\n", "\n"))
 		return err
 	}
-	if err := createPrivate(v.out, text); err != nil {
+	// Mode 0600 even masked: the vendor's text may hold the key in a form
+	// nothing recognised.
+	if err := front.WriteOutput(v.out, text, true); err != nil {
 		return err
 	}
 	note := "the pre-shared key masked; --show-secrets writes it"
@@ -138,26 +139,6 @@ func writeDevices(o IO, devs []cloud.PeerDevice) {
 	}
 	tw.Flush()
 	fmt.Fprintf(o.Err, "%d %s; pass the NAME (or a unique start of it) to --vendor-device.\n", len(devs), plural(len(devs), "device"))
-}
-
-// createPrivate writes a new file with mode 0600, never over one that
-// exists (the vendor's text may hold the key).
-func createPrivate(path, text string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, os.ErrExist) {
-		return &UsageError{Msg: fmt.Sprintf("-o %s: the file exists; tunnelwiz never writes over a file: choose another name", front.Escape(path))}
-	}
-	if err != nil {
-		return err
-	}
-	_, err = f.WriteString(text)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path) // no half-written configuration left behind
-	}
-	return err
 }
 
 // vendorExportTimeout bounds a vendor export (two or three calls).

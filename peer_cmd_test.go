@@ -45,6 +45,14 @@ func TestPeerCommand(t *testing.T) {
 			`secret = "` + exampleKey + `"`, "", "MASKED"},
 		{"flags win", []string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--cloud-ip", "192.0.2.7"}, exitOK,
 			"remote_addrs = 192.0.2.7", "", ""},
+		// A malformed address flag is named with its value, not taken for
+		// a missing address.
+		{"bad cloud ip", []string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--cloud-ip", "999.1.1.1"}, exitUsage,
+			"", "tunnelwiz: --cloud-ip 999.1.1.1: not an IPv4 address\n", ""},
+		{"bad peer ip", []string{"peer", "examples/huawei.yaml", "--device", "strongswan", "--peer-ip", "198.51.100", "--sandbox"}, exitUsage,
+			"", "tunnelwiz: --peer-ip 198.51.100: not an IPv4 address\n", "connections {"},
+		{"bad second cloud ip", []string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--cloud-ip", "192.0.2.1,300.1.1.1"}, exitUsage,
+			"", "tunnelwiz: --cloud-ip 192.0.2.1,300.1.1.1: 300.1.1.1 is not an IPv4 address\n", ""},
 		{"unknown device", []string{"peer", "examples/tencent.yaml", "--device", "cisco-asa"}, exitUsage,
 			"", `--device: no device "cisco-asa"; use one of strongswan`, ""},
 		// As --vendor-device: any case, or the unique start of a name.

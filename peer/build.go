@@ -45,6 +45,9 @@ func (e *UnsupportedError) Error() string { return e.Field + ": " + e.Why }
 // algorithms are set per tunnel (Alibaba's dual-tunnel
 // TunnelOptionsSpecification) gives one Tunnel per element in Parts.
 func Build(spec *cloud.Spec, o Options) (*Tunnel, error) {
+	if err := CheckOptions(o); err != nil {
+		return nil, err
+	}
 	d, err := cloud.DriverFor(spec.Vendor)
 	if err != nil {
 		return nil, err

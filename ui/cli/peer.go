@@ -126,6 +126,10 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 		o, flush = scrubbing(o, secrets)
 		defer flush()
 	}
+	var bad *peer.FlagError
+	if err := peer.CheckOptions(opts); errors.As(err, &bad) {
+		return &UsageError{Msg: err.Error()} // before any look-up
+	}
 	explicit := ask.Sandbox || ask.Endpoint != ""
 	if explicit {
 		// A destination was named: its look-up fills what the spec lacks
@@ -154,7 +158,7 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 		writeIssues(o.Out, invalid.Issues)
 		fmt.Fprintf(o.Out, "%s: no configuration written (%s)\n", name, countText(invalid.Issues))
 		return err
-	case errors.As(err, &missing):
+	case errors.As(err, &missing), errors.As(err, &bad):
 		return &UsageError{Msg: err.Error()}
 	case err != nil:
 		return err

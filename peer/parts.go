@@ -15,7 +15,8 @@ import (
 //
 // --cloud-ip and --peer-ip take one address per tunnel, comma-separated in
 // the list's order; one --peer-ip serves both (one device, two tunnels).
-func buildParts(c *cloud.Catalog, p cloud.Params, list string, n int, o Options) (*Tunnel, error) {
+func buildParts(d cloud.Driver, p cloud.Params, list string, n int, o Options) (*Tunnel, error) {
+	c := d.Catalog()
 	cloudIPs, err := perPart(o.CloudIP, n, "--cloud-ip", false)
 	if err != nil {
 		return nil, err
@@ -24,9 +25,10 @@ func buildParts(c *cloud.Catalog, p cloud.Params, list string, n int, o Options)
 	if err != nil {
 		return nil, err
 	}
-	whole := &Tunnel{Vendor: c.API, Title: c.Title, PartsField: list}
+	whole := newTunnel(d)
+	whole.PartsField = list
 	for i := 0; i < n; i++ {
-		b := &builder{c: c, p: p, t: &Tunnel{Vendor: c.API, Title: c.Title},
+		b := &builder{c: c, p: p, t: newTunnel(d),
 			list: list, elem: fmt.Sprintf("%s[%d]", list, i), index: i}
 		po := o
 		po.CloudIP, po.PeerIP = cloudIPs[i], peerIPs[i]

@@ -126,16 +126,13 @@ func peerExportText(cfg *cloud.PeerConfig) string {
 	return text
 }
 
-// writeDevices lists the devices, one a line, with the NAME to pass.
+// writeDevices lists the devices, one a line, with the NAME to pass and
+// the device in the vendor's words (PeerDevice.Label).
 func writeDevices(o IO, devs []cloud.PeerDevice) {
 	tw := tabwriter.NewWriter(o.Out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tVENDOR\tPLATFORM\tVERSION")
+	fmt.Fprintln(tw, "NAME\tDEVICE")
 	for _, d := range devs {
-		platform := d.Platform
-		if d.Series != "" {
-			platform = d.Series + " / " + d.Platform
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", front.Escape(d.Name), dash(d.Vendor), dash(platform), dash(d.Version))
+		fmt.Fprintf(tw, "%s\t%s\n", front.Escape(d.Name), dash(front.Escape(d.Label())))
 	}
 	tw.Flush()
 	fmt.Fprintf(o.Err, "%d %s; pass the NAME (or a unique start of it) to --vendor-device.\n", len(devs), plural(len(devs), "device"))

@@ -25,7 +25,8 @@ var peerCommand = &command.Command{
 phase 2 value is the cloud's own, and a value the spec leaves unset is the vendor's documented
 default, marked so. Addresses come from the flags, else the spec, else a look-up at --sandbox or
 --endpoint (or the cloud, with keys found). The pre-shared key is a placeholder unless
---show-secrets; with the key in it, -o writes mode 0600. FILE - reads standard input.
+--show-secrets. -o writes a new file, never over one (mode 0600 with the key in it). FILE - reads
+standard input.
 tunnelwiz peer --devices lists the devices and how each was verified. After a create,
 --connection ID --vendor-device NAME prints the vendor's own export for a device tunnelwiz does
 not write (--vendor-device list lists them), from a spec FILE or --vendor/--region/--project-id.`,
@@ -55,7 +56,7 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 	cloudIP := fs.String("cloud-ip", "", "the cloud VPN gateway's public `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection, one per tunnel)")
 	peerIP := fs.String("peer-ip", "", "this customer gateway's `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection's two customer gateways)")
 	show := fs.Bool("show-secrets", false, "write the pre-shared key instead of a placeholder")
-	out := fs.StringP("output", "o", "", "write to this `FILE` (mode 0600 when it holds the key) instead of stdout")
+	out := fs.StringP("output", "o", "", "write to this new `FILE` (never over one; mode 0600 when it holds the key) instead of stdout")
 	dest := front.NewDestFlags(fs, "look the gateways' addresses up at this base `URL` (e.g. a running tunnelwiz sandbox)",
 		"look the gateways' addresses up in a built-in sandbox")
 	// After a create: the vendor's own export, for devices peer does not write.

@@ -122,6 +122,8 @@ func TestOutputNeverOverwrites(t *testing.T) {
 	for _, cmd := range [][]string{
 		{"peer", "examples/tencent.yaml", "--device", "strongswan"},
 		{"peer", "examples/tencent.yaml", "--device", "strongswan", "--show-secrets"},
+		// Refused before the warnings about a text it will not write.
+		{"peer", "examples/huawei.yaml", "--device", "strongswan", "--cloud-ip", "203.0.113.10", "--peer-ip", "198.51.100.20"},
 		{"export", "examples/tencent.yaml", "--format", "terraform"},
 		{"export", "examples/tencent.yaml", "--format", "tccli", "--show-secrets"},
 	} {

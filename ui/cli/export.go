@@ -42,6 +42,9 @@ file, never over one (mode 0600 with the key in it). FILE - reads standard input
 func Export(args []string, o IO) error { return exportCommand.Main(args, o) }
 
 func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show bool, conn, out string) error {
+	if err := front.CheckOutput(out); err != nil {
+		return err
+	}
 	name, spec, d, err := loadOne(specs, "export", pos, o)
 	if err != nil {
 		var u *UsageError

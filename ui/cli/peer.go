@@ -106,6 +106,9 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 			}
 			return &UsageError{Msg: fmt.Sprintf("--device: %s; use one of %s (tunnelwiz peer --devices)", front.Escape(what), deviceNames())}
 		}
+		if err := front.CheckOutput(*out); err != nil {
+			return err
+		}
 		name, spec, d, err := specs.Load(pos[0], o.In, o.Err)
 		if err != nil {
 			return err

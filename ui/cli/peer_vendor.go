@@ -40,6 +40,9 @@ func (v *vendorPeer) run(pos []string, o IO) error {
 			return &UsageError{Msg: "--connection " + front.Escape(err.Error())}
 		}
 	}
+	if err := front.CheckOutput(v.out); err != nil {
+		return err
+	}
 	file := ""
 	if len(pos) == 1 {
 		file = pos[0]

@@ -40,7 +40,25 @@ func WriteOutput(path, text string, secret bool) error {
 	}
 	err := CreateFile(path, []byte(text), perm)
 	if errors.Is(err, os.ErrExist) {
-		return &UsageError{Msg: fmt.Sprintf("-o %s: the file exists; tunnelwiz never writes over a file: choose another name", Escape(path))}
+		return outputExists(path)
 	}
 	return err
+}
+
+// CheckOutput refuses an existing -o path (or a symlink there) before any
+// work is done for it (a look-up, the vendor's export, warnings about a
+// text that will not be written); WriteOutput still creates the file
+// exclusively, so a file made in between is refused all the same.
+func CheckOutput(path string) error {
+	if path == "" {
+		return nil
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return outputExists(path)
+	}
+	return nil
+}
+
+func outputExists(path string) error {
+	return &UsageError{Msg: fmt.Sprintf("-o %s: the file exists; tunnelwiz never writes over a file: choose another name", Escape(path))}
 }

@@ -45,6 +45,14 @@ func TestPeerCommand(t *testing.T) {
 			`secret = "` + exampleKey + `"`, "", "MASKED"},
 		{"flags win", []string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--cloud-ip", "192.0.2.7"}, exitOK,
 			"remote_addrs = 192.0.2.7", "", ""},
+		// A malformed address flag is named with its value, not taken for
+		// a missing address.
+		{"bad cloud ip", []string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--cloud-ip", "999.1.1.1"}, exitUsage,
+			"", "tunnelwiz: --cloud-ip 999.1.1.1: not an IPv4 address\n", ""},
+		{"bad peer ip", []string{"peer", "examples/huawei.yaml", "--device", "strongswan", "--peer-ip", "198.51.100", "--sandbox"}, exitUsage,
+			"", "tunnelwiz: --peer-ip 198.51.100: not an IPv4 address\n", "connections {"},
+		{"bad second cloud ip", []string{"peer", "examples/tencent.yaml", "--device", "strongswan", "--cloud-ip", "192.0.2.1,300.1.1.1"}, exitUsage,
+			"", "tunnelwiz: --cloud-ip 192.0.2.1,300.1.1.1: 300.1.1.1 is not an IPv4 address\n", ""},
 		{"unknown device", []string{"peer", "examples/tencent.yaml", "--device", "cisco-asa"}, exitUsage,
 			"", `--device: no device "cisco-asa"; use one of strongswan`, ""},
 		// As --vendor-device: any case, or the unique start of a name.
@@ -83,8 +91,8 @@ func TestPeerCommand(t *testing.T) {
 	}
 }
 
-// TestPeerOutputFile: -o writes the file (0600 when it holds the key,
-// also over an existing wider file), nothing on stdout.
+// TestPeerOutputFile: -o writes a new file (0600 when it holds the key,
+// else 0644), nothing on stdout.
 func TestPeerOutputFile(t *testing.T) {
 	noKeys(t)
 	dir := t.TempDir()
@@ -96,15 +104,56 @@ func TestPeerOutputFile(t *testing.T) {
 	if st, _ := os.Stat(f); st == nil || st.Mode().Perm() != 0o644 {
 		t.Errorf("masked file mode: %v", st)
 	}
+	f = filepath.Join(dir, "keyed.conf")
 	code, _, errs = runCLI("peer", "examples/tencent.yaml", "--device", "strongswan", "--show-secrets", "-o", f)
 	b, _ := os.ReadFile(f)
 	st, _ := os.Stat(f)
-	if code != exitOK || st.Mode().Perm() != 0o600 || !strings.Contains(string(b), exampleKey) || !strings.Contains(errs, "0600") {
-		t.Errorf("code %d mode %v stderr %q", code, st.Mode(), errs)
+	if code != exitOK || st == nil || st.Mode().Perm() != 0o600 || !strings.Contains(string(b), exampleKey) || !strings.Contains(errs, "0600") {
+		t.Errorf("code %d mode %v stderr %q", code, st, errs)
 	}
-	left, _ := filepath.Glob(filepath.Join(dir, ".tunnelwiz-peer-*"))
-	if len(left) > 0 {
-		t.Errorf("temporary files left: %v", left)
+}
+
+// TestOutputNeverOverwrites: every command's -o FILE creates a new file
+// and refuses an existing one, or a symlink there (even dangling), in one
+// line, exit 2, leaving it as it was: peer, export and the vendor's
+// export (TestPeerVendorDeviceCommand) alike.
+func TestOutputNeverOverwrites(t *testing.T) {
+	noKeys(t)
+	for _, cmd := range [][]string{
+		{"peer", "examples/tencent.yaml", "--device", "strongswan"},
+		{"peer", "examples/tencent.yaml", "--device", "strongswan", "--show-secrets"},
+		// Refused before the warnings about a text it will not write.
+		{"peer", "examples/huawei.yaml", "--device", "strongswan", "--cloud-ip", "203.0.113.10", "--peer-ip", "198.51.100.20"},
+		{"export", "examples/tencent.yaml", "--format", "terraform"},
+		{"export", "examples/tencent.yaml", "--format", "tccli", "--show-secrets"},
+	} {
+		dir := t.TempDir()
+		kept := filepath.Join(dir, "keep.conf")
+		os.WriteFile(kept, []byte("precious\n"), 0o644)
+		dangling := filepath.Join(dir, "link.conf")
+		os.Symlink(filepath.Join(dir, "nowhere"), dangling)
+		for _, f := range []string{kept, dangling} {
+			code, out, errs := runCLI(append(cmd, "-o", f)...)
+			want := "tunnelwiz: -o " + f + ": the file exists; tunnelwiz never writes over a file: choose another name\n"
+			if code != exitUsage || out != "" || errs != want {
+				t.Errorf("%v -o %s: exit %d\nstdout %q\nstderr %q", cmd, filepath.Base(f), code, out, errs)
+			}
+		}
+		if b, _ := os.ReadFile(kept); string(b) != "precious\n" {
+			t.Errorf("%v: the existing file now holds %q", cmd, b)
+		}
+		if st, _ := os.Stat(kept); st == nil || st.Mode().Perm() != 0o644 {
+			t.Errorf("%v: the existing file's mode is now %v", cmd, st)
+		}
+		if _, err := os.Lstat(filepath.Join(dir, "nowhere")); err == nil {
+			t.Errorf("%v: the dangling symlink was followed", cmd)
+		}
+		if st, _ := os.Lstat(dangling); st == nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%v: the symlink was replaced", cmd)
+		}
+		if left, _ := os.ReadDir(dir); len(left) != 2 {
+			t.Errorf("%v: files left: %v", cmd, left)
+		}
 	}
 }
 

@@ -46,19 +46,24 @@ func TestPeerVendorDeviceCommand(t *testing.T) {
 		spec, device, iface string
 		flags               []string // where to look without the spec file
 		want                []string // on stdout
+		listed              string   // a device's words in --vendor-device list
 	}{
 		{spec: "examples/tencent.yaml", device: "cisco", iface: "GigabitEthernet0/1",
-			flags: []string{"--vendor", "tencent", "--region", "ap-guangzhou"},
-			want:  []string{"# VPC utilizes unique identifiers", "Pre-Shared Key           : ********", "Outside interface        : GigabitEthernet0/1"}},
+			flags:  []string{"--vendor", "tencent", "--region", "ap-guangzhou"},
+			want:   []string{"# VPC utilizes unique identifiers", "Pre-Shared Key           : ********", "Outside interface        : GigabitEthernet0/1"},
+			listed: "cisco ios V15.4"},
 		{spec: "examples/alibaba.yaml", device: "parameters",
-			flags: []string{"--vendor", "alibaba", "--region", "cn-shanghai"},
-			want:  []string{"# Alibaba Cloud DownloadVpnConnectionConfig", `"Psk": "********"`}},
+			flags:  []string{"--vendor", "alibaba", "--region", "cn-shanghai"},
+			want:   []string{"# Alibaba Cloud DownloadVpnConnectionConfig", `"Psk": "********"`},
+			listed: "the connection's parameters (Alibaba Cloud's DownloadVpnConnectionConfig: no device to choose)"},
 		{spec: "examples/apsara.yaml", device: "param",
-			flags: []string{"--vendor", "apsara", "--region", "cn-qingdao-env66-d01"},
-			want:  []string{"DownloadVpnConnectionConfig", `"Psk": "********"`}},
+			flags:  []string{"--vendor", "apsara", "--region", "cn-qingdao-env66-d01"},
+			want:   []string{"DownloadVpnConnectionConfig", `"Psk": "********"`},
+			listed: "the connection's parameters (Apsara Stack's DownloadVpnConnectionConfig: no device to choose)"},
 		{spec: "examples/huawei.yaml", device: "Huawei AR",
-			flags: []string{"--vendor", "huawei", "--region", "cn-north-4", "--project-id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"},
-			want:  []string{"pre-shared-key cipher ********", "ike peer"}},
+			flags:  []string{"--vendor", "huawei", "--region", "cn-north-4", "--project-id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"},
+			want:   []string{"pre-shared-key cipher ********", "ike peer"},
+			listed: "Huawei AR series / AR6300 V300R021"},
 	}
 	for _, c := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(c.spec), ".yaml"), func(t *testing.T) {
@@ -68,6 +73,10 @@ func TestPeerVendorDeviceCommand(t *testing.T) {
 			code, out, errs := runCLI(append([]string{"peer", "--vendor-device", "list"}, where...)...)
 			if code != exitOK || !strings.HasPrefix(out, "NAME") || !strings.Contains(errs, "--vendor-device") {
 				t.Fatalf("list: exit %d\n%s%s", code, out, errs)
+			}
+			// Each device in words; an entry that is no device says so.
+			if !strings.Contains(out, "  "+c.listed+"\n") || strings.Contains(out, " any ") || strings.Contains(out, " -\n") {
+				t.Errorf("list: want a line with %q:\n%s", c.listed, out)
 			}
 
 			args := append([]string{"peer", "--vendor-device", c.device}, where...)

@@ -28,6 +28,30 @@ type PeerDevice struct {
 	// Interface is set when the vendor's export names the device's
 	// outside interface (Tencent's InterfaceName): it must then be given.
 	Interface bool `json:"interface,omitempty"`
+	// About, for an entry that is no device (Alibaba's export takes none),
+	// says what the export writes; Vendor, Platform and Version are then
+	// empty: they are the vendor's words for a device, never a sentence.
+	About string `json:"about,omitempty"`
+}
+
+// Label is the device in words, as every list and title shows it: the
+// vendor's words (vendor, series / platform, version; the empty ones left
+// out), or About for an entry that is no device.
+func (d PeerDevice) Label() string {
+	if d.About != "" {
+		return d.About
+	}
+	platform := d.Platform
+	if d.Series != "" {
+		platform = strings.TrimSuffix(d.Series+" / "+d.Platform, " / ")
+	}
+	var words []string
+	for _, w := range []string{d.Vendor, platform, d.Version} {
+		if w = strings.TrimSpace(w); w != "" {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // PeerDeviceName joins a device's words into one name, lower case, with

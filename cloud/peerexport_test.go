@@ -32,3 +32,21 @@ func TestFindPeerDevice(t *testing.T) {
 		}
 	}
 }
+
+// TestPeerDeviceLabel: a device in the vendor's words, the empty ones left
+// out; an entry that is no device says what it is.
+func TestPeerDeviceLabel(t *testing.T) {
+	for _, c := range []struct {
+		d    PeerDevice
+		want string
+	}{
+		{PeerDevice{Vendor: "cisco", Platform: "ios", Version: "V15.4"}, "cisco ios V15.4"},
+		{PeerDevice{Vendor: "Huawei", Series: "AR series", Platform: "AR6300", Version: "V300R021"}, "Huawei AR series / AR6300 V300R021"},
+		{PeerDevice{Vendor: "h3c", Version: "V7.1"}, "h3c V7.1"},
+		{PeerDevice{Name: "parameters", About: "the connection's parameters"}, "the connection's parameters"},
+	} {
+		if got := c.d.Label(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.d, got, c.want)
+		}
+	}
+}

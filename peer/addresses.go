@@ -3,9 +3,41 @@ package peer
 import (
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"tunnelwiz/cloud"
 )
+
+// FlagError: a flag's value is malformed, or does not fit the spec (one
+// line naming the flag and the value; exit 2 at the command line).
+type FlagError struct{ Flag, Value, Why string }
+
+func (e *FlagError) Error() string { return e.Flag + " " + e.Value + ": " + e.Why }
+
+// CheckOptions checks --cloud-ip and --peer-ip before anything is built or
+// looked up: each is an IPv4 address, or comma-separated ones (one per
+// tunnel of a dual-tunnel connection), each of them an IPv4 address.
+func CheckOptions(o Options) error {
+	for _, x := range []struct{ value, flag string }{{o.CloudIP, "--cloud-ip"}, {o.PeerIP, "--peer-ip"}} {
+		if x.value == "" {
+			continue
+		}
+		vs := strings.Split(x.value, ",")
+		for _, v := range vs {
+			v = strings.TrimSpace(v)
+			switch {
+			case isIPv4(v):
+			case len(vs) == 1:
+				return &FlagError{Flag: x.flag, Value: x.value, Why: "not an IPv4 address"}
+			case v == "":
+				return &FlagError{Flag: x.flag, Value: x.value, Why: "an empty address in the list (write " + x.flag + " A,B)"}
+			default:
+				return &FlagError{Flag: x.flag, Value: x.value, Why: v + " is not an IPv4 address"}
+			}
+		}
+	}
+	return nil
+}
 
 // addresses finds the two public IPs: the flags win; else the spec (an
 // identity address, or a gateway address field holding an IP); else the
@@ -26,12 +58,12 @@ func (b *builder) addresses(o Options) error {
 	if t.Customer.IP == "" {
 		t.Customer.IP, t.Customer.From = b.lookedUp(o.Inventory, cloud.RoleCustomerGateway)
 	}
-	for _, x := range []struct{ ip, flag, what string }{
-		{o.CloudIP, "--cloud-ip", "cloud VPN gateway's public IP"},
-		{o.PeerIP, "--peer-ip", "customer gateway's IP"},
-	} {
-		if x.ip != "" && !isIPv4(x.ip) {
-			return &MissingAddressError{Flag: x.flag, What: x.what + " (" + x.flag + " " + x.ip + " is not an IPv4 address)"}
+	if err := CheckOptions(o); err != nil {
+		return err
+	}
+	for _, x := range []struct{ ip, flag string }{{o.CloudIP, "--cloud-ip"}, {o.PeerIP, "--peer-ip"}} {
+		if !isIPv4(x.ip) && x.ip != "" { // well formed, so a list: one tunnel takes one address
+			return &FlagError{Flag: x.flag, Value: x.ip, Why: "the connection has one tunnel: give one address"}
 		}
 	}
 	var flags, whats []string

@@ -45,6 +45,9 @@ func (e *UnsupportedError) Error() string { return e.Field + ": " + e.Why }
 // algorithms are set per tunnel (Alibaba's dual-tunnel
 // TunnelOptionsSpecification) gives one Tunnel per element in Parts.
 func Build(spec *cloud.Spec, o Options) (*Tunnel, error) {
+	if err := CheckOptions(o); err != nil {
+		return nil, err
+	}
 	d, err := cloud.DriverFor(spec.Vendor)
 	if err != nil {
 		return nil, err
@@ -56,9 +59,24 @@ func Build(spec *cloud.Spec, o Options) (*Tunnel, error) {
 	}
 	list, n := perTunnel(c, p)
 	if n == 0 {
-		return (&builder{c: c, p: p, t: &Tunnel{Vendor: c.API, Title: c.Title}}).build(o)
+		return (&builder{c: c, p: p, t: newTunnel(d)}).build(o)
 	}
-	return buildParts(c, p, list, n, o)
+	return buildParts(d, p, list, n, o)
+}
+
+// newTunnel is an empty tunnel for the driver's API.
+func newTunnel(d cloud.Driver) *Tunnel {
+	c := d.Catalog()
+	return &Tunnel{Vendor: c.API, Title: c.Title, KeyFrom: keyFrom(d)}
+}
+
+// keyFrom says where to read a key the cloud made up: the vendor's own
+// export holds it, where the API has one.
+func keyFrom(d cloud.Driver) string {
+	if _, ok := d.(cloud.PeerExporter); ok {
+		return "after the create, read it with tunnelwiz peer --connection ID --vendor-device NAME --show-secrets, or in the vendor's console"
+	}
+	return "after the create, read it in the vendor's console"
 }
 
 // SideBySide is how many tunnels the spec's connection has side by side:
@@ -93,6 +111,9 @@ func (b *builder) build(o Options) (*Tunnel, error) {
 	t.DPDAction = b.role(cloud.RoleDPDAction)
 	t.NATT = b.role(cloud.RoleNATTraversal)
 	t.PSK = b.role(cloud.RolePSK)
+	if fields := b.roleFields(cloud.RolePSK); !t.PSK.Known() && len(fields) > 0 {
+		t.PSK.Field = fields[0].at
+	}
 	t.Routing = b.role(cloud.RoleRouting)
 	if !t.Routing.Known() {
 		// No routing field (Alibaba): the subnets are the selectors.
@@ -236,7 +257,7 @@ func (b *builder) require() {
 	}
 	if !t.PSK.Known() {
 		if fields := b.roleFields(cloud.RolePSK); len(fields) > 0 {
-			t.warn(fields[0].at, "not set: the cloud makes up a key; copy it from the vendor's console into the secret")
+			t.warn(fields[0].at, "not set: the cloud makes up a key; %s, and put it in place of %s", t.KeyFrom, PlaceholderFromCloud)
 		}
 	}
 }

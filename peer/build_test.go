@@ -169,8 +169,21 @@ func TestAddresses(t *testing.T) {
 	if err != nil || tu.Cloud.IP != "203.0.113.20" || tu.Customer.IP != "198.51.100.30" {
 		t.Fatalf("look-up: %v %+v %+v", err, tu.Cloud, tu.Customer)
 	}
-	if _, err := peer.Build(hw, peer.Options{Inventory: inv, PeerIP: "not-an-ip"}); !errors.As(err, &missing) || missing.Flag != "--peer-ip" {
-		t.Errorf("a bad --peer-ip: %v", err)
+	// A malformed flag is the flag's fault, named with its value; not a
+	// missing address (the spec may hold it).
+	var bad *peer.FlagError
+	for _, c := range []struct {
+		o    peer.Options
+		want string
+	}{
+		{peer.Options{Inventory: inv, PeerIP: "not-an-ip"}, "--peer-ip not-an-ip: not an IPv4 address"},
+		{peer.Options{CloudIP: "999.1.1.1"}, "--cloud-ip 999.1.1.1: not an IPv4 address"},
+		{peer.Options{CloudIP: "192.0.2.1,192.0.2.x"}, "--cloud-ip 192.0.2.1,192.0.2.x: 192.0.2.x is not an IPv4 address"},
+		{peer.Options{CloudIP: "192.0.2.1,192.0.2.2"}, "--cloud-ip 192.0.2.1,192.0.2.2: the connection has one tunnel: give one address"},
+	} {
+		if _, err := peer.Build(s, c.o); !errors.As(err, &bad) || err.Error() != c.want {
+			t.Errorf("%+v: %v, want %s", c.o, err, c.want)
+		}
 	}
 }
 

@@ -101,5 +101,9 @@ func Find(name string) (Device, bool) {
 	return d, ok
 }
 
-// Placeholder stands for the pre-shared key unless --show-secrets.
+// Placeholder stands for the spec's pre-shared key unless --show-secrets.
 const Placeholder = "PRE-SHARED-KEY-MASKED-see-the-spec-or-use--show-secrets"
+
+// PlaceholderFromCloud stands for the key the cloud made up, when the spec
+// sends none (Alibaba, Huawei): neither the spec nor --show-secrets holds it.
+const PlaceholderFromCloud = "PRE-SHARED-KEY-FROM-THE-CLOUD"

@@ -23,12 +23,14 @@ func keyword(v Value, what string, word func(term string) string, warn func(fiel
 }
 
 // psk is the key as a device writes it, and why: the placeholder unless
-// the spec sets the key and show is given; the comment names the field,
-// and says where the key comes from when the spec leaves it to the cloud.
+// the spec sets the key and show is given; the comment names the field.
+// When the spec leaves the key to the cloud, no flag can show it: the
+// placeholder says the key comes from the cloud, and the comment where to
+// read the one the cloud made (t.KeyFrom).
 func psk(t *Tunnel, show bool) (key string, shown bool, why string) {
 	switch {
 	case !t.PSK.Known():
-		return Placeholder, false, t.PSK.Field + ": the cloud makes one up; copy it from the console"
+		return PlaceholderFromCloud, false, t.PSK.Field + " is not in the spec, so the cloud makes the key up: " + t.KeyFrom
 	case !show:
 		return Placeholder, false, "masked: " + t.PSK.Field + " in the spec, or rerun with --show-secrets"
 	}

@@ -101,8 +101,11 @@ type Tunnel struct {
 	Routes []string
 	Inside Inside
 
-	// PSK is the pre-shared key (Token) and its field.
-	PSK Value
+	// PSK is the pre-shared key (Token) and its field (named even when
+	// the spec leaves it out). KeyFrom says where to read the key the cloud
+	// makes up when the spec sends none.
+	PSK     Value
+	KeyFrom string
 
 	// Warnings are what the spec leaves unknown or the model cannot carry.
 	Warnings []Warning

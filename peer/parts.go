@@ -15,18 +15,20 @@ import (
 //
 // --cloud-ip and --peer-ip take one address per tunnel, comma-separated in
 // the list's order; one --peer-ip serves both (one device, two tunnels).
-func buildParts(c *cloud.Catalog, p cloud.Params, list string, n int, o Options) (*Tunnel, error) {
-	cloudIPs, err := perPart(o.CloudIP, n, "--cloud-ip", "cloud VPN gateway's public IPs, one per tunnel", false)
+func buildParts(d cloud.Driver, p cloud.Params, list string, n int, o Options) (*Tunnel, error) {
+	c := d.Catalog()
+	cloudIPs, err := perPart(o.CloudIP, n, "--cloud-ip", false)
 	if err != nil {
 		return nil, err
 	}
-	peerIPs, err := perPart(o.PeerIP, n, "--peer-ip", "customer gateway's IPs, one per tunnel", true)
+	peerIPs, err := perPart(o.PeerIP, n, "--peer-ip", true)
 	if err != nil {
 		return nil, err
 	}
-	whole := &Tunnel{Vendor: c.API, Title: c.Title, PartsField: list}
+	whole := newTunnel(d)
+	whole.PartsField = list
 	for i := 0; i < n; i++ {
-		b := &builder{c: c, p: p, t: &Tunnel{Vendor: c.API, Title: c.Title},
+		b := &builder{c: c, p: p, t: newTunnel(d),
 			list: list, elem: fmt.Sprintf("%s[%d]", list, i), index: i}
 		po := o
 		po.CloudIP, po.PeerIP = cloudIPs[i], peerIPs[i]
@@ -55,7 +57,7 @@ func buildParts(c *cloud.Catalog, p cloud.Params, list string, n int, o Options)
 // perPart splits a comma-separated flag into one value per tunnel. An
 // empty flag leaves every tunnel to the spec and the look-ups; a single
 // value serves every tunnel only where shared says it may.
-func perPart(flag string, n int, name, what string, shared bool) ([]string, error) {
+func perPart(flag string, n int, name string, shared bool) ([]string, error) {
 	out := make([]string, n)
 	if flag == "" {
 		return out, nil
@@ -68,7 +70,7 @@ func perPart(flag string, n int, name, what string, shared bool) ([]string, erro
 		return out, nil
 	}
 	if len(vs) != n {
-		return nil, &MissingAddressError{Flag: name, What: fmt.Sprintf("%s (%s %s gives %d; write %s A,B)", what, name, flag, len(vs), name)}
+		return nil, &FlagError{Flag: name, Value: flag, Why: fmt.Sprintf("the connection has %d tunnels: give one address per tunnel (%s A,B)", n, name)}
 	}
 	for i, v := range vs {
 		out[i] = strings.TrimSpace(v)

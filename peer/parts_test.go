@@ -80,9 +80,14 @@ func TestDualTunnel(t *testing.T) {
 // naming the flag; the look-up gives each tunnel its own gateway address
 // and its element's customer gateway.
 func TestDualTunnelAddresses(t *testing.T) {
-	var missing *peer.MissingAddressError
-	if _, err := peer.Build(parse(t, dualSpec), peer.Options{CloudIP: "203.0.113.1", PeerIP: "198.51.100.1"}); !errors.As(err, &missing) || missing.Flag != "--cloud-ip" {
+	var bad *peer.FlagError
+	if _, err := peer.Build(parse(t, dualSpec), peer.Options{CloudIP: "203.0.113.1", PeerIP: "198.51.100.1"}); !errors.As(err, &bad) ||
+		err.Error() != "--cloud-ip 203.0.113.1: the connection has 2 tunnels: give one address per tunnel (--cloud-ip A,B)" {
 		t.Errorf("one --cloud-ip for two tunnels: %v", err)
+	}
+	if _, err := peer.Build(parse(t, dualSpec), peer.Options{CloudIP: "203.0.113.1,999.1.1.1"}); !errors.As(err, &bad) ||
+		err.Error() != "--cloud-ip 203.0.113.1,999.1.1.1: 999.1.1.1 is not an IPv4 address" {
+		t.Errorf("a malformed element of --cloud-ip A,B: %v", err)
 	}
 	inv := &cloud.Inventory{
 		VPNGateways: []cloud.Resource{{ID: "vpn-dual", Addresses: []cloud.Address{

@@ -11,7 +11,7 @@ import (
 // PeerDevices is the one "device" DownloadVpnConnectionConfig writes
 // for: the connection's parameters (the operation takes no device).
 func (Driver) PeerDevices(context.Context, *url.URL, cloud.Credentials, map[string]string) ([]cloud.PeerDevice, error) {
-	return []cloud.PeerDevice{aliyun.ParametersDevice}, nil
+	return []cloud.PeerDevice{aliyun.ParametersDevice("Apsara Stack")}, nil
 }
 
 // PeerConfig sends DownloadVpnConnectionConfig through the gateway route

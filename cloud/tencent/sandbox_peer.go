@@ -126,7 +126,7 @@ func peerText(b *sandbox.Backend, region string, c *sandbox.Conn, v cloud.Params
 		"#",
 		"# 1: Internet Key Exchange (IKE) Configuration",
 		"  - IKE version              : " + val(cloud.RoleIKEVersion),
-		"  - Exchange mode            : " + val(cloud.RoleIKEMode),
+		"  - Exchange mode            : " + exchangeMode(set, val(cloud.RoleIKEVersion)),
 		"  - Authentication method    : Pre-Shared Key",
 		"  - Pre-Shared Key           : " + conn.Str("PreShareKey"),
 		"  - Encryption algorithm     : " + val(cloud.RoleIKEEncryption),
@@ -148,6 +148,25 @@ func peerText(b *sandbox.Backend, region string, c *sandbox.Conn, v cloud.Params
 		lines = append(lines, fmt.Sprintf("  - Protected traffic %d      : %s <-> %s", i+1, strings.Join(r.Strings("RemoteCidrBlock"), ","), r.Str("LocalCidrBlock")))
 	}
 	return strings.Join(lines, "\r\n") + "\r\n"
+}
+
+// exchangeMode is the export's exchange mode: the connection's own when
+// its answer holds one, else the documented default (MAIN) for IKEv1; an
+// IKEv2 tunnel has none (the mode is IKEv1's), so none is claimed.
+func exchangeMode(set map[cloud.Role]string, version string) string {
+	mode := set[cloud.RoleIKEMode]
+	if strings.EqualFold(version, "IKEV1") {
+		if mode == "" {
+			if f := catalog().RoleField(cloud.RoleIKEMode); f != nil {
+				mode = f.Default
+			}
+		}
+		return mode
+	}
+	if mode == "" {
+		return "- (" + version + ": the exchange mode is IKEv1's)"
+	}
+	return mode + " (not used with " + version + ")"
 }
 
 // answered is an answer as the SDK's client reads it off the wire: JSON,

@@ -20,8 +20,8 @@ var exportCommand = &command.Command{
 	Short: "the spec as Terraform, a vendor CLI line or curl",
 	Long: `Writes the same connection as the vendor's official Terraform provider resource, the vendor
 CLI's command line for the create call (tccli, aliyun, hcloud), or the planned request as a curl
-command. The pre-shared key is a variable or placeholder unless --show-secrets; with the key in it,
--o writes the file with mode 0600. FILE - reads standard input.`,
+command. The pre-shared key is a variable or placeholder unless --show-secrets. -o writes a new
+file, never over one (mode 0600 with the key in it). FILE - reads standard input.`,
 	Example: `  tunnelwiz export examples/tencent.yaml --format terraform --connection vpnx-xr2of3zb -o vpn.tf`,
 	Group:   groupSpec,
 	Args:    command.At(0, specFiles),
@@ -29,7 +29,7 @@ command. The pre-shared key is a variable or placeholder unless --show-secrets; 
 		format := fs.String("format", "", "`FORMAT`: "+strings.Join(formatNames(), ", "))
 		show := fs.Bool("show-secrets", false, "write the pre-shared key itself instead of a variable or placeholder")
 		conn := fs.String("connection", "", "an existing connection's `ID`: Terraform adopts it (import block) instead of creating another")
-		out := fs.StringP("output", "o", "", "write to this `FILE` (mode 0600 when it holds the key) instead of stdout")
+		out := fs.StringP("output", "o", "", "write to this new `FILE` (never over one; mode 0600 when it holds the key) instead of stdout")
 		specs := front.NewSpecFlags(fs)
 		return func(pos []string, o IO) error {
 			return exportSpec(specs, pos, o, *format, *show, *conn, *out)
@@ -42,6 +42,9 @@ command. The pre-shared key is a variable or placeholder unless --show-secrets; 
 func Export(args []string, o IO) error { return exportCommand.Main(args, o) }
 
 func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show bool, conn, out string) error {
+	if err := front.CheckOutput(out); err != nil {
+		return err
+	}
 	name, spec, d, err := loadOne(specs, "export", pos, o)
 	if err != nil {
 		var u *UsageError
@@ -91,14 +94,14 @@ func exportSpec(specs *front.SpecFlags, pos []string, o IO, format string, show 
 		return err
 	}
 	withKey := show && res.HasSecret
-	if err := writeConfig(out, text, withKey); err != nil {
+	if err := front.WriteOutput(out, text, withKey); err != nil {
 		return err
 	}
 	note := "it holds no key"
 	if withKey {
 		note = "mode 0600: it holds the pre-shared key"
 	}
-	fmt.Fprintf(o.Err, "wrote %s (%s)\n", out, note)
+	fmt.Fprintf(o.Err, "wrote %s (%s)\n", front.Escape(out), note)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,7 +51,7 @@ func TestExportCommand(t *testing.T) {
 		show bool
 		mode os.FileMode
 	}{{false, 0o644}, {true, 0o600}} {
-		path := filepath.Join(dir, "out.tf")
+		path := filepath.Join(dir, fmt.Sprintf("out-%v.tf", c.show))
 		args := []string{"../../examples/huawei.yaml", "--format", "terraform", "-o", path}
 		if c.show {
 			args = append(args, "--show-secrets")

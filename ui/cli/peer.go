@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -27,7 +25,8 @@ var peerCommand = &command.Command{
 phase 2 value is the cloud's own, and a value the spec leaves unset is the vendor's documented
 default, marked so. Addresses come from the flags, else the spec, else a look-up at --sandbox or
 --endpoint (or the cloud, with keys found). The pre-shared key is a placeholder unless
---show-secrets; with the key in it, -o writes mode 0600. FILE - reads standard input.
+--show-secrets. -o writes a new file, never over one (mode 0600 with the key in it). FILE - reads
+standard input.
 tunnelwiz peer --devices lists the devices and how each was verified. After a create,
 --connection ID --vendor-device NAME prints the vendor's own export for a device tunnelwiz does
 not write (--vendor-device list lists them), from a spec FILE or --vendor/--region/--project-id.`,
@@ -57,7 +56,7 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 	cloudIP := fs.String("cloud-ip", "", "the cloud VPN gateway's public `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection, one per tunnel)")
 	peerIP := fs.String("peer-ip", "", "this customer gateway's `IP` (wins over the spec and look-ups; A,B for a dual-tunnel connection's two customer gateways)")
 	show := fs.Bool("show-secrets", false, "write the pre-shared key instead of a placeholder")
-	out := fs.StringP("output", "o", "", "write to this `FILE` (mode 0600 when it holds the key) instead of stdout")
+	out := fs.StringP("output", "o", "", "write to this new `FILE` (never over one; mode 0600 when it holds the key) instead of stdout")
 	dest := front.NewDestFlags(fs, "look the gateways' addresses up at this base `URL` (e.g. a running tunnelwiz sandbox)",
 		"look the gateways' addresses up in a built-in sandbox")
 	// After a create: the vendor's own export, for devices peer does not write.
@@ -107,6 +106,9 @@ func peerFlags(fs *pflag.FlagSet, env front.Env) command.Run {
 			}
 			return &UsageError{Msg: fmt.Sprintf("--device: %s; use one of %s (tunnelwiz peer --devices)", front.Escape(what), cloud.OrList(deviceList()))}
 		}
+		if err := front.CheckOutput(*out); err != nil {
+			return err
+		}
 		name, spec, d, err := specs.Load(pos[0], o.In, o.Err)
 		if err != nil {
 			return err
@@ -127,6 +129,10 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 		var flush func()
 		o, flush = scrubbing(o, secrets)
 		defer flush()
+	}
+	var bad *peer.FlagError
+	if err := peer.CheckOptions(opts); errors.As(err, &bad) {
+		return &UsageError{Msg: err.Error()} // before any look-up
 	}
 	explicit := ask.Sandbox || ask.Endpoint != ""
 	if explicit {
@@ -156,7 +162,7 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 		writeIssues(o.Err, invalid.Issues) // errors, not the configuration: stdout stays empty
 		fmt.Fprintf(o.Err, "%s: no configuration written (%s)\n", name, countText(invalid.Issues))
 		return err
-	case errors.As(err, &missing):
+	case errors.As(err, &missing), errors.As(err, &bad):
 		return &UsageError{Msg: err.Error()}
 	case err != nil:
 		return err
@@ -173,10 +179,10 @@ func peerWrite(env front.Env, name string, spec *cloud.Spec, d cloud.Driver, dev
 		return err
 	}
 	withKey := show && t.PSK.Known()
-	if err := writeConfig(out, text, withKey); err != nil {
+	if err := front.WriteOutput(out, text, withKey); err != nil {
 		return err
 	}
-	fmt.Fprintf(o.Err, "wrote %s (%s)\n", out, keyNote(withKey))
+	fmt.Fprintf(o.Err, "wrote %s (%s)\n", front.Escape(out), keyNote(withKey))
 	return nil
 }
 
@@ -211,30 +217,4 @@ func lookUp(env front.Env, d cloud.Driver, spec *cloud.Spec, ask front.Ask, say 
 		return nil, fmt.Errorf("looking the gateways up at %s: %w", where.Said, err)
 	}
 	return inv, nil
-}
-
-// writeConfig writes the file whole, through a temporary file renamed
-// into place, so that it never exists with a key under wider permissions.
-func writeConfig(path, text string, withKey bool) error {
-	mode := os.FileMode(0o644)
-	if withKey {
-		mode = 0o600
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tunnelwiz-peer-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.WriteString(text); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -40,6 +39,9 @@ func (v *vendorPeer) run(pos []string, o IO) error {
 		if err := cloud.CheckID(v.connection); err != nil {
 			return &UsageError{Msg: "--connection " + front.Escape(err.Error())}
 		}
+	}
+	if err := front.CheckOutput(v.out); err != nil {
+		return err
 	}
 	file := ""
 	if len(pos) == 1 {
@@ -101,7 +103,9 @@ func (v *vendorPeer) run(pos []string, o IO) error {
 		_, err := fmt.Fprint(o.Out, strings.ReplaceAll(text, "\r\n", "\n"))
 		return err
 	}
-	if err := createPrivate(v.out, text); err != nil {
+	// Mode 0600 even masked: the vendor's text may hold the key in a form
+	// nothing recognised.
+	if err := front.WriteOutput(v.out, text, true); err != nil {
 		return err
 	}
 	note := "the pre-shared key masked; --show-secrets writes it"
@@ -125,39 +129,16 @@ func peerExportText(cfg *cloud.PeerConfig) string {
 	return text
 }
 
-// writeDevices lists the devices, one a line, with the NAME to pass.
+// writeDevices lists the devices, one a line, with the NAME to pass and
+// the device in the vendor's words (PeerDevice.Label).
 func writeDevices(o IO, devs []cloud.PeerDevice) {
 	tw := tabwriter.NewWriter(o.Out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tVENDOR\tPLATFORM\tVERSION")
+	fmt.Fprintln(tw, "NAME\tDEVICE")
 	for _, d := range devs {
-		platform := d.Platform
-		if d.Series != "" {
-			platform = d.Series + " / " + d.Platform
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", front.Escape(d.Name), dash(d.Vendor), dash(platform), dash(d.Version))
+		fmt.Fprintf(tw, "%s\t%s\n", front.Escape(d.Name), dash(front.Escape(d.Label())))
 	}
 	tw.Flush()
 	fmt.Fprintf(o.Err, "%d %s; pass the NAME (or a unique start of it) to --vendor-device.\n", len(devs), plural(len(devs), "device"))
-}
-
-// createPrivate writes a new file with mode 0600, never over one that
-// exists (the vendor's text may hold the key).
-func createPrivate(path, text string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, os.ErrExist) {
-		return &UsageError{Msg: fmt.Sprintf("-o %s: the file exists; tunnelwiz never writes over a file: choose another name", front.Escape(path))}
-	}
-	if err != nil {
-		return err
-	}
-	_, err = f.WriteString(text)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path) // no half-written configuration left behind
-	}
-	return err
 }
 
 // vendorExportTimeout bounds a vendor export (two or three calls).

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/ui/front"
 )
 
 // Files are written by commands, off the update loop, from a snapshot of
@@ -95,26 +97,23 @@ func (m *Model) specBytes(keepKey bool) ([]byte, error) {
 	return spec.Marshal()
 }
 
-// writeNew writes b as dir/name.yaml, or name-2.yaml... if that exists,
-// created exclusively with mode 0600.
+// writeNew writes b as dir/name.ext, or name-2.ext... if that exists,
+// each created exclusively with mode 0600 (front.CreateFile, as every -o
+// FILE): never over a file, never through a symlink.
 func writeNew(dir, name, ext string, b []byte) (string, error) {
 	for i := 1; ; i++ {
 		path := filepath.Join(dir, name+ext)
 		if i > 1 {
 			path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", name, i, ext))
 		}
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if os.IsExist(err) && i < 1000 {
+		err := front.CreateFile(path, b, 0o600)
+		if errors.Is(err, os.ErrExist) && i < 1000 {
 			continue
 		}
 		if err != nil {
 			return "", err
 		}
-		_, err = f.Write(b)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		return path, err
+		return path, nil
 	}
 }
 

@@ -55,7 +55,7 @@ func (y *yourSide) render(m *Model) {
 	}
 	y.names = append(y.names, y.vendorNames(m)...)
 	if dev, ok := y.vendorAt(); ok {
-		y.title = front.Escape("the vendor's own export: " + dev.Vendor + " " + dev.Platform + " " + dev.Version)
+		y.title = front.Escape("the vendor's own export: " + dev.Label())
 		y.text, y.width = y.vendorText(m, dev), 0
 		return
 	}

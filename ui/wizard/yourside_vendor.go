@@ -170,7 +170,7 @@ func (y *yourSide) vendorText(m *Model, dev cloud.PeerDevice) string {
 		return "The vendor's export failed: " + front.Escape(x.err.Error()) + "\n"
 	}
 	var b strings.Builder
-	b.WriteString("The vendor's own export (" + dev.Vendor + " " + dev.Platform + " " + dev.Version + "), as it wrote it.\n")
+	b.WriteString("The vendor's own export, as it wrote it: " + dev.Label() + ".\n")
 	if dev.Interface {
 		b.WriteString("Replace " + ifacePlaceholder + " with your device's outside interface (tunnelwiz peer --interface names it).\n")
 	}

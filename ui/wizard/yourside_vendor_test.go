@@ -96,6 +96,45 @@ func TestYourSideVendorExport(t *testing.T) {
 	}
 }
 
+// TestYourSideVendorLabel: the vendor's entries are labelled in words
+// (PeerDevice.Label): Alibaba's export takes no device, and says so
+// rather than gluing empty columns into a sentence.
+func TestYourSideVendorLabel(t *testing.T) {
+	for _, c := range []struct{ spec, title, line string }{
+		{"alibaba.yaml", "the vendor's own export: the connection's parameters (Alibaba Cloud's DownloadVpnConnectionConfig: no device to choose)",
+			"The vendor's own export, as it wrote it: the connection's parameters (Alibaba Cloud's DownloadVpnConnectionConfig: no device to choose).\n"},
+		{"tencent.yaml", "the vendor's own export: cisco ios V15.4", "The vendor's own export, as it wrote it: cisco ios V15.4.\n"},
+	} {
+		m := specModel(t, filepath.Join("..", "..", "examples", c.spec))
+		m.width, m.height = 80, 24
+		if err := m.ensureDest(); err != nil {
+			t.Fatal(err)
+		}
+		p, issues := m.St.Catalog().Check(m.St.Spec)
+		if issues.Errors() > 0 {
+			t.Fatal(issues)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		res, err := (&cloud.Submission{Driver: m.St.Driver, At: m.St.Dest.Base, Params: p}).Run(ctx)
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.St.Created = res
+		m.cur = m.previewIndex()
+		m.pages[m.cur].Enter(m)
+		m.side = newYourSide(m)
+		settle(m, m.side.lookUpVendor(m))
+		for range peer.Devices() {
+			_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyRight})
+			settle(m, cmd)
+		}
+		if m.side.title != c.title || !strings.HasPrefix(m.side.text, c.line) {
+			t.Errorf("%s: title %q\n%s", c.spec, m.side.title, m.side.text)
+		}
+	}
+}
+
 // TestYourSideNoVendorExport: before a create, and for an API without an
 // export, no look-up is made.
 func TestYourSideNoVendorExport(t *testing.T) {

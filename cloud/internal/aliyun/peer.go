@@ -13,9 +13,12 @@ import (
 // not a device's configuration, and takes no device. Its one "device" is
 // therefore those parameters, for any device.
 
-// ParametersDevice is the one device the export writes for.
-var ParametersDevice = cloud.PeerDevice{
-	Name: "parameters", Vendor: "any", Platform: "the connection's parameters (DownloadVpnConnectionConfig takes no device)", Version: "-",
+// ParametersDevice is the one entry the export writes for, product's
+// ("Alibaba Cloud", "Apsara Stack"): no device, so no vendor, platform or
+// version, but what it is (About).
+func ParametersDevice(product string) cloud.PeerDevice {
+	return cloud.PeerDevice{Name: "parameters",
+		About: "the connection's parameters (" + product + "'s DownloadVpnConnectionConfig: no device to choose)"}
 }
 
 // PeerConfig renders the answer's VpnConnectionConfig as the API returns

@@ -74,7 +74,7 @@ var shortPaths = map[string][]step{
 		keys("enter", "enter", "enter"),  // VPC, VPN gateway, customer gateway: the first of each
 		typed("192.168.10.0/24"),         // userGwCidrBlock: the remote side
 		keys("enter", "enter"),           // no spdAcl
-		keys("down", "enter"),            // preset: Modern IKEv2
+		keys("down", "down", "enter"),    // preset: Legacy IKEv1 (this API has no IKEv2 or SHA-256)
 		keys("ctrl+g"),                   // a new pre-shared key
 		keys("ctrl+p"),                   // the preview
 		waitFor("go to step"),            //

@@ -156,6 +156,11 @@ func (p *formPage) Update(m *Model, msg tea.Msg) (tea.Cmd, Nav) {
 		// the spec so the new key shows, the cursor where it was.
 		return p.rebuild(m), Stay
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if cmd, done := p.typeFiltered(m, k); done {
+			return cmd, Stay
+		}
+	}
 	focused := p.focusedKey()
 	f, cmd := p.form.Update(msg)
 	p.form = f.(*huh.Form)

@@ -78,6 +78,10 @@ type Model struct {
 	moving  *focusPoint
 	moveSeq int
 	held    []tea.Msg
+	// movedHere: the key just handled moved the cursor itself (the page
+	// rebuilt around the field it goes to), so no message of huh's is
+	// awaited.
+	movedHere bool
 	// invWant is the inventory look-up in flight (its key), "" when none:
 	// while the Gateways page waits for it, keys are held as for a move.
 	invWant string
@@ -145,8 +149,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		first := m.onFirstField()
+		m.movedHere = false
 		_, cmd := m.update(msg)
-		if k, ok := msg.(tea.KeyPressMsg); ok && cmd != nil && isMove(k) && m.focus().form != nil && !(first && k.String() == "shift+tab") {
+		if k, ok := msg.(tea.KeyPressMsg); ok && cmd != nil && isMove(k) && !m.movedHere && m.focus().form != nil && !(first && k.String() == "shift+tab") {
 			// huh answers a move key with a message of its own: hold
 			// what follows until the cursor has moved. The one move key
 			// that may not move it (Enter on a pick list filtered to

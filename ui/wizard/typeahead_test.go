@@ -53,3 +53,23 @@ func chosen(m *Model) string {
 	}
 	return fmt.Sprint(p)
 }
+
+// TestFilterMatchingNothingIsTyped: a region the list lacks, typed into
+// the list's filter, is taken as typed by Enter, under "type another",
+// and what follows goes on in its text field (a walk found Enter did
+// nothing there: "(type another)" was filtered out with the rest).
+func TestFilterMatchingNothingIsTyped(t *testing.T) {
+	m := runPath(t, []step{keys("enter", "enter"), typed("ap-mars-1"), keys("enter"), typed("0"), waitFor("ap-mars-10")})
+	if got := m.St.Spec.Target["region"]; got != "ap-mars-10" {
+		t.Errorf("region %q, want ap-mars-10", got)
+	}
+	fp, ok := m.pages[m.cur].(*formPage)
+	if !ok || fp.focusedKey() != "region" {
+		t.Errorf("the cursor is not in the region's text field")
+	}
+	// A filter that matches keeps huh's own Enter: the entry highlighted.
+	m = runPath(t, []step{keys("enter", "enter"), typed("gua"), keys("enter"), waitFor("endpoint")})
+	if got := m.St.Spec.Target["region"]; got != "ap-guangzhou" {
+		t.Errorf("region %q, want ap-guangzhou", got)
+	}
+}

@@ -3,6 +3,7 @@ package wizard
 import (
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -260,5 +261,37 @@ func TestAccessibleErrorsNotFixed(t *testing.T) {
 	var aborted *front.AbortedError
 	if !errors.As(err, &aborted) || !strings.Contains(a.text(), "draft") {
 		t.Errorf("want an abort (130) with the draft kept, got %v:\n%s", err, tail(a.text(), 2000))
+	}
+	if _, err := os.Stat(m.opts.DraftPath); err != nil {
+		t.Errorf("no draft: %v", err)
+	}
+}
+
+// TestAccessibleBackOnce: Enter at every question (each one's default, as
+// at the end of the input) goes back to an error once; when the trip
+// leaves it as it was, the run ends with the errors (exit 1) instead of
+// offering the same trip for good (a review found that loop).
+func TestAccessibleBackOnce(t *testing.T) {
+	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cloud.Params(spec.Params).Set("IKEOptionsSpecification.DhGroupName", "GROUP3")
+	_, where := newRecorder(t)
+	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where, DraftPath: filepath.Join(t.TempDir(), "draft.yaml")})
+	offers := 0
+	a := &answerer{}
+	a.answer = func(prompt string) string {
+		if strings.Contains(prompt, "Go back to") {
+			if offers++; offers > 3 {
+				return "n" // out of the loop, to fail below rather than hang
+			}
+		}
+		return ""
+	}
+	err = runAccessible(m, a, a)
+	var invalid *cloud.InvalidError
+	if !errors.As(err, &invalid) || offers != 1 {
+		t.Errorf("want the errors (exit 1) after one offer; got %v after %d offers", err, offers)
 	}
 }

@@ -254,9 +254,10 @@ func (b *binding) widget(st *State) huh.Field {
 	if mark != "" {
 		title = strings.Replace(title, "\n", mark+"\n", 1) // after the name, before the help
 	}
-	// No Validate: a field with an error can still be left (the panel and
-	// the preview keep reporting it), so Enter always moves on and a value
-	// that needs another field's value first never traps the cursor.
+	// No rule of the vendor's as Validate: a field with an error can
+	// still be left (the panel and the preview keep reporting it), so a
+	// value that needs another field's value first never traps the
+	// cursor. Plain prompts only ask a required field again when empty.
 	i := huh.NewInput().Key(in.Path).Title(title).Description(desc).Value(&b.text)
 	if st.Accessible && in.Kind != forms.Secret {
 		i.Validate(b.requiredPlain()) // an empty key prompt makes a key instead

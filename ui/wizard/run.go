@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -172,6 +173,7 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 	m.St.Accessible = true
 	f, ok := in.(*os.File)
 	m.St.EchoKey = !ok || !isTTY(f)
+	offered := map[string]bool{} // the errors goBack offered to fix
 	for i := 0; i < len(m.pages); i++ {
 		m.cur = i
 		switch pg := m.pages[i].(type) {
@@ -196,7 +198,7 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 			if m.St.Issues.Errors() > 0 {
 				// The full-screen wizard goes to the first error (ctrl+e);
 				// plain prompts go back to its step and ask it again.
-				back, err := goBack(m, in, out)
+				back, err := goBack(m, in, out, offered)
 				if err != nil {
 					return err
 				}
@@ -204,9 +206,7 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 					i = back - 1
 					continue
 				}
-				if err := m.writeDraft(); err == nil && m.opts.DraftPath != "" {
-					fmt.Fprintf(out, "The draft (without the key) is kept: `tunnelwiz` offers it at the next start.\n")
-				}
+				keepDraft(m, out)
 				return &cloud.InvalidError{Issues: m.St.Issues}
 			}
 			ok := false
@@ -225,34 +225,46 @@ func runAccessible(m *Model, in io.Reader, out io.Writer) error {
 }
 
 // goBack offers, when the request has errors, to go back to the step that
-// holds the first one: the page's index, or -1 when no page asks it
-// (the run then ends with the errors). No is quitting: the draft is kept
-// and the run ends as an abort.
-func goBack(m *Model, in io.Reader, out io.Writer) (int, error) {
-	for _, is := range m.St.Issues {
-		if is.Severity != cloud.Error {
-			continue
-		}
-		step := m.St.StepOf(is.Field)
-		for j, p := range m.pages {
-			if pg, ok := p.(*formPage); ok && pg.step == step {
-				back := true
-				q := huh.NewConfirm().Title(fmt.Sprintf("Go back to the %s questions to fix %s?", pg.name, is.Field)).Value(&back)
-				if err := runPlain(q, in, out); err != nil {
-					return -1, err
-				}
-				if back {
-					return j, nil
-				}
-				if err := m.writeDraft(); err == nil && m.opts.DraftPath != "" {
-					fmt.Fprintf(out, "The draft (without the key) is kept: `tunnelwiz` offers it at the next start.\n")
-				}
-				return -1, &front.AbortedError{Why: "the request still has errors; nothing was sent"}
+// holds the first one: the page's index, or -1 when no page asks it or a
+// trip back already left it as it was (offered holds those: offering
+// again would go round for good, also at the end of the input, where
+// huh answers each question with its default). The run then ends with
+// the errors. No is quitting: the draft is kept and the run ends as an
+// abort.
+func goBack(m *Model, in io.Reader, out io.Writer, offered map[string]bool) (int, error) {
+	i := slices.IndexFunc(m.St.Issues, func(is cloud.Issue) bool { return is.Severity == cloud.Error })
+	if i < 0 {
+		return -1, nil
+	}
+	is := m.St.Issues[i]
+	if key := is.Field + "\x00" + is.Message; offered[key] {
+		return -1, nil
+	} else {
+		offered[key] = true
+	}
+	step := m.St.StepOf(is.Field)
+	for j, p := range m.pages {
+		if pg, ok := p.(*formPage); ok && pg.step == step {
+			back := true
+			q := huh.NewConfirm().Title(fmt.Sprintf("Go back to the %s questions to fix %s?", pg.name, is.Field)).Value(&back)
+			if err := runPlain(q, in, out); err != nil {
+				return -1, err
 			}
+			if back {
+				return j, nil
+			}
+			keepDraft(m, out)
+			return -1, &front.AbortedError{Why: "the request still has errors; nothing was sent"}
 		}
-		break
 	}
 	return -1, nil
+}
+
+// keepDraft keeps the session as a draft and says so.
+func keepDraft(m *Model, out io.Writer) {
+	if err := m.writeDraft(); err == nil && m.opts.DraftPath != "" {
+		fmt.Fprintf(out, "The draft (without the key) is kept: `tunnelwiz` offers it at the next start.\n")
+	}
 }
 
 // askPage asks a step's fields one at a time, so that a field a previous

@@ -69,9 +69,12 @@ type Connection struct {
 	// Tunnel is the tunnel's negotiation state, TunnelState the vendor's
 	// own word for it (Tencent NetStatus, Tencent API 2.0 netStatus,
 	// Alibaba Status, Huawei status: Huawei has one word for both).
-	Tunnel      Tunnel    `json:"tunnel"`
-	TunnelState string    `json:"tunnel_state,omitempty"`
-	Created     time.Time `json:"created,omitzero"`
+	Tunnel      Tunnel `json:"tunnel"`
+	TunnelState string `json:"tunnel_state,omitempty"`
+	// StateIsTunnel: State and TunnelState are the vendor's one status
+	// (Huawei's), which speaks of the tunnel: said once, beside it.
+	StateIsTunnel bool      `json:"-"`
+	Created       time.Time `json:"created,omitzero"`
 	// Settings are what the vendor reports for the role fields (name,
 	// algorithms, lifetimes, ...), as vendor tokens: a read-back to
 	// compare with what was sent.

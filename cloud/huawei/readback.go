@@ -63,7 +63,7 @@ func connection(v *model.ResponseVpnConnection) *cloud.Connection {
 		Settings:          map[cloud.Role]string{},
 	}
 	c.Phase = phaseOf(c.State)
-	c.Tunnel, c.TunnelState = tunnelOf(c.State), c.State
+	c.Tunnel, c.TunnelState, c.StateIsTunnel = tunnelOf(c.State), c.State, true
 	if t, err := time.Parse(time.RFC3339Nano, str(v.CreatedAt)); err == nil {
 		c.Created = t
 	}

@@ -22,7 +22,7 @@ func TunnelWords(c *cloud.Connection) string {
 // shown beside the tunnel only: "connection available (DOWN)" would say
 // two things at once.
 func PhaseWords(c *cloud.Connection) string {
-	if c.State != "" && c.State == c.TunnelState {
+	if c.StateIsTunnel {
 		return string(c.Phase)
 	}
 	return words(string(c.Phase), c.State)

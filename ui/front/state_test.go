@@ -16,10 +16,13 @@ func TestStateWords(t *testing.T) {
 	}{
 		{cloud.Connection{Phase: cloud.PhaseAvailable, State: "AVAILABLE", Tunnel: cloud.TunnelDown, TunnelState: "UNAVAILABLE"},
 			"available (AVAILABLE)", "down (UNAVAILABLE)"},
-		{cloud.Connection{Phase: cloud.PhaseAvailable, State: "DOWN", Tunnel: cloud.TunnelDown, TunnelState: "DOWN"},
+		{cloud.Connection{Phase: cloud.PhaseAvailable, State: "DOWN", Tunnel: cloud.TunnelDown, TunnelState: "DOWN", StateIsTunnel: true},
 			"available", "down (DOWN)"},
-		{cloud.Connection{Phase: cloud.PhaseAvailable, State: "ACTIVE", Tunnel: cloud.TunnelUp, TunnelState: "ACTIVE"},
+		{cloud.Connection{Phase: cloud.PhaseAvailable, State: "ACTIVE", Tunnel: cloud.TunnelUp, TunnelState: "ACTIVE", StateIsTunnel: true},
 			"available", "up (ACTIVE)"},
+		// Two fields that happen to say the same word are both said.
+		{cloud.Connection{Phase: cloud.PhaseAvailable, State: "AVAILABLE", Tunnel: cloud.TunnelUp, TunnelState: "AVAILABLE"},
+			"available (AVAILABLE)", "up (AVAILABLE)"},
 		{cloud.Connection{Phase: cloud.PhasePending, State: "pending"}, "pending", "unknown"},
 	} {
 		if got := PhaseWords(&c.conn); got != c.phase {

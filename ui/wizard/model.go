@@ -74,7 +74,8 @@ type Model struct {
 	// fields with a message it sends itself, so a key typed before that
 	// message arrives would land on the field being left. While a move
 	// is under way (moving: where the cursor was), keys wait in held and
-	// are replayed once the cursor has moved.
+	// are replayed once the cursor has moved. They wait there too while
+	// the page waits for a look-up (awaiting), until it answers.
 	moving  *focusPoint
 	moveSeq int
 	held    []tea.Msg
@@ -82,9 +83,9 @@ type Model struct {
 	// rebuilt around the field it goes to), so no message of huh's is
 	// awaited.
 	movedHere bool
-	// invWant is the inventory look-up in flight (its key), "" when none:
+	// invPending is the inventory look-up in flight (its key), "" when none:
 	// while the Gateways page waits for it, keys are held as for a move.
-	invWant string
+	invPending string
 }
 
 // New makes the wizard. A spec from --from or a resumed draft pre-fills it.
@@ -135,9 +136,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.moving == nil && m.awaiting() {
 			// The page is about to become the lists a look-up brings: a
 			// key typed now is meant for them, as a slower typist would
-			// see them. ctrl+c alone does not wait (a look-up may take
-			// as long as the cloud does).
-			if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.Quit) {
+			// see them. ctrl+c and esc do not wait (a look-up may take
+			// as long as the cloud does): they leave, and what was typed
+			// for the lists goes with them.
+			if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.Keys.Quit, m.Keys.Back) {
 				m.held = nil
 				return m.update(msg)
 			}
@@ -171,10 +173,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	_, cmd := m.update(msg)
-	if m.moving != nil && m.focus() != *m.moving || m.moving == nil && len(m.held) > 0 && !m.awaiting() {
+	if m.mayRelease() {
 		return m, tea.Batch(cmd, m.release())
 	}
 	return m, cmd
+}
+
+// mayRelease: what held the keys is over: the cursor has moved, or the
+// look-up the page waited for has answered.
+func (m *Model) mayRelease() bool {
+	if m.moving != nil {
+		return m.focus() != *m.moving
+	}
+	return len(m.held) > 0 && !m.awaiting()
 }
 
 // awaiting: the page shown is waiting for a look-up that will rebuild
@@ -187,7 +198,7 @@ func (m *Model) awaiting() bool {
 	}
 	switch fp.step {
 	case cloud.StepGateways:
-		return m.invWant != ""
+		return m.invPending != ""
 	case cloud.StepTarget:
 		st := m.St
 		for i := range st.Catalog().Target {
@@ -349,8 +360,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case choicesLoaded:
 		return m, m.choicesArrived(msg)
 	case invLoaded:
-		if msg.key == m.invWant {
-			m.invWant = ""
+		if msg.key == m.invPending {
+			m.invPending = ""
 		}
 		m.St.Inventory, m.St.InvErr, m.St.InvFor = msg.inv, msg.err, msg.key
 		m.St.Revalidate() // the rules that read the listed gateways
@@ -402,7 +413,7 @@ func (m *Model) go_(i int) tea.Cmd {
 	// region, or a look-up that failed, is looked up again.
 	if fp, ok := m.pages[i].(*formPage); ok && fp.step == cloud.StepGateways && (m.St.Inventory == nil || m.St.InvFor != m.St.InvKey()) {
 		m.St.Inventory, m.St.InvErr = nil, nil
-		m.invWant = m.St.InvKey()
+		m.invPending = m.St.InvKey()
 		cmds = append(cmds, m.loadInventory())
 	}
 	if fp, ok := m.pages[i].(*formPage); ok && fp.step == cloud.StepTarget {

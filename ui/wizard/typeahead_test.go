@@ -2,7 +2,11 @@ package wizard
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
 	"tunnelwiz/cloud"
 )
@@ -71,5 +75,36 @@ func TestFilterMatchingNothingIsTyped(t *testing.T) {
 	m = runPath(t, []step{keys("enter", "enter"), typed("gua"), keys("enter"), waitFor("endpoint")})
 	if got := m.St.Spec.Target["region"]; got != "ap-guangzhou" {
 		t.Errorf("region %q, want ap-guangzhou", got)
+	}
+}
+
+// TestKeysHeldForTheLists: while the Gateways page waits for its lists,
+// a key is held, not given to the "Looking up" note (which Enter would
+// leave); the answer releases it onto the lists. esc does not wait.
+func TestKeysHeldForTheLists(t *testing.T) {
+	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
+	gw := 2
+	if fp, ok := m.pages[gw].(*formPage); !ok || fp.step != cloud.StepGateways {
+		t.Fatal("page 2 is not the Gateways page")
+	}
+	settle(m, m.go_(gw))
+	m.St.Inventory, m.invPending = nil, m.St.InvKey()
+	m.pages[gw].Enter(m)
+	m.Update(press("enter"))
+	if len(m.held) != 1 || m.cur != gw {
+		t.Fatalf("Enter during the look-up: %d keys held, on page %d", len(m.held), m.cur)
+	}
+	m.Update(invLoaded{inv: &cloud.Inventory{}, key: m.invPending})
+	if m.moving != nil {
+		m.Update(huh.NextField()) // the released Enter's move, as huh sends it
+	}
+	if len(m.held) != 0 || m.invPending != "" {
+		t.Errorf("the answer did not release the key: %d held", len(m.held))
+	}
+	m.invPending = m.St.InvKey()
+	m.Update(press("x"))
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if len(m.held) != 0 || m.cur != gw-1 {
+		t.Errorf("esc during the look-up: %d keys held, on page %d (want %d)", len(m.held), m.cur, gw-1)
 	}
 }

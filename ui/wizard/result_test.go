@@ -78,11 +78,17 @@ func TestResultSaysHowToFollow(t *testing.T) {
 			t.Errorf("built-in sandbox:\n%s", out)
 		}
 	}
-	m.St.UseEndpoint, m.opts.Endpoint = true, "http://127.0.0.1:9"
-	want := "tunnelwiz status vpnx-1 " + m.St.Saved + " --endpoint http://127.0.0.1:9 --watch"
+	m.St.UseEndpoint, m.opts.Endpoint, m.opts.Profile = true, "http://127.0.0.1:9", "work"
+	want := "tunnelwiz status vpnx-1 " + m.St.Saved + " --endpoint http://127.0.0.1:9 --profile work --watch"
 	for _, out := range []string{screen(m), m.summary()} {
 		if words := strings.Join(strings.Fields(out), " "); !strings.Contains(words, want) || strings.Contains(words, "ends with the wizard") {
 			t.Errorf("--endpoint: want %q in\n%s", want, out)
 		}
+	}
+	// With no spec saved (the save failed), the flags say where to look.
+	m.St.Saved = ""
+	want = "tunnelwiz status vpnx-1 --vendor tencent --region ap-guangzhou --endpoint http://127.0.0.1:9 --profile work --watch"
+	if words := strings.Join(strings.Fields(m.summary()), " "); !strings.Contains(words, want) {
+		t.Errorf("nothing saved: want %q in\n%s", want, m.summary())
 	}
 }

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tunnelwiz/cloud"
+	"tunnelwiz/export"
 	"tunnelwiz/ui/front"
 )
 
@@ -270,9 +271,16 @@ func followText(m *Model, w int) string {
 	if !st.UseEndpoint && st.Dest != nil && st.Dest.Sandbox {
 		return wrap("The built-in sandbox ends with the wizard, and this connection with it: to follow one afterwards, run `tunnelwiz sandbox` and start the wizard with --endpoint URL.", w) + "\n"
 	}
-	spec := ""
-	if st.Saved != "" {
-		spec = " " + st.Saved // its vendor, region (and Huawei's project) for the look-up
+	// The saved spec names the vendor, region (and Huawei's project) to
+	// look in; without one, the flags do.
+	spec := " " + st.Saved
+	if st.Saved == "" {
+		spec = " --vendor " + st.Spec.Vendor
+		for _, k := range []string{"region", "project_id"} {
+			if v := st.Spec.Target[k]; v != "" {
+				spec += " --" + strings.ReplaceAll(k, "_", "-") + " " + export.ShellQuote(v)
+			}
+		}
 	}
 	return wrap("To follow it:", w) + "\n  tunnelwiz status " + st.Created.ID + spec + destFlag(m) + " --watch\n"
 }
@@ -307,8 +315,16 @@ func pollEvery(m *Model) time.Duration {
 	return front.PollEvery(m.St.Dest != nil && m.St.Dest.Sandbox)
 }
 
-// destFlag is the apply flag that sends where this session sent.
+// destFlag is the flags that send where this session sent, as whom.
 func destFlag(m *Model) string {
+	profile := ""
+	if m.opts.Profile != "" {
+		profile = " --profile " + export.ShellQuote(m.opts.Profile)
+	}
+	return whereFlag(m) + profile
+}
+
+func whereFlag(m *Model) string {
 	switch {
 	case m.St.UseEndpoint:
 		flag := " --endpoint " + front.Redacted(m.opts.Endpoint)

@@ -22,15 +22,14 @@ func CheckOptions(o Options) error {
 		if x.value == "" {
 			continue
 		}
-		vs := strings.Split(x.value, ",")
+		vs := ipList(x.value)
 		for _, v := range vs {
-			v = strings.TrimSpace(v)
 			switch {
 			case isIPv4(v):
 			case len(vs) == 1:
 				return &FlagError{Flag: x.flag, Value: x.value, Why: "not an IPv4 address"}
 			case v == "":
-				return &FlagError{Flag: x.flag, Value: x.value, Why: "an empty address in the list (write " + x.flag + " A,B)"}
+				return &FlagError{Flag: x.flag, Value: x.value, Why: "an empty address in the list"}
 			default:
 				return &FlagError{Flag: x.flag, Value: x.value, Why: v + " is not an IPv4 address"}
 			}
@@ -39,19 +38,32 @@ func CheckOptions(o Options) error {
 	return nil
 }
 
+// ipList is a --cloud-ip or --peer-ip value as its addresses, each
+// trimmed: one, or one per tunnel, comma-separated.
+func ipList(v string) []string {
+	if strings.TrimSpace(v) == "" {
+		return nil
+	}
+	vs := strings.Split(v, ",")
+	for i := range vs {
+		vs[i] = strings.TrimSpace(vs[i])
+	}
+	return vs
+}
+
 // addresses finds the two public IPs: the flags win; else the spec (an
 // identity address, or a gateway address field holding an IP); else the
 // destination's look-up of the two gateways.
 func (b *builder) addresses(o Options) error {
 	t := b.t
-	t.Cloud.IP, t.Cloud.From = o.CloudIP, "--cloud-ip"
+	t.Cloud.IP, t.Cloud.From = strings.TrimSpace(o.CloudIP), "--cloud-ip"
 	if t.Cloud.IP == "" {
 		t.Cloud.IP, t.Cloud.From = b.specIP(cloud.RoleGatewayAddress, cloud.RoleLocalAddress)
 	}
 	if t.Cloud.IP == "" {
 		t.Cloud.IP, t.Cloud.From = b.lookedUp(o.Inventory, cloud.RoleVPNGateway)
 	}
-	t.Customer.IP, t.Customer.From = o.PeerIP, "--peer-ip"
+	t.Customer.IP, t.Customer.From = strings.TrimSpace(o.PeerIP), "--peer-ip"
 	if t.Customer.IP == "" {
 		t.Customer.IP, t.Customer.From = b.specIP(cloud.RoleRemoteAddress)
 	}
@@ -62,7 +74,7 @@ func (b *builder) addresses(o Options) error {
 		return err
 	}
 	for _, x := range []struct{ ip, flag string }{{o.CloudIP, "--cloud-ip"}, {o.PeerIP, "--peer-ip"}} {
-		if !isIPv4(x.ip) && x.ip != "" { // well formed, so a list: one tunnel takes one address
+		if len(ipList(x.ip)) > 1 { // one tunnel takes one address
 			return &FlagError{Flag: x.flag, Value: x.ip, Why: "the connection has one tunnel: give one address"}
 		}
 	}

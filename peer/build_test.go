@@ -152,6 +152,11 @@ func TestAddresses(t *testing.T) {
 	if err != nil || tu.Cloud.IP != "192.0.2.1" || tu.Cloud.From != "--cloud-ip" || tu.Customer.IP != "198.51.100.20" {
 		t.Fatalf("flag: %v %+v %+v", err, tu.Cloud, tu.Customer)
 	}
+	// Spaces around an address are not part of it (a review found " IP"
+	// taken for a list).
+	if tu, err := peer.Build(s, peer.Options{CloudIP: " 192.0.2.1 "}); err != nil || tu.Cloud.IP != "192.0.2.1" {
+		t.Errorf("spaced flag: %v %+v", err, tu)
+	}
 	hw := load(t, "../examples/huawei.yaml")
 	_, err = peer.Build(hw, peer.Options{})
 	var missing *peer.MissingAddressError
@@ -180,6 +185,7 @@ func TestAddresses(t *testing.T) {
 		{peer.Options{CloudIP: "999.1.1.1"}, "--cloud-ip 999.1.1.1: not an IPv4 address"},
 		{peer.Options{CloudIP: "192.0.2.1,192.0.2.x"}, "--cloud-ip 192.0.2.1,192.0.2.x: 192.0.2.x is not an IPv4 address"},
 		{peer.Options{CloudIP: "192.0.2.1,192.0.2.2"}, "--cloud-ip 192.0.2.1,192.0.2.2: the connection has one tunnel: give one address"},
+		{peer.Options{CloudIP: "192.0.2.1,"}, "--cloud-ip 192.0.2.1,: an empty address in the list"},
 	} {
 		if _, err := peer.Build(s, c.o); !errors.As(err, &bad) || err.Error() != c.want {
 			t.Errorf("%+v: %v, want %s", c.o, err, c.want)

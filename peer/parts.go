@@ -2,7 +2,6 @@ package peer
 
 import (
 	"fmt"
-	"strings"
 
 	"tunnelwiz/cloud"
 )
@@ -62,7 +61,7 @@ func perPart(flag string, n int, name string, shared bool) ([]string, error) {
 	if flag == "" {
 		return out, nil
 	}
-	vs := strings.Split(flag, ",")
+	vs := ipList(flag)
 	if len(vs) == 1 && shared {
 		for i := range out {
 			out[i] = vs[0]
@@ -72,9 +71,7 @@ func perPart(flag string, n int, name string, shared bool) ([]string, error) {
 	if len(vs) != n {
 		return nil, &FlagError{Flag: name, Value: flag, Why: fmt.Sprintf("the connection has %d tunnels: give one address per tunnel (%s A,B)", n, name)}
 	}
-	for i, v := range vs {
-		out[i] = strings.TrimSpace(v)
-	}
+	copy(out, vs)
 	return out, nil
 }
 

@@ -30,26 +30,9 @@ func CheckID(id string) error {
 	return nil
 }
 
-// pace waits for the vendor's rate limit; a wait that would outlast ctx's
-// deadline is the deadline (the limiter says so before it passes, and
-// the deadline may pass between its refusal and the check here).
-func pace(ctx context.Context, c *Catalog) error {
-	err := limit(ctx, c)
-	switch cerr := ctx.Err(); {
-	case err == nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
-		return err
-	case cerr != nil:
-		return fmt.Errorf("%w (%v)", cerr, err)
-	}
-	if _, ok := ctx.Deadline(); ok {
-		return fmt.Errorf("%w (%v)", context.DeadlineExceeded, err)
-	}
-	return err
-}
-
 // ListConnections lists the connections at a destination that pass f.
 func ListConnections(ctx context.Context, d Driver, at Base, f Filter) ([]Connection, error) {
-	if err := pace(ctx, d.Catalog()); err != nil {
+	if err := limit(ctx, d.Catalog()); err != nil {
 		return nil, err
 	}
 	conns, err := d.Connections(ctx, at.URL, at.Cred, at.Target, f)
@@ -65,7 +48,7 @@ func ReadConnection(ctx context.Context, d Driver, at Base, id string) (*Connect
 	if err := CheckID(id); err != nil {
 		return nil, err
 	}
-	if err := pace(ctx, d.Catalog()); err != nil {
+	if err := limit(ctx, d.Catalog()); err != nil {
 		return nil, err
 	}
 	c, err := d.Connection(ctx, at.URL, at.Cred, at.Target, id)
@@ -108,7 +91,7 @@ func (x *Deletion) Run(ctx context.Context) error {
 	c := x.Driver.Catalog()
 	var last error
 	for attempt := 1; attempt <= tries; attempt++ {
-		if err := pace(ctx, c); err != nil {
+		if err := limit(ctx, c); err != nil {
 			return err
 		}
 		err := x.Driver.Delete(ctx, x.At.URL, x.At.Cred, x.At.Target, x.ID)

@@ -101,7 +101,7 @@ func ListPeerDevices(ctx context.Context, d Driver, at Base) ([]PeerDevice, erro
 	if !ok {
 		return nil, ErrNoPeerExport
 	}
-	if err := pace(ctx, d.Catalog()); err != nil {
+	if err := limit(ctx, d.Catalog()); err != nil {
 		return nil, err
 	}
 	devs, err := x.PeerDevices(ctx, at.URL, at.Cred, at.Target)
@@ -122,7 +122,7 @@ func ExportPeerConfig(ctx context.Context, d Driver, at Base, id string, dev Pee
 	if err := CheckID(id); err != nil {
 		return nil, err
 	}
-	if err := pace(ctx, d.Catalog()); err != nil {
+	if err := limit(ctx, d.Catalog()); err != nil {
 		return nil, err
 	}
 	return x.PeerConfig(ctx, at.URL, at.Cred, at.Target, id, dev, iface)

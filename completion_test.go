@@ -25,10 +25,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(asMain) == "1" {
 		main()
 	}
-	cleanup := testenv.Clean() // the machine's cloud settings choose nothing here
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
+	testenv.Main(m) // the machine's cloud settings choose nothing here
 }
 
 // complete asks what the shells ask (cobra's hidden __complete command):

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"tunnelwiz/internal/testenv"
 )
 
 // TestLifecycleEndToEnd runs the built binary through a connection's
@@ -152,10 +154,7 @@ func awaitOutput(t *testing.T, b *lockedBuffer, want string, exited <-chan struc
 // status table: a bad line or a destination that is not said is 2, a
 // connection that is not there is 3.
 func TestLifecycleExitCodes(t *testing.T) {
-	t.Setenv("HOME", t.TempDir())
-	for _, v := range []string{"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"} {
-		t.Setenv(v, "")
-	}
+	testenv.NoKeys(t)
 	gz := []string{"--vendor", "tencent", "--region", "ap-guangzhou"}
 	for _, tc := range []struct {
 		args []string

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tunnelwiz/internal/testenv"
 )
 
 // buildBinary builds tunnelwiz once for the end-to-end tests.
@@ -140,10 +142,7 @@ func TestApplyRefusesWithoutConfirmation(t *testing.T) {
 }
 
 func TestApplyWithoutCredentialsPointsAtTheSandbox(t *testing.T) {
-	t.Setenv("HOME", t.TempDir())
-	for _, v := range []string{"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"} {
-		t.Setenv(v, "")
-	}
+	testenv.NoKeys(t)
 	code, _, errs := runCLI("apply", "--yes", "examples/tencent.yaml")
 	if code != exitUsage || !strings.Contains(errs, "--sandbox") {
 		t.Errorf("code %d: %s", code, errs)

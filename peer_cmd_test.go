@@ -6,25 +6,16 @@ import (
 	"strings"
 	"testing"
 
+	"tunnelwiz/internal/testenv"
 	"tunnelwiz/peer"
 )
-
-// noKeys leaves no vendor keys where the SDKs look, so that no look-up
-// can reach a real cloud.
-func noKeys(t *testing.T) {
-	t.Setenv("HOME", t.TempDir())
-	for _, v := range []string{"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID",
-		"ALIBABA_CLOUD_ACCESS_KEY_SECRET", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"} {
-		t.Setenv(v, "")
-	}
-}
 
 const exampleKey = "Xr7!pL2#vQ9@mN4k"
 
 // TestPeerCommand pins issue 9's interface: stdout, exit statuses, the key
 // a placeholder unless asked, warnings on stderr naming the field.
 func TestPeerCommand(t *testing.T) {
-	noKeys(t)
+	testenv.NoKeys(t)
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("vendor: tencent\nregion: ap-guangzhou\nparams: {VpnGatewayId: x}\n"), 0o600)
@@ -94,7 +85,7 @@ func TestPeerCommand(t *testing.T) {
 // TestPeerOutputFile: -o writes a new file (0600 when it holds the key,
 // else 0644), nothing on stdout.
 func TestPeerOutputFile(t *testing.T) {
-	noKeys(t)
+	testenv.NoKeys(t)
 	dir := t.TempDir()
 	f := filepath.Join(dir, "swanctl.conf")
 	code, out, errs := runCLI("peer", "examples/tencent.yaml", "--device", "strongswan", "-o", f)
@@ -118,7 +109,7 @@ func TestPeerOutputFile(t *testing.T) {
 // line, exit 2, leaving it as it was: peer, export and the vendor's
 // export (TestPeerVendorDeviceCommand) alike.
 func TestOutputNeverOverwrites(t *testing.T) {
-	noKeys(t)
+	testenv.NoKeys(t)
 	for _, cmd := range [][]string{
 		{"peer", "examples/tencent.yaml", "--device", "strongswan"},
 		{"peer", "examples/tencent.yaml", "--device", "strongswan", "--show-secrets"},
@@ -162,7 +153,7 @@ func TestOutputNeverOverwrites(t *testing.T) {
 // for a dual-tunnel spec) without the key; a device that cannot hold a
 // dual-tunnel connection says so, exit 2.
 func TestPeerEveryShippedSpec(t *testing.T) {
-	noKeys(t)
+	testenv.NoKeys(t)
 	for _, d := range peer.Devices() {
 		for _, f := range specFiles(t) {
 			cloudIP := "203.0.113.10"

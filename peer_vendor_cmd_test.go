@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"tunnelwiz/cloud/sandbox"
+	"tunnelwiz/internal/testenv"
 )
 
 // startInProcessSandbox serves a fresh sandbox on loopback for one test.
@@ -40,7 +41,7 @@ func applied(t *testing.T, url, spec string) string {
 // sandbox on loopback; the key masked unless asked; the API without an
 // export says so in one line.
 func TestPeerVendorDeviceCommand(t *testing.T) {
-	noKeys(t)
+	testenv.NoKeys(t)
 	url := startInProcessSandbox(t)
 	cases := []struct {
 		spec, device, iface string
@@ -139,7 +140,7 @@ func TestPeerVendorDeviceCommand(t *testing.T) {
 
 // TestPeerVendorDeviceRefusals: the lines that come before any request.
 func TestPeerVendorDeviceRefusals(t *testing.T) {
-	noKeys(t)
+	testenv.NoKeys(t)
 	cases := []struct {
 		args []string
 		errs string

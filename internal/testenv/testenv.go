@@ -10,13 +10,14 @@ package testenv
 import (
 	"os"
 	"path/filepath"
+	"testing"
 
 	"tunnelwiz/cloud"
 	_ "tunnelwiz/cloud/all" // every vendor's variables
 )
 
-// Clean sets the process up so, and returns what removes the home.
-func Clean() (cleanup func()) {
+// Main is a package's TestMain: it runs the tests in such a process.
+func Main(m *testing.M) {
 	home, err := os.MkdirTemp("", "tunnelwiz-test-home")
 	if err != nil {
 		panic(err)
@@ -26,5 +27,17 @@ func Clean() (cleanup func()) {
 	for _, k := range cloud.CredentialVariables() {
 		os.Unsetenv(k)
 	}
-	return func() { os.RemoveAll(home) }
+	code := m.Run()
+	os.RemoveAll(home)
+	os.Exit(code)
+}
+
+// NoKeys gives one test a home of its own and no credential variable,
+// whatever an earlier test of the process set.
+func NoKeys(t testing.TB) {
+	t.Helper()
+	t.Setenv("HOME", t.TempDir())
+	for _, k := range cloud.CredentialVariables() {
+		t.Setenv(k, "")
+	}
 }

@@ -13,23 +13,13 @@ import (
 	"tunnelwiz/ui/front"
 )
 
-// credentialVars are the variables that select an identity: cleared so
-// that the machine's own never reach a test.
-var credentialVars = []string{
-	"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN",
-	"TENCENTCLOUD_PROFILE", "TCCLI_PROFILE", "TENCENTCLOUD_SHARED_CREDENTIALS_DIR", "TENCENTCLOUD_CREDENTIALS_FILE",
-	"TENCENTCLOUD_CAM_ROLE_NAME", "TENCENTCLOUD_ASSUME_ROLE_ARN", "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME",
-	"TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION", "TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID", "TENCENTCLOUD_ASSUME_ROLE_SERIAL_NUMBER",
-	"TENCENTCLOUD_ASSUME_ROLE_TOKEN_CODE", "TENCENTCLOUD_ASSUME_ROLE_POLICY", "TKE_ROLE_ARN",
-}
-
 // identityHome makes a HOME holding tccli profiles: work (the sandbox's
 // keys) and role (the sandbox's keys and a role to assume).
 func identityHome(t *testing.T) {
 	t.Helper()
 	home := t.TempDir()
 	t.Setenv("HOME", home)
-	for _, v := range credentialVars {
+	for _, v := range cloud.CredentialVariables() {
 		t.Setenv(v, "")
 	}
 	dir := filepath.Join(home, ".tccli")

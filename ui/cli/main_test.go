@@ -1,16 +1,11 @@
 package cli
 
 import (
-	"os"
 	"testing"
 
 	"tunnelwiz/internal/testenv"
 )
 
-// TestMain: no vendor keys in the environment, an empty home.
-func TestMain(m *testing.M) {
-	cleanup := testenv.Clean()
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
-}
+// TestMain: no vendor keys in the environment, an empty home (no CLI
+// profiles, no draft).
+func TestMain(m *testing.M) { testenv.Main(m) }

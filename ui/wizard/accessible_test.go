@@ -202,13 +202,7 @@ func TestAccessibleRequiredAskedAgain(t *testing.T) {
 // step again, and the connection is created once it is fixed (exit 0).
 // No ctrl+ key is named: plain prompts have none.
 func TestAccessibleGoesBackToErrors(t *testing.T) {
-	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cloud.Params(spec.Params).Set("IKEOptionsSpecification.DhGroupName", "GROUP3")
-	_, where := newRecorder(t)
-	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where})
+	m := group3Model(t)
 	group14 := regexp.MustCompile(`(?m)^(\d+)\. GROUP14 `)
 	back, dh := 0, 0
 	a := &answerer{}
@@ -243,13 +237,7 @@ func TestAccessibleGoesBackToErrors(t *testing.T) {
 // as quitting does (exit 130, as the wizard's promise: 0 done, 130 quit,
 // 3 failed), the draft kept.
 func TestAccessibleErrorsNotFixed(t *testing.T) {
-	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cloud.Params(spec.Params).Set("IKEOptionsSpecification.DhGroupName", "GROUP3")
-	_, where := newRecorder(t)
-	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where, DraftPath: filepath.Join(t.TempDir(), "draft.yaml")})
+	m := group3Model(t)
 	a := &answerer{}
 	a.answer = func(prompt string) string {
 		if strings.Contains(prompt, "Go back to") {
@@ -257,7 +245,7 @@ func TestAccessibleErrorsNotFixed(t *testing.T) {
 		}
 		return ""
 	}
-	err = runAccessible(m, a, a)
+	err := runAccessible(m, a, a)
 	var aborted *front.AbortedError
 	if !errors.As(err, &aborted) || !strings.Contains(a.text(), "draft") {
 		t.Errorf("want an abort (130) with the draft kept, got %v:\n%s", err, tail(a.text(), 2000))
@@ -272,13 +260,7 @@ func TestAccessibleErrorsNotFixed(t *testing.T) {
 // leaves it as it was, the run ends with the errors (exit 1) instead of
 // offering the same trip for good (a review found that loop).
 func TestAccessibleBackOnce(t *testing.T) {
-	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cloud.Params(spec.Params).Set("IKEOptionsSpecification.DhGroupName", "GROUP3")
-	_, where := newRecorder(t)
-	m := New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where, DraftPath: filepath.Join(t.TempDir(), "draft.yaml")})
+	m := group3Model(t)
 	offers := 0
 	a := &answerer{}
 	a.answer = func(prompt string) string {
@@ -289,9 +271,22 @@ func TestAccessibleBackOnce(t *testing.T) {
 		}
 		return ""
 	}
-	err = runAccessible(m, a, a)
+	err := runAccessible(m, a, a)
 	var invalid *cloud.InvalidError
 	if !errors.As(err, &invalid) || offers != 1 {
 		t.Errorf("want the errors (exit 1) after one offer; got %v after %d offers", err, offers)
 	}
+}
+
+// group3Model is the Tencent example with an IKE DH group the vendor does
+// not allow (GROUP3), in a fresh wizard at the sandbox that keeps drafts.
+func group3Model(t *testing.T) *Model {
+	t.Helper()
+	spec, err := cloud.LoadSpec(filepath.Join("..", "..", "examples", "tencent.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cloud.Params(spec.Params).Set("IKEOptionsSpecification.DhGroupName", "GROUP3")
+	_, where := newRecorder(t)
+	return New(Options{From: spec, SaveDir: t.TempDir(), Sandbox: where, DraftPath: filepath.Join(t.TempDir(), "draft.yaml")})
 }

@@ -63,7 +63,7 @@ func chosen(m *Model) string {
 // and what follows goes on in its text field (a walk found Enter did
 // nothing there: "(type another)" was filtered out with the rest).
 func TestFilterMatchingNothingIsTyped(t *testing.T) {
-	m := runPath(t, []step{keys("enter", "enter"), typed("ap-mars-1"), keys("enter"), typed("0"), waitFor("ap-mars-10")})
+	m := runPath(t, []step{keys("enter", "enter"), typed("ap-mars-1"), keys("enter"), typed("0")})
 	if got := m.St.Spec.Target["region"]; got != "ap-mars-10" {
 		t.Errorf("region %q, want ap-mars-10", got)
 	}
@@ -72,7 +72,7 @@ func TestFilterMatchingNothingIsTyped(t *testing.T) {
 		t.Errorf("the cursor is not in the region's text field")
 	}
 	// A filter that matches keeps huh's own Enter: the entry highlighted.
-	m = runPath(t, []step{keys("enter", "enter"), typed("gua"), keys("enter"), waitFor("endpoint")})
+	m = runPath(t, []step{keys("enter", "enter"), typed("gua"), keys("enter")})
 	if got := m.St.Spec.Target["region"]; got != "ap-guangzhou" {
 		t.Errorf("region %q, want ap-guangzhou", got)
 	}

@@ -2,6 +2,10 @@ package wizard
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -280,5 +284,28 @@ func TestAliasAskedOnce(t *testing.T) {
 	m = New(Options{From: spec, SaveDir: t.TempDir()})
 	if got := strings.Join(shown(m), " "); !strings.Contains(got, "LocalIdIPsec") {
 		t.Errorf("given LocalIdIPsec not shown: %s", got)
+	}
+}
+
+// TestReadmeCountsTheShortPaths: the README's table of keys per vendor
+// says what the paths above count (its numbers were edited by hand).
+func TestReadmeCountsTheShortPaths(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `([a-z0-9-]+)` \\| (\\d+) \\|")
+	found := map[string]string{}
+	for _, m := range row.FindAllStringSubmatch(string(b), -1) {
+		found[m[1]] = m[2]
+	}
+	for vendor, path := range shortPaths {
+		n := 0
+		for _, s := range path {
+			n += len(s.keys)
+		}
+		if got := found[vendor]; got != strconv.Itoa(n) {
+			t.Errorf("README says %q keys for %s; the path has %d", got, vendor, n)
+		}
 	}
 }

@@ -50,7 +50,8 @@ func typed(text string) step {
 func waitFor(text string) step { return step{wait: text} }
 
 // shortPaths are the shortest ways to a standard tunnel in the sandbox:
-// the modern IKEv2 preset, one local and one remote CIDR, a name. The
+// the modern IKEv2 preset (Legacy IKEv1 on tencent-v2, which has no
+// IKEv2), one local and one remote CIDR, a name. The
 // README's walkthrough prints these counts.
 var shortPaths = map[string][]step{
 	"tencent": {

@@ -38,25 +38,8 @@ func settle(m *Model, c tea.Cmd) {
 // it), the interface it names as a visible placeholder, and ctrl+s saves
 // it (0600).
 func TestYourSideVendorExport(t *testing.T) {
-	m := specModel(t, filepath.Join("..", "..", "examples", "tencent.yaml"))
-	m.width, m.height = 80, 24
-	if err := m.ensureDest(); err != nil {
-		t.Fatal(err)
-	}
+	m := createdAtPreview(t, "tencent.yaml")
 	key := m.St.Params().Str("PreShareKey")
-	p, issues := m.St.Catalog().Check(m.St.Spec)
-	if issues.Errors() > 0 {
-		t.Fatal(issues)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	res, err := (&cloud.Submission{Driver: m.St.Driver, At: m.St.Dest.Base, Params: p}).Run(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.St.Created = res
-	m.cur = m.previewIndex()
-	m.pages[m.cur].Enter(m)
 
 	m.side = newYourSide(m)
 	look := m.side.lookUpVendor(m)
@@ -88,7 +71,7 @@ func TestYourSideVendorExport(t *testing.T) {
 	}
 	_, c = m.Update(keyCtrl('s'))
 	settle(m, c)
-	path := filepath.Join(m.opts.SaveDir, res.ID+"-cisco-ios-v15.4.conf")
+	path := filepath.Join(m.opts.SaveDir, m.St.Created.ID+"-cisco-ios-v15.4.conf")
 	b, err := os.ReadFile(path)
 	fi, _ := os.Stat(path)
 	if err != nil || fi.Mode().Perm() != 0o600 || !strings.Contains(string(b), key) {
@@ -105,24 +88,7 @@ func TestYourSideVendorLabel(t *testing.T) {
 			"The vendor's own export, as it wrote it: the connection's parameters (Alibaba Cloud's DownloadVpnConnectionConfig: no device to choose).\n"},
 		{"tencent.yaml", "the vendor's own export: cisco ios V15.4", "The vendor's own export, as it wrote it: cisco ios V15.4.\n"},
 	} {
-		m := specModel(t, filepath.Join("..", "..", "examples", c.spec))
-		m.width, m.height = 80, 24
-		if err := m.ensureDest(); err != nil {
-			t.Fatal(err)
-		}
-		p, issues := m.St.Catalog().Check(m.St.Spec)
-		if issues.Errors() > 0 {
-			t.Fatal(issues)
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		res, err := (&cloud.Submission{Driver: m.St.Driver, At: m.St.Dest.Base, Params: p}).Run(ctx)
-		cancel()
-		if err != nil {
-			t.Fatal(err)
-		}
-		m.St.Created = res
-		m.cur = m.previewIndex()
-		m.pages[m.cur].Enter(m)
+		m := createdAtPreview(t, c.spec)
 		m.side = newYourSide(m)
 		settle(m, m.side.lookUpVendor(m))
 		for range peer.Devices() {
@@ -153,4 +119,29 @@ func TestYourSideNoVendorExport(t *testing.T) {
 	if c := v2.side.lookUpVendor(v2); c != nil {
 		t.Error("a look-up for tencent-v2, which has no export")
 	}
+}
+
+// createdAtPreview is an example created in the sandbox, the wizard on
+// its preview at 80x24.
+func createdAtPreview(t *testing.T, example string) *Model {
+	t.Helper()
+	m := specModel(t, filepath.Join("..", "..", "examples", example))
+	m.width, m.height = 80, 24
+	if err := m.ensureDest(); err != nil {
+		t.Fatal(err)
+	}
+	p, issues := m.St.Catalog().Check(m.St.Spec)
+	if issues.Errors() > 0 {
+		t.Fatal(issues)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	res, err := (&cloud.Submission{Driver: m.St.Driver, At: m.St.Dest.Base, Params: p}).Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.St.Created = res
+	m.cur = m.previewIndex()
+	m.pages[m.cur].Enter(m)
+	return m
 }
